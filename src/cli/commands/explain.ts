@@ -1,0 +1,24 @@
+import { creationDate } from '../../pipeline/creationDate.js';
+import { prepare } from '../../pipeline/prepare.js';
+import type { Decision } from '../../tailor/model.js';
+import { tailorResume } from '../../tailor/tailorResume.js';
+import type { Lang } from '../../validate/schema/primitives.js';
+
+/** `careerpdf explain --role <id>`: what the role kept, dropped, moved and overrode, and why. */
+export async function explainCommand(flags: { role: string; data: string; lang?: Lang }): Promise<void> {
+  const prepared = prepare({ dataDir: flags.data, roles: [flags.role] });
+  const role = prepared.roles.get(flags.role);
+  const { model, decisions } = tailorResume(prepared.resume, role, { roleId: flags.role, lang: flags.lang, dataDir: prepared.folder.dir, creationDate: creationDate(prepared.resume) });
+  const lines = [`role ${flags.role}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`];
+  if (role?.focus?.tags.length) lines.push(`focus tags (most important first): ${role.focus.tags.join(', ')} — mode ${role.focus.mode}`);
+  lines.push('', 'kept:');
+  for (const section of model.sections) lines.push(`  ${section.key.padEnd(13)} ${section.entries.map((e) => `${e.id ?? e.title}${e.highlights.length ? ` (${e.highlights.length} highlights)` : ''}`).join(', ')}`);
+  for (const action of ['dropped', 'capped', 'moved', 'overridden'] as const) {
+    const list = decisions.filter((d) => d.action === action);
+    lines.push('', `${action}: ${list.length === 0 ? 'nothing' : ''}`);
+    for (const d of list) lines.push(`  ${d.section.padEnd(13)} ${d.subject} — ${d.reason}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export type { Decision };

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { styleText } from 'node:util';
+import { formatLocation, type Problem } from '../core/problems.js';
+
+const useColor = (): boolean => Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor() ? styleText(style, text) : text);
+
+/**
+ * Problems grouped by file, each with its location, data path, message, the source line with a
+ * caret under the column, and the hint.
+ */
+export function formatProblems(problems: readonly Problem[]): string {
+  const byFile = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const key = p.at?.file ?? '';
+    byFile.set(key, [...(byFile.get(key) ?? []), p]);
+  }
+  const out: string[] = [];
+  for (const [file, list] of byFile) {
+    const lines = file ? sourceLines(file) : undefined;
+    for (const p of list) {
+      const label = p.severity === 'error' ? paint(['bold', 'red'], 'error') : paint(['bold', 'yellow'], 'warning');
+      out.push(`${label} ${[formatLocation(p.at), p.path].filter(Boolean).join('  ')}${p.at || p.path ? ': ' : ''}${p.message}`);
+      const line = p.at && lines?.[p.at.line - 1];
+      if (p.at && line !== undefined) {
+        const gutter = String(p.at.line).padStart(5);
+        out.push(paint('dim', `${gutter} | `) + excerpt(line));
+        out.push(paint('dim', `${' '.repeat(gutter.length)} | `) + ' '.repeat(displayWidth(line.slice(0, p.at.col - 1))) + paint('red', '^'));
+      }
+      if (p.hint) out.push(`  ${paint('cyan', 'hint:')} ${p.hint}`);
+    }
+  }
+  return out.join('\n');
+}
+
+export function summarizeProblems(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+const cache = new Map<string, string[] | undefined>();
+function sourceLines(file: string): string[] | undefined {
+  if (!cache.has(file)) {
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      cache.set(file, text.length > 2_000_000 || text.includes('\0') ? undefined : text.split(/\r?\n/));
+    } catch {
+      cache.set(file, undefined);
+    }
+  }
+  return cache.get(file);
+}
+
+/** Long lines are cut so the excerpt stays one terminal line. */
+const excerpt = (line: string): string => (line.length > 160 ? `${line.slice(0, 160)}…` : line).replace(/\t/g, '→');
+
+/** Hangul and other wide characters take two terminal columns; the caret must line up. */
+const displayWidth = (text: string): number => Array.from(text).reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);

@@ -1,0 +1,59 @@
+import { Command, Option } from 'commander';
+import { LANGS, type Lang } from '../validate/schema/primitives.js';
+import { buildCommand } from './commands/build.js';
+import { explainCommand } from './commands/explain.js';
+import { schemaCommand } from './commands/schema.js';
+import { EXIT, runCommand } from './run.js';
+import { version } from './version.js';
+
+/** The command line only wires options to the pipeline; every decision lives in the steps. */
+const program = new Command('careerpdf')
+  .description('Career data (YAML + markdown) → per-role tailored PDFs: resume, portfolio, application answers.')
+  .version(version, '-v, --version')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+const dataOption = () => new Option('-d, --data <dir>', 'data folder').default('data');
+const langOption = () => new Option('-l, --lang <lang>', 'language of titles and dates (default: the role\'s, else ko)').choices(LANGS);
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+program
+  .command('build')
+  .description('build the PDFs for roles into <out>/<role>/ (no --role: the untailored master)')
+  .option('-r, --role <id>', 'a role in <data>/roles/ (repeatable)', collect)
+  .option('-a, --all', 'every role in <data>/roles/, and the master')
+  .addOption(dataOption())
+  .option('-o, --out <dir>', 'output folder', 'out')
+  .addOption(langOption())
+  .option('-t, --theme <name>', 'theme name (themes/<name>) or folder; overrides the role\'s')
+  .option('--strict', 'treat warnings (placeholders left, pages over budget) as errors')
+  .action((flags) => exit(runCommand(() => buildCommand(flags))));
+
+program
+  .command('explain')
+  .description('show what a role keeps, drops, reorders and overrides relative to the master, and why')
+  .requiredOption('-r, --role <id>', 'a role in <data>/roles/')
+  .addOption(dataOption())
+  .addOption(langOption())
+  .action((flags: { role: string; data: string; lang?: Lang }) => exit(runCommand(() => explainCommand(flags))));
+
+program
+  .command('schema')
+  .description('write JSON Schema files for resume, role and theme files (for editor autocompletion)')
+  .option('-o, --out <dir>', 'folder to write them to', 'schema')
+  .action((flags) => exit(runCommand(() => schemaCommand(flags))));
+
+function exit(code: Promise<number>): void {
+  void code.then((c) => {
+    process.exitCode = c;
+  });
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // commander throws on --help/--version (exit 0) and on usage errors (exit 2).
+  const code = (err as { exitCode?: number; code?: string }).exitCode;
+  process.exitCode = code === 0 ? EXIT.ok : EXIT.usage;
+}
+

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../core/problems.js';
+import { displayPath } from '../core/paths.js';
+import { parseYaml, type YamlSource } from './parseYaml.js';
+import { readSourceFile } from './readSourceFile.js';
+
+/** The user's data folder, parsed but not yet validated. */
+export interface DataFolder {
+  dir: string;
+  resume?: YamlSource;
+  /** Role id (file name without extension) → parsed role file. */
+  roles: Map<string, YamlSource>;
+  problems: Problem[];
+}
+
+const RESUME_FILES = ['resume.yaml', 'resume.yml', 'resume.json'];
+const ROLE_EXTENSIONS = /\.(ya?ml|json)$/;
+
+export function loadDataFolder(dir: string): DataFolder {
+  const problems: Problem[] = [];
+  const roles = new Map<string, YamlSource>();
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    problems.push({ severity: 'error', code: 'no-data', message: `data folder ${displayPath(dir)} does not exist`, hint: 'run from the project folder, or pass --data <dir>' });
+    return { dir, roles, problems };
+  }
+  const resumeFiles = RESUME_FILES.map((name) => path.join(dir, name)).filter((file) => fs.existsSync(file));
+  if (resumeFiles.length === 0) {
+    problems.push({ severity: 'error', code: 'no-resume', message: `no resume.yaml or resume.json in ${displayPath(dir)}`, hint: 'create data/resume.yaml (see the README for an example)' });
+  } else if (resumeFiles.length > 1) {
+    problems.push({ severity: 'error', code: 'two-resumes', message: `both ${resumeFiles.map(displayPath).join(' and ')} exist`, hint: 'keep one of them' });
+  }
+  const resume = resumeFiles.length === 1 ? loadYamlFile(resumeFiles[0]!, problems) : undefined;
+
+  const rolesDir = path.join(dir, 'roles');
+  if (fs.existsSync(rolesDir)) {
+    for (const name of fs.readdirSync(rolesDir).filter((n) => ROLE_EXTENSIONS.test(n)).sort()) {
+      const source = loadYamlFile(path.join(rolesDir, name), problems);
+      if (source) roles.set(name.replace(ROLE_EXTENSIONS, ''), source);
+    }
+  }
+  return { dir, resume, roles, problems };
+}
+
+/** Reads and parses one YAML/JSON file; its problems are appended. Returns undefined when unusable. */
+export function loadYamlFile(file: string, problems: Problem[]): YamlSource | undefined {
+  const read = readSourceFile(file);
+  if (!read.ok) {
+    problems.push(read.problem);
+    return undefined;
+  }
+  const parsed = parseYaml(displayPath(file), read.text);
+  problems.push(...parsed.problems);
+  return parsed.problems.some((p) => p.severity === 'error') ? undefined : parsed.source;
+}

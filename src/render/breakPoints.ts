@@ -1,0 +1,36 @@
+import LineBreaker from 'linebreak';
+
+/**
+ * React-PDF's hyphenation callback: it receives each space-separated word and returns its
+ * parts. Between two non-empty parts React-PDF may break a line and insert a hyphen; an empty
+ * part ('') instead becomes a zero-width glue: a break point with no hyphen. So:
+ *
+ * - ordinary words stay whole and no hyphen is ever inserted, in English or Korean; Korean
+ *   breaks only between words (CSS `word-break: keep-all`), as Korean documents do;
+ * - a URL, path or other long token gets silent break points where UAX #14 allows one
+ *   (after `/`, `-`, `?`, …), so it wraps inside the margin instead of being clipped;
+ * - a run with no legal break that is still too long for a narrow column (a long Hangul
+ *   compound, a hash) gets break points between every character, as a last resort.
+ */
+export function breakPoints(word: string): string[] {
+  if (word.length <= LONG_WORD) return [word];
+  const runs: string[] = [];
+  let last = 0;
+  const breaker = new LineBreaker(word);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    if (bk.position <= last || bk.position >= word.length) continue;
+    // UAX #14 allows a break between any two Hangul syllables; Korean typesetting keeps words whole.
+    if (HANGUL.test(word[bk.position - 1]!) && HANGUL.test(word[bk.position]!)) continue;
+    runs.push(word.slice(last, bk.position));
+    last = bk.position;
+  }
+  runs.push(word.slice(last));
+  const parts = runs.flatMap((run) => (Array.from(run).length > LONG_RUN ? Array.from(run) : [run]));
+  return parts.flatMap((part, i) => (i === 0 ? [part] : ['', part]));
+}
+
+/** Words up to this length are never split. */
+const LONG_WORD = 16;
+/** An unbreakable run longer than this may not fit a sidebar column, so it may break anywhere. */
+const LONG_RUN = 20;
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;

@@ -1,0 +1,55 @@
+import type { Lang, Text } from '../validate/schema/primitives.js';
+import type { SectionKey } from '../validate/schema/resume.js';
+import type { Labels } from './model.js';
+
+/** Text in the requested language, else the other one (a Korean-only resume still builds in English). */
+export function localize(value: Text | undefined, lang: Lang): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  return value[lang] ?? value.ko ?? value.en;
+}
+
+export const SECTION_TITLES: Record<SectionKey, Record<Lang, string>> = {
+  work: { ko: '경력', en: 'Experience' },
+  projects: { ko: '프로젝트', en: 'Projects' },
+  skills: { ko: '기술', en: 'Skills' },
+  education: { ko: '학력', en: 'Education' },
+  certificates: { ko: '자격증', en: 'Certificates' },
+  awards: { ko: '수상', en: 'Awards' },
+  publications: { ko: '저술', en: 'Publications' },
+  volunteer: { ko: '대외활동', en: 'Volunteering' },
+  military: { ko: '병역', en: 'Military service' },
+  languages: { ko: '외국어', en: 'Languages' },
+  interests: { ko: '관심 분야', en: 'Interests' },
+  references: { ko: '추천인', en: 'References' },
+};
+
+export const LABELS: Record<Lang, Labels> = {
+  ko: { summary: '소개', contact: '연락처', page: '쪽' },
+  en: { summary: 'Summary', contact: 'Contact', page: 'Page' },
+};
+
+export const DOCUMENT_NAMES = {
+  resume: { ko: '이력서', en: 'Resume' },
+  portfolio: { ko: '포트폴리오', en: 'Portfolio' },
+  answers: { ko: '자기소개서', en: 'Application answers' },
+} as const;
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2021-03` → `2021.03` (ko) or `Mar 2021` (en). A placeholder is shown as written. */
+export function formatDate(date: string | undefined, lang: Lang): string | undefined {
+  if (date === undefined) return undefined;
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(date);
+  if (!m) return date;
+  const [, year, month] = m;
+  if (!month) return year;
+  return lang === 'ko' ? `${year}.${month}` : `${MONTHS_EN[Number(month) - 1]} ${year}`;
+}
+
+/** A period; an entry with a start and no end is ongoing. */
+export function formatDateRange(start: string | undefined, end: string | undefined, lang: Lang): string | undefined {
+  const from = formatDate(start, lang);
+  const to = formatDate(end, lang) ?? (from ? (lang === 'ko' ? '현재' : 'Present') : undefined);
+  if (!from) return to;
+  return `${from} – ${to}`;
+}

@@ -1,0 +1,77 @@
+import type { Lang } from '../validate/schema/primitives.js';
+import type { SectionKey } from '../validate/schema/resume.js';
+
+/**
+ * The resolved resume a theme draws: plain strings in one language, already filtered,
+ * ordered and capped for the role. Nothing downstream looks at the raw data again.
+ */
+export interface ResumeModel {
+  lang: Lang;
+  /** `master` for the untailored build. */
+  roleId: string;
+  target?: { company: string; position: string };
+  person: PersonModel;
+  /** The summary paragraph (role override or basics.summary). */
+  summary?: string;
+  sections: SectionModel[];
+  labels: Labels;
+  meta: DocumentMeta;
+}
+
+export interface PersonModel {
+  name: string;
+  headline?: string;
+  /** Absolute path of a local PNG/JPEG photo. */
+  image?: string;
+  contacts: Contact[];
+}
+
+export interface Contact {
+  kind: 'email' | 'phone' | 'url' | 'location' | 'profile';
+  text: string;
+  href?: string;
+}
+
+export interface SectionModel {
+  key: SectionKey;
+  title: string;
+  entries: EntryModel[];
+}
+
+/** Every section's entries share one shape so that a theme needs one way to draw an entry. */
+export interface EntryModel {
+  id?: string;
+  title: string;
+  subtitle?: string;
+  /** Secondary facts on the title line: location, issuer, level. */
+  detail?: string;
+  dates?: string;
+  url?: string;
+  summary?: string;
+  highlights: string[];
+  keywords: string[];
+}
+
+export interface Labels {
+  summary: string;
+  contact: string;
+  page: string;
+}
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  creationDate: Date;
+}
+
+/** One tailoring decision, for `explain`. */
+export interface Decision {
+  section: SectionKey | 'basics';
+  /** The entry or highlight, as the user would recognise it (id, else its title). */
+  subject: string;
+  action: 'kept' | 'dropped' | 'moved' | 'overridden' | 'capped';
+  reason: string;
+}

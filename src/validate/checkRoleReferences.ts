@@ -1,0 +1,45 @@
+import type { Problem } from '../core/problems.js';
+import type { YamlSource } from '../load/parseYaml.js';
+import { collectIds } from './collectIds.js';
+import type { Resume } from './schema/resume.js';
+import type { Role } from './schema/role.js';
+
+/** A role may only name ids and tags the resume has: a typo would otherwise silently do nothing. */
+export function checkRoleReferences(resume: Resume, role: Role, source: YamlSource): Problem[] {
+  const { ids, tags } = collectIds(resume);
+  const known = [...ids.keys()];
+  const problems: Problem[] = [];
+  const missingId = (id: string, path: (string | number)[], part: 'key' | 'value' = 'value') => {
+    if (ids.has(id)) return;
+    problems.push({ severity: 'error', code: 'unknown-id', at: source.locate(path, part), path: path.join('.'), message: `no entry or highlight in the resume has the id "${id}"`, hint: suggest(id, known) });
+  };
+  role.include?.forEach((id, i) => missingId(id, ['include', i]));
+  role.exclude?.forEach((id, i) => missingId(id, ['exclude', i]));
+  for (const [section, list] of Object.entries(role.order ?? {})) list?.forEach((id, i) => missingId(id, ['order', section, i]));
+  for (const id of Object.keys(role.overrides ?? {})) missingId(id, ['overrides', id], 'key');
+  role.focus?.tags.forEach((tag, i) => {
+    if (!tags.has(tag)) problems.push({ severity: 'warning', code: 'unknown-tag', at: source.locate(['focus', 'tags', i]), path: `focus.tags[${i}]`, message: `no entry or highlight has the tag "${tag}", so it ranks nothing`, hint: suggest(tag, [...tags]) });
+  });
+  return problems;
+}
+
+/** "did you mean …" from the closest known names (edit distance), or the list when short. */
+export function suggest(name: string, known: string[]): string {
+  const close = known.map((k) => [k, distance(name.toLowerCase(), k.toLowerCase())] as const).filter(([, d]) => d <= Math.max(2, name.length / 3)).sort((a, b) => a[1] - b[1]);
+  if (close.length > 0) return `did you mean "${close[0]![0]}"?`;
+  return known.length === 0 ? 'add an `id:` to the entry you mean in resume.yaml' : `known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = current;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { id, langSchema, text } from './primitives.js';
+import { sectionKeySchema } from './resume.js';
+
+/** Replacement fields for one entry (or highlight, via `text`), addressed by its id. */
+const override = z.record(z.string(), text);
+
+/**
+ * One target role: `data/roles/<id>.yaml`. The file name is the role id. Everything but the
+ * target is optional; an empty role builds the master resume with the role's name on it.
+ */
+export const roleSchema = z.strictObject({
+  $schema: z.string().optional(),
+  target: z.strictObject({ company: text, position: text }),
+  lang: langSchema.optional(),
+  theme: z.string().optional(),
+  headline: text.optional(),
+  summary: text.optional(),
+  focus: z
+    .strictObject({
+      /** Tags this role cares about, most important first; they rank entries and highlights. */
+      tags: z.array(z.string().min(1)).default([]),
+      /** `rank` only reorders; `filter` also drops tagged entries and highlights that match no focus tag. */
+      mode: z.enum(['rank', 'filter']).default('rank'),
+      /** Sections whose entries are reordered by relevance (work stays chronological unless listed). */
+      rankSections: z.array(sectionKeySchema).default(['projects', 'skills']),
+    })
+    .optional(),
+  sections: z.array(sectionKeySchema).optional().describe('which sections to show, in this order'),
+  include: z.array(id).optional().describe('ids kept even when the focus filter would drop them'),
+  exclude: z.array(id).optional().describe('ids of entries or highlights to leave out'),
+  order: z.partialRecord(sectionKeySchema, z.array(id)).optional().describe('per section, ids to put first, in this order'),
+  overrides: z.record(id, override).optional().describe('per id, fields to replace (a highlight takes `text`)'),
+  limits: z
+    .strictObject({
+      highlights: z.int().positive().optional().describe('highlights per entry at most'),
+      entries: z.partialRecord(sectionKeySchema, z.int().positive()).optional().describe('entries per section at most'),
+    })
+    .optional(),
+  pages: z.strictObject({ resume: z.int().positive().optional() }).optional().describe('page budget per document'),
+});
+
+export type Role = z.infer<typeof roleSchema>;

@@ -1,0 +1,51 @@
+import type { Problem } from '../core/problems.js';
+import type { DataFolder } from '../load/loadDataFolder.js';
+import { checkRoleReferences } from './checkRoleReferences.js';
+import { collectIds } from './collectIds.js';
+import { findPlaceholders } from './findPlaceholders.js';
+import { resumeSchema, type Resume } from './schema/resume.js';
+import { roleSchema, type Role } from './schema/role.js';
+import { formatPath, validateWithSchema } from './validateWithSchema.js';
+
+export interface ValidData {
+  resume?: Resume;
+  roles: Map<string, Role>;
+  problems: Problem[];
+}
+
+/**
+ * Validates the resume and the named roles: schemas, duplicate ids, references from roles to
+ * the resume, placeholders. Returns every problem found; never throws.
+ */
+export function validateData(folder: DataFolder, roleIds: readonly string[]): ValidData {
+  const problems: Problem[] = [...folder.problems];
+  const roles = new Map<string, Role>();
+  let resume: Resume | undefined;
+  if (folder.resume) {
+    const checked = validateWithSchema(folder.resume, resumeSchema);
+    problems.push(...checked.problems);
+    resume = checked.value;
+    if (resume) problems.push(...duplicateIds(resume, folder.resume), ...findPlaceholders(folder.resume));
+  }
+  for (const id of roleIds) {
+    const source = folder.roles.get(id);
+    if (!source) continue; // unknown roles are a usage problem, reported by the caller
+    const checked = validateWithSchema(source, roleSchema);
+    problems.push(...checked.problems);
+    if (!checked.value) continue;
+    roles.set(id, checked.value);
+    problems.push(...findPlaceholders(source));
+    if (resume) problems.push(...checkRoleReferences(resume, checked.value, source));
+  }
+  return { resume, roles, problems };
+}
+
+function duplicateIds(resume: Resume, source: NonNullable<DataFolder['resume']>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [id, sites] of collectIds(resume).ids) {
+    for (const site of sites.slice(1)) {
+      problems.push({ severity: 'error', code: 'duplicate-id', at: source.locate([...site.path, 'id']), path: formatPath([...site.path, 'id']), message: `the id "${id}" is used more than once (first at ${formatPath(sites[0]!.path)})`, hint: 'ids must be unique across the whole resume: rename one' });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,34 @@
+import type { Problem } from '../core/problems.js';
+import { walkStrings } from '../core/walkStrings.js';
+import { PLACEHOLDER_PATTERN } from '../validate/schema/primitives.js';
+import { inspectPdf, type PdfFacts } from './inspectPdf.js';
+
+export interface VerifyInput {
+  file: string;
+  pdf: Buffer;
+  /** What was drawn (the model): its strings are what a recruiter will read. */
+  content: unknown;
+  pageBudget?: number;
+}
+
+/** Checks a finished PDF before it is written. Problems are warnings unless the PDF is wrong. */
+export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput): { facts: PdfFacts; problems: Problem[] } {
+  const facts = inspectPdf(pdf);
+  const problems: Problem[] = [];
+  const at = { file, line: 1, col: 1 };
+  if (facts.unembeddedFonts.length > 0) {
+    problems.push({ severity: 'error', code: 'font-not-embedded', at, message: `the PDF uses fonts that are not embedded: ${facts.unembeddedFonts.join(', ')} (a character the fonts lack)`, hint: 'run `careerpdf check` to find the character, then remove or replace it' });
+  }
+  if (pageBudget !== undefined && facts.pages > pageBudget) {
+    problems.push({ severity: 'warning', code: 'page-budget', at, message: `${facts.pages} pages, over the role's budget of ${pageBudget}`, hint: 'lower limits.highlights or limits.entries in the role file, or raise pages' });
+  }
+  const placeholders = new Set<string>();
+  walkStrings(content, (_path, value) => {
+    const m = PLACEHOLDER_PATTERN.exec(value);
+    if (m) placeholders.add(m[0]);
+  });
+  if (placeholders.size > 0) {
+    problems.push({ severity: 'warning', code: 'placeholder-in-pdf', at, message: `${placeholders.size} placeholder(s) printed in this PDF: ${[...placeholders].join(', ')}`, hint: 'fill in the facts in the data folder before sending it' });
+  }
+  return { facts, problems };
+}
