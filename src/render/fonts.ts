@@ -15,7 +15,18 @@ export const FONT_FAMILIES = {
   Pretendard: { dir: () => path.join(packageDir('pretendard'), 'dist/public/static/alternative'), file: (w: string) => `Pretendard-${w}.ttf` },
   /** Same design with CJK ideographs (Hanja such as 申春浩) and kana: the fallback. */
   PretendardJP: { dir: () => path.join(packageDir('pretendard-jp'), 'dist/public/static/alternative'), file: (w: string) => `PretendardJP-${w}.ttf` },
+  /** Latin monospace for code; Hangul in code falls back to Pretendard through MONO_STACK. */
+  JetBrainsMono: { dir: () => packageDir('@expo-google-fonts/jetbrains-mono'), file: (w: string) => `${MONO_WEIGHT_DIRS[w]}/JetBrainsMono_${MONO_WEIGHT_DIRS[w]}.ttf` },
 } as const;
+
+/** @expo-google-fonts keeps one folder per weight, named by CSS weight and style. */
+const MONO_WEIGHT_DIRS: Record<string, string> = { Light: '300Light', Regular: '400Regular', Medium: '500Medium', SemiBold: '600SemiBold', Bold: '700Bold', ExtraBold: '800ExtraBold' };
+
+/**
+ * The font stack for code: JetBrains Mono draws Latin, digits and punctuation at one width;
+ * characters it lacks (Hangul, Hanja) fall back glyph by glyph to Pretendard, then PretendardJP.
+ */
+export const MONO_STACK = ['JetBrainsMono', 'Pretendard', 'PretendardJP'] as unknown as string;
 
 export type FontFamilyName = keyof typeof FONT_FAMILIES;
 

@@ -55,7 +55,8 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
       title: [name, target?.position, documentName].filter(Boolean).join(' — '),
       author: name,
       subject: target ? `${target.company} ${target.position}` : documentName,
-      keywords: [...new Set([...(role?.focus?.tags ?? []), ...(resume.skills ?? []).flatMap((s) => s.keywords ?? [])])],
+      // What a recruiter's search would match: the target and the skills (focus tags are internal names).
+      keywords: [...new Set([target?.position, target?.company, ...(resume.skills ?? []).flatMap((s) => s.keywords ?? [])].filter((k): k is string => Boolean(k)))],
       language: lang === 'ko' ? 'ko-KR' : 'en-US',
       creationDate: options.creationDate,
     },
@@ -100,9 +101,10 @@ function tailorSection(key: SectionKey, entries: AnyEntry[], role: Role | undefi
   });
 
   const cap = role?.limits?.entries?.[key];
-  if (cap !== undefined && kept.length > cap) {
-    kept.slice(cap).forEach((entry) => decide(entry, 'capped', `the role shows at most ${cap} ${key} entries`));
-    kept = kept.slice(0, cap);
+  if (cap !== undefined) {
+    const capped = capKeepingIncluded(kept, cap, role);
+    kept.filter((e) => !capped.includes(e)).forEach((entry) => decide(entry, 'capped', `the role shows at most ${cap} ${key} entries`));
+    kept = capped;
   }
 
   return kept.map((entry) => {
@@ -111,6 +113,16 @@ function tailorSection(key: SectionKey, entries: AnyEntry[], role: Role | undefi
     const highlights = 'highlights' in entry ? tailorHighlights(key, entryLabel(key, entry), entry.highlights ?? [], role, lang, decisions) : [];
     return toEntryModel(key, overridden, lang, highlights);
   });
+}
+
+/**
+ * The first `cap` items in rank order, except that ids the role explicitly includes are always
+ * kept (and take their place from the lowest-ranked others).
+ */
+function capKeepingIncluded<T extends { id?: string }>(ranked: T[], cap: number, role: Role | undefined): T[] {
+  const included = (item: T) => Boolean(item.id && role?.include?.includes(item.id));
+  let room = Math.max(0, cap - ranked.filter(included).length);
+  return ranked.filter((item) => included(item) || room-- > 0);
 }
 
 function applyOverrides(entry: AnyEntry, role: Role | undefined): AnyEntry {
@@ -137,9 +149,10 @@ function tailorHighlights(key: SectionKey, owner: string, highlights: Highlight[
     kept = ranked;
   }
   const cap = role?.limits?.highlights;
-  if (cap !== undefined && kept.length > cap) {
-    kept.slice(cap).forEach((h) => decide(h, 'capped', `the role shows at most ${cap} highlights per entry`));
-    kept = kept.slice(0, cap);
+  if (cap !== undefined) {
+    const capped = capKeepingIncluded(kept, cap, role);
+    kept.filter((h) => !capped.includes(h)).forEach((h) => decide(h, 'capped', `the role shows at most ${cap} highlights per entry`));
+    kept = capped;
   }
   return kept.map((h) => {
     const override = h.id ? role?.overrides?.[h.id]?.text : undefined;

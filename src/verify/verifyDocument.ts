@@ -15,12 +15,11 @@ export interface VerifyInput {
 export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput): { facts: PdfFacts; problems: Problem[] } {
   const facts = inspectPdf(pdf);
   const problems: Problem[] = [];
-  const at = { file, line: 1, col: 1 };
   if (facts.unembeddedFonts.length > 0) {
-    problems.push({ severity: 'error', code: 'font-not-embedded', at, message: `the PDF uses fonts that are not embedded: ${facts.unembeddedFonts.join(', ')} (a character the fonts lack)`, hint: 'run `careerpdf check` to find the character, then remove or replace it' });
+    problems.push({ severity: 'error', code: 'font-not-embedded', path: file, message: `the PDF uses fonts that are not embedded: ${facts.unembeddedFonts.join(', ')} (a character the fonts lack)`, hint: 'run `careerpdf check` to find the character, then remove or replace it' });
   }
   if (pageBudget !== undefined && facts.pages > pageBudget) {
-    problems.push({ severity: 'warning', code: 'page-budget', at, message: `${facts.pages} pages, over the role's budget of ${pageBudget}`, hint: 'lower limits.highlights or limits.entries in the role file, or raise pages' });
+    problems.push({ severity: 'warning', code: 'page-budget', path: file, message: `${facts.pages} pages, over the role's budget of ${pageBudget}`, hint: 'lower limits.highlights or limits.entries in the role file, or raise pages' });
   }
   const placeholders = new Set<string>();
   walkStrings(content, (_path, value) => {
@@ -28,7 +27,7 @@ export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput):
     if (m) placeholders.add(m[0]);
   });
   if (placeholders.size > 0) {
-    problems.push({ severity: 'warning', code: 'placeholder-in-pdf', at, message: `${placeholders.size} placeholder(s) printed in this PDF: ${[...placeholders].join(', ')}`, hint: 'fill in the facts in the data folder before sending it' });
+    problems.push({ severity: 'warning', code: 'placeholder-in-pdf', path: file, message: `${placeholders.size} placeholder(s) printed in this PDF: ${[...placeholders].join(', ')}`, hint: 'fill in the facts in the data folder before sending it' });
   }
   return { facts, problems };
 }

@@ -27,7 +27,10 @@ export async function buildCommand(flags: BuildFlags): Promise<void> {
       onWarnings: (warnings) => {
         if (warnings.length > 0) process.stderr.write(`${formatProblems(warnings)}\n${summarizeProblems(warnings)} (the build goes on; --strict stops it)\n\n`);
       },
-      onDocument: (doc) => process.stdout.write(`${summaryLine(doc)}\n`),
+      onDocument: (doc) => {
+        process.stdout.write(`${summaryLine(doc)}\n`);
+        for (const w of doc.warnings) process.stdout.write(`  ${w.severity}: ${w.message}\n`);
+      },
     },
   );
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

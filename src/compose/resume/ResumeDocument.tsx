@@ -1,5 +1,7 @@
 import { Document, Image, Link, Page, Text, View } from '@react-pdf/renderer';
+import React from 'react';
 import type { Contact, EntryModel, ResumeModel, SectionModel } from '../../tailor/model.js';
+import type { SectionKey } from '../../validate/schema/resume.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import { bookmark } from '../shared/bookmark.js';
 import { PageFooter } from '../shared/PageFooter.js';
@@ -15,20 +17,30 @@ export function ResumeDocument({ model, theme }: Props) {
   const s = textStyles(theme);
   const { meta } = model;
   return (
-    <Document title={meta.title} author={meta.author} subject={meta.subject} keywords={meta.keywords.join(', ')} language={meta.language} creator="careerpdf" producer="careerpdf" creationDate={meta.creationDate} modificationDate={meta.creationDate}>
+    <Document title={meta.title} author={meta.author} subject={meta.subject} keywords={meta.keywords.join(', ')} language={meta.language} creator="careerpdf" producer="careerpdf" creationDate={meta.creationDate}>
       <Page size={theme.page.size} style={pageStyle(theme)}>
         <Header model={model} theme={theme} s={s} />
         {model.summary ? (
-          <Section title={model.labels.summary} theme={theme} s={s}>
-            {paragraphs(model.summary).map((p, i) => (
-              <Text key={i} style={[s.body, { marginBottom: theme.spacing.paragraph }]}>{p}</Text>
+          <Section
+            title={model.labels.summary}
+            theme={theme}
+            s={s}
+            blocks={paragraphs(model.summary).map((p) => (lead) => (
+              <View wrap={false} style={{ marginBottom: theme.spacing.paragraph }}>
+                {lead}
+                <Text style={s.body}>{p}</Text>
+              </View>
             ))}
-          </Section>
+          />
         ) : null}
         {model.sections.map((section) => (
-          <Section key={section.key} title={section.title} theme={theme} s={s}>
-            {section.key === 'skills' ? <SkillRows section={section} theme={theme} s={s} /> : section.entries.map((entry, i) => <Entry key={entry.id ?? i} entry={entry} theme={theme} s={s} />)}
-          </Section>
+          <Section
+            key={section.key}
+            title={section.title}
+            theme={theme}
+            s={s}
+            blocks={section.entries.map((entry) => (lead) => (COMPACT_SECTIONS.includes(section.key) ? <CompactRow entry={entry} lead={lead} theme={theme} s={s} /> : <Entry entry={entry} lead={lead} theme={theme} s={s} />))}
+          />
         ))}
         <PageFooter theme={theme} styles={s} caption={footerCaption(model)} />
       </Page>
@@ -45,7 +57,7 @@ function Header({ model, theme, s }: { model: ResumeModel; theme: Theme; s: Text
   const { person, target } = model;
   return (
     <View style={{ flexDirection: 'row', marginBottom: theme.spacing.section }}>
-      <View style={{ flexGrow: 1, flexShrink: 1 }}>
+      <View style={{ flex: 1 }}>
         <Text style={s.name}>{person.name}</Text>
         {person.headline ? <Text style={[s.headline, { marginTop: 2 }]}>{person.headline}</Text> : null}
         {target ? (
@@ -55,7 +67,7 @@ function Header({ model, theme, s }: { model: ResumeModel; theme: Theme; s: Text
         ) : null}
         <ContactLine contacts={person.contacts} s={s} />
       </View>
-      {person.image ? <Image src={person.image} style={{ width: 72, height: 96, objectFit: 'cover', marginLeft: 16, borderRadius: 2 }} /> : null}
+      {person.image ? <Image src={person.image} style={{ width: 72, height: 96, flexShrink: 0, objectFit: 'cover', marginLeft: 16, borderRadius: 2 }} /> : null}
     </View>
   );
 }
@@ -74,22 +86,35 @@ function ContactLine({ contacts, s }: { contacts: Contact[]; s: TextStyles }) {
   );
 }
 
-function Section({ title, theme, s, children }: { title: string; theme: Theme; s: TextStyles; children: React.ReactNode }) {
+/** A block of a section; the section title is handed to the first one as its `lead`. */
+type Block = (lead: React.ReactNode) => React.ReactNode;
+
+/**
+ * A titled section. The title is drawn inside the first block's unbreakable head, so it can
+ * never be left alone at the bottom of a page (minPresenceAhead proved unreliable for this).
+ */
+function Section({ title, theme, s, blocks }: { title: string; theme: Theme; s: TextStyles; blocks: Block[] }) {
+  const heading = (
+    <View style={{ marginBottom: 6, paddingBottom: 3, ...(theme.sectionStyle.rule ? { borderBottomWidth: 0.8, borderBottomColor: theme.colors.rule } : {}) }}>
+      <Text style={s.section}>{title}</Text>
+    </View>
+  );
   return (
     <View style={{ marginBottom: theme.spacing.section }} {...bookmark(title)}>
-      {/* minPresenceAhead keeps a section title from being left alone at the bottom of a page. */}
-      <View minPresenceAhead={48} style={{ marginBottom: 6, paddingBottom: 3, ...(theme.sectionStyle.rule ? { borderBottomWidth: 0.8, borderBottomColor: theme.colors.rule } : {}) }}>
-        <Text style={s.section}>{title}</Text>
-      </View>
-      {children}
+      {blocks.map((block, i) => (
+        <React.Fragment key={i}>{block(i === 0 ? heading : null)}</React.Fragment>
+      ))}
     </View>
   );
 }
 
-function Entry({ entry, theme, s }: { entry: EntryModel; theme: Theme; s: TextStyles }) {
+function Entry({ entry, lead, theme, s }: { entry: EntryModel; lead: React.ReactNode; theme: Theme; s: TextStyles }) {
+  // A short entry is kept on one page; one with bullets may break between them, never right after its title.
   return (
-    <View style={{ marginBottom: theme.spacing.entry }}>
-      <View wrap={false} minPresenceAhead={24} style={{ flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start' }}>
+    <View wrap={entry.highlights.length > 0} style={{ marginBottom: theme.spacing.entry }}>
+      <View wrap={false}>
+      {lead}
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start' }}>
         <Text style={[s.title, { flexShrink: 1, paddingRight: 8 }]}>
           {entry.url ? <Link src={entry.url} style={[s.link, { color: theme.colors.text }]}>{entry.title}</Link> : entry.title}
           {entry.subtitle ? <Text style={s.subtitle}>{`   ${entry.subtitle}`}</Text> : null}
@@ -97,6 +122,7 @@ function Entry({ entry, theme, s }: { entry: EntryModel; theme: Theme; s: TextSt
         {entry.dates ? <Text style={[s.dates, { flexShrink: 0 }]}>{entry.dates}</Text> : null}
       </View>
       {entry.detail ? <Text style={s.small}>{entry.detail}</Text> : null}
+      </View>
       {entry.summary ? paragraphs(entry.summary).map((p, i) => <Text key={i} style={[s.body, { marginTop: 2 }]}>{p}</Text>) : null}
       {entry.highlights.map((h, i) => (
         <View key={i} style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }}>
@@ -110,16 +136,21 @@ function Entry({ entry, theme, s }: { entry: EntryModel; theme: Theme; s: TextSt
   );
 }
 
-/** Skills read best as a two-column table: category, then its keywords. */
-function SkillRows({ section, theme, s }: { section: SectionModel; theme: Theme; s: TextStyles }) {
+/** Sections of short entries read best as a two-column table: name, then its keywords or level. */
+const COMPACT_SECTIONS: SectionKey[] = ['skills', 'languages', 'interests'];
+
+function CompactRow({ entry, lead, theme, s }: { entry: EntryModel; lead: React.ReactNode; theme: Theme; s: TextStyles }) {
+  const level = entry.detail && entry.keywords.length > 0 ? <Text style={s.subtitle}>{` ${entry.detail}`}</Text> : null;
   return (
-    <View>
-      {section.entries.map((entry, i) => (
-        <View key={entry.id ?? i} wrap={false} style={{ flexDirection: 'row', marginBottom: theme.spacing.bullet + 1 }}>
-          <Text style={[s.title, { width: 110, fontSize: theme.sizes.body }]}>{entry.title}{entry.detail ? <Text style={s.subtitle}>{` ${entry.detail}`}</Text> : null}</Text>
-          <Text style={[s.body, { flex: 1 }]}>{entry.keywords.join(', ')}</Text>
-        </View>
-      ))}
+    <View wrap={false} style={{ marginBottom: theme.spacing.bullet + 1 }}>
+      {lead}
+      <View style={{ flexDirection: 'row' }}>
+        <Text style={[s.title, { width: 110, fontSize: theme.sizes.body }]}>
+          {entry.title}
+          {level}
+        </Text>
+        <Text style={[s.body, { flex: 1 }]}>{entry.keywords.length > 0 ? entry.keywords.join(', ') : (entry.detail ?? '')}</Text>
+      </View>
     </View>
   );
 }
