@@ -1,0 +1,95 @@
+import iconv from 'iconv-lite';
+
+/*
+ * Counting lives in validate/ because it exists to check text against a form's limit: the
+ * limit check (checkAnswerLimits) is its reason to be. The tailor step attaches the figures
+ * to the resolved answers so that the PDF, the text file and the `answers` report all show
+ * the very numbers the check used — nobody downstream counts again.
+ */
+
+/**
+ * How an application site counts an answer. Korean sites differ: most count characters
+ * including spaces (공백 포함), some excluding them (공백 제외), older ones count bytes — UTF-8,
+ * or EUC-KR/CP949 where a Hangul syllable takes 2 bytes.
+ */
+export const COUNTING_UNITS = ['with-spaces', 'without-spaces', 'utf8-bytes', 'cp949-bytes'] as const;
+export type CountingUnit = (typeof COUNTING_UNITS)[number];
+
+/**
+ * A browser submits a textarea's line breaks as CRLF: a site that counts on the server sees
+ * 2 characters per line break (`crlf`), one that counts in the page sees 1 (`lf`).
+ */
+export const NEWLINE_MODES = ['lf', 'crlf'] as const;
+export type NewlineMode = (typeof NEWLINE_MODES)[number];
+
+export interface CountingRule {
+  unit: CountingUnit;
+  newline: NewlineMode;
+}
+
+export const DEFAULT_RULE: CountingRule = { unit: 'with-spaces', newline: 'lf' };
+
+export interface CharacterCounts {
+  /** Characters including spaces and line breaks, a line break counted per the rule's newline mode. */
+  withSpaces: number;
+  /** Characters that are not whitespace of any kind (spaces, NBSP, U+3000, tabs, line breaks). */
+  withoutSpaces: number;
+  utf8Bytes: number;
+  /** Bytes in CP949 (a superset of EUC-KR); a character it cannot hold counts as the `?` it becomes. */
+  cp949Bytes: number;
+  lineBreaks: number;
+  /** Characters an EUC-KR/CP949 form cannot hold (emoji, NBSP, accented Latin …), each once. */
+  notInCp949: string[];
+}
+
+const graphemes = new Intl.Segmenter('ko', { granularity: 'grapheme' });
+/** CRLF is one grapheme cluster (UAX #29 GB3), so a line break of any style is one segment. */
+const LINE_BREAK = /^(?:\r\n|[\n\r\u2028\u2029\u0085])$/;
+const WHITESPACE = /^\s+$/u;
+
+/**
+ * Counts `text` every way a Korean application site might. The text is normalised to NFC first
+ * (a syllable typed as decomposed jamo counts once, as the site will see it after the browser
+ * composes it) and characters are grapheme clusters, so an emoji with a skin-tone modifier or
+ * a ZWJ family counts once.
+ */
+export function countCharacters(text: string, newline: NewlineMode = 'lf'): CharacterCounts {
+  const nfc = text.normalize('NFC');
+  let visible = 0;
+  let spaces = 0;
+  let lineBreaks = 0;
+  for (const { segment } of graphemes.segment(nfc)) {
+    if (LINE_BREAK.test(segment)) lineBreaks++;
+    else if (WHITESPACE.test(segment)) spaces++;
+    else visible++;
+  }
+  const submitted = nfc.replace(/\r\n|[\n\r\u2028\u2029\u0085]/g, newline === 'crlf' ? '\r\n' : '\n');
+  return {
+    withSpaces: visible + spaces + lineBreaks * (newline === 'crlf' ? 2 : 1),
+    withoutSpaces: visible,
+    utf8Bytes: Buffer.byteLength(submitted, 'utf8'),
+    cp949Bytes: iconv.encode(submitted, 'cp949').length,
+    lineBreaks,
+    notInCp949: [...new Set(Array.from(submitted).filter((ch) => !fitsCp949(ch)))],
+  };
+}
+
+const fitsCp949 = (ch: string): boolean => iconv.decode(iconv.encode(ch, 'cp949'), 'cp949') === ch;
+
+/** The one number a rule compares against the limit. */
+export function countUnder(counts: CharacterCounts, unit: CountingUnit): number {
+  switch (unit) {
+    case 'with-spaces':
+      return counts.withSpaces;
+    case 'without-spaces':
+      return counts.withoutSpaces;
+    case 'utf8-bytes':
+      return counts.utf8Bytes;
+    case 'cp949-bytes':
+      return counts.cp949Bytes;
+    default: {
+      const never: never = unit;
+      throw new Error(`unknown counting unit ${String(never)}`);
+    }
+  }
+}
