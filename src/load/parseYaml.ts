@@ -8,6 +8,8 @@ export interface YamlSource {
   /** Path as shown to the user. */
   file: string;
   data: unknown;
+  /** The text as read, for pointing inside a long value (e.g. at one figure in a paragraph). */
+  text: string;
   /** The position of the value at `path`, or of its nearest existing ancestor. */
   locate(path: DataPath, part?: 'key' | 'value'): SourceLocation;
 }
@@ -38,7 +40,7 @@ export function parseYaml(file: string, text: string): { source: YamlSource; pro
       problems.push({ severity: 'error', code: 'yaml-alias', at: at(0), message: (err as Error).message, hint: 'use fewer anchors/aliases (*name); write the values out instead' });
     }
   }
-  return { source: { file, data, locate: (path, part = 'value') => locateIn(doc, path, part, at) }, problems };
+  return { source: { file, data, text, locate: (path, part = 'value') => locateIn(doc, path, part, at) }, problems };
 }
 
 function locateIn(doc: Document, path: DataPath, part: 'key' | 'value', at: (offset: number) => SourceLocation): SourceLocation {
@@ -74,8 +76,9 @@ function yamlHint(code: string): string | undefined {
     case 'DUPLICATE_KEY':
       return 'each key may appear once in a mapping: remove or rename one of them';
     case 'BAD_INDENT':
-    case 'MISSING_CHAR':
       return 'check the indentation of this line against the lines above it';
+    case 'MISSING_CHAR':
+      return 'a quote, bracket or brace opened here is not closed';
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
       return 'a value that contains ": " must be quoted, e.g. title: "a: b"';

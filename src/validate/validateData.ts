@@ -31,11 +31,9 @@ export function validateData(folder: DataFolder, roleIds: readonly string[]): Va
     const source = folder.roles.get(id);
     if (!source) continue; // unknown roles are a usage problem, reported by the caller
     const checked = validateWithSchema(source, roleSchema);
-    problems.push(...checked.problems);
-    if (!checked.value) continue;
-    roles.set(id, checked.value);
-    problems.push(...findPlaceholders(source));
-    if (resume) problems.push(...checkRoleReferences(resume, checked.value, source));
+    problems.push(...checked.problems, ...findPlaceholders(source));
+    if (resume) problems.push(...checkRoleReferences(resume, source.data, source));
+    if (checked.value) roles.set(id, checked.value);
   }
   return { resume, roles, problems };
 }

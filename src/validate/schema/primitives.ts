@@ -20,11 +20,14 @@ export const text = z.union([
 ]);
 export type Text = z.infer<typeof text>;
 
-/** JSON Resume's date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ISO 8601), or a placeholder. */
-export const isoDate = z.union([
+/**
+ * JSON Resume's date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ISO 8601), or a placeholder. A bare
+ * year is a number in YAML (`startDate: 2021`), so numbers are read as their digits.
+ */
+export const isoDate = z.preprocess((v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v), z.union([
   z.string().regex(/^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' }),
   placeholder,
-]);
+]));
 
 export const url = z.union([z.url({ protocol: /^(https?|mailto)$/, message: 'expected a full URL starting with https://' }), placeholder]);
 export const email = z.union([z.email({ message: 'expected an email address like name@example.com' }), placeholder]);

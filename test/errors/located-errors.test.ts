@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { copyData, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+
+const broken = path.join(repoRoot, 'test/fixtures/broken');
+
+/** A data folder whose resume.yaml is one of the broken fixtures. */
+function dataWith(fixture: string): string {
+  const dir = tempDir('careerpdf-broken-');
+  fs.copyFileSync(path.join(broken, fixture), path.join(dir, 'resume.yaml'));
+  return dir;
+}
+
+function build(args: string[]) {
+  const out = tempDir('careerpdf-out-');
+  const run = runCli(['build', '--out', out, ...args]);
+  return { ...run, out, written: fs.readdirSync(out, { recursive: true }) };
+}
+
+const expectCleanFailure = (run: ReturnType<typeof build>) => {
+  expect(run.code).toBe(1);
+  expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace
+  expect(run.stderr).toContain('nothing was written');
+  expect(run.written).toEqual([]);
+};
+
+describe('every problem in one run, each located, exit 1, nothing written', () => {
+  test('broken YAML: tab indentation and an unclosed quote', () => {
+    const dir = dataWith('yaml-syntax.yaml');
+    const run = build(['--data', dir]);
+    expectCleanFailure(run);
+    expect(run.stderr).toMatch(/resume\.yaml:5:1: Tabs are not allowed as indentation/);
+    expect(run.stderr).toContain('hint: indent with spaces');
+    expect(run.stderr).toMatch(/resume\.yaml:7:1: Missing closing "quote/);
+    expect(run.stderr).toContain('    5 | →position: 개발자');
+  });
+
+  test('wrong types: three of them, all reported', () => {
+    const run = build(['--data', dataWith('wrong-type.yaml')]);
+    expectCleanFailure(run);
+    expect(run.stderr).toMatch(/resume\.yaml:3:13 {2}basics\.profiles: expected array, got string "GitHub"/);
+    expect(run.stderr).toMatch(/resume\.yaml:6:17 {2}work\[0\]\.highlights: expected array, got string "혼자 쓴 문장"/);
+    expect(run.stderr).toMatch(/resume\.yaml:9:22 {2}skills\[0\]\.keywords\[1\]: expected string, got number 17/);
+    expect(run.stderr).toContain('3 errors, 0 warnings');
+  });
+
+  test('bad dates and a bad email, with what was expected and a hint', () => {
+    const run = build(['--data', dataWith('bad-date.yaml')]);
+    expectCleanFailure(run);
+    expect(run.stderr).toMatch(/resume\.yaml:6:16 {2}work\[0\]\.startDate: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got "2021\/03"/);
+    expect(run.stderr).toMatch(/resume\.yaml:7:14 {2}work\[0\]\.endDate: .*got "2023-13"/);
+    expect(run.stderr).toMatch(/resume\.yaml:3:10 {2}basics\.email: expected an email address/);
+    expect(run.stderr).toContain('hint: or write a placeholder like "[TODO: what is missing]"');
+  });
+
+  test('an unknown role lists the roles there are', () => {
+    const run = build(['--role', 'data-enginer']);
+    expectCleanFailure(run);
+    expect(run.stderr).toContain('no role "data-enginer"');
+    expect(run.stderr).toContain('roles there: data-engineer, partner-backend');
+  });
+
+  test('a role naming an id the resume lacks, and an unknown key, are located in the role file', () => {
+    const data = copyData();
+    const role = path.join(data, 'roles/data-engineer.yaml');
+    fs.writeFileSync(role, fs.readFileSync(role, 'utf8').replace('exclude: [ai-tools, channeling-api]', 'exclude: [ai-tool, channeling-api]\nhighlightz: 3'));
+    const run = build(['--data', data, '--role', 'data-engineer']);
+    expectCleanFailure(run);
+    expect(run.stderr).toMatch(/roles\/data-engineer\.yaml:\d+:\d+ {2}highlightz: unknown key "highlightz"/);
+    expect(run.stderr).toMatch(/roles\/data-engineer\.yaml:\d+:11 {2}exclude\[0\]: no entry or highlight in the resume has the id "ai-tool"/);
+    expect(run.stderr).toContain('did you mean "ai-tools"?');
+  });
+
+  test('--strict turns the placeholder warnings into errors', () => {
+    const run = build(['--role', 'data-engineer', '--strict']);
+    expectCleanFailure(run);
+    expect(run.stderr).toMatch(/error data\/resume\.yaml:\d+:\d+ {2}basics\.email: placeholder \[TODO: 이메일\]/);
+  });
+});
+
+describe('exit codes', () => {
+  test('usage errors exit 2; --help and --version exit 0', () => {
+    expect(runCli(['build', '--lang', 'fr']).code).toBe(2);
+    expect(runCli(['frobnicate']).code).toBe(2);
+    const help = runCli(['build', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--role <id>');
+    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { breakPoints } from '../../src/render/breakPoints.js';
+
+/** Parts joined must give back the word; '' parts are silent break points. */
+const breaksOf = (word: string) => {
+  const parts = breakPoints(word);
+  expect(parts.join('')).toBe(word);
+  return parts.filter((p) => p !== '');
+};
+
+describe('breakPoints (React-PDF hyphenation callback)', () => {
+  test('ordinary English and Korean words are never split, so no hyphen can be inserted', () => {
+    for (const word of ['Kubernetes', 'internationalization', 'Observability', '데이터엔지니어', '(Continuous', '요기요(Yogiyo)에서', '100ms에서']) {
+      expect(breakPoints(word)).toEqual([word]);
+    }
+  });
+
+  test('a URL breaks only after its separators, with empty parts (zero-width, no hyphen) between', () => {
+    const parts = breakPoints('https://example.com/very/long/path?a=1&b=2');
+    expect(parts).toContain('');
+    expect(parts.filter((p) => p !== '')).toEqual(['https://', 'example.com/', 'very/', 'long/', 'path?', 'a=1&b=2']);
+    expect(parts.every((p, i) => (i % 2 === 1 ? p === '' : p !== ''))).toBe(true);
+  });
+
+  test('Korean words keep together even when long; only a run longer than a narrow column breaks between syllables', () => {
+    expect(breakPoints('데이터플랫폼구축및운영자동화시스템')).toEqual(['데이터플랫폼구축및운영자동화시스템']);
+    const veryLong = '가'.repeat(30);
+    expect(breaksOf(veryLong)).toHaveLength(30);
+  });
+
+  test('a hash or token with no legal break still wraps (last resort), losing nothing', () => {
+    const token = 'a3f9c2e8b7d1a3f9c2e8b7d1a3f9c2e8b7d1';
+    expect(breaksOf(token).length).toBe(token.length);
+  });
+
+  test('mixed Korean and URL: breaks after the URL separators, never inside the Korean word', () => {
+    const parts = breaksOf('문서:https://wiki.example.com/runbooks/settlement-batch-failure');
+    expect(parts.some((p) => p.includes('문서'))).toBe(true);
+    expect(parts.every((p) => !/^[가-힣]$/.test(p))).toBe(true);
+  });
+});
