@@ -1,0 +1,312 @@
+/**
+ * `npm run bench`: how fast careerpdf builds, measured in fresh processes, beside the engines a
+ * user would pick instead (Typst; Chromium printing HTML) on the same JSON Resume, with the
+ * speed issue's bars judged PASS/FAIL. Flags: --runs N (default 5), --role ID, --data DIR,
+ * --json (figures as JSON on stdout; progress stays on stderr).
+ *
+ * What "cold" means here: a new `node` process for every measurement, running compiled
+ * JavaScript (dist/, as `npm run build:pdf` does), writing into a new output folder; the OS file
+ * cache is warm (one discarded warm-up run of each command first). Measurements are interleaved
+ * round by round, and the engines compared to careerpdf run in pairs with a rotating order, so
+ * that load on the machine falls on all of them alike.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build as esbuild } from 'esbuild';
+import { CHROMIUM } from './bench/paths.js';
+import { median, pairRatios, rotate, verdict, type Bar, type Verdict } from './bench/stats.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'bin/careerpdf.js');
+const RUNNERS = path.join(ROOT, 'dist/bench');
+/** A JSON Resume with no projects: the resume every engine renders. */
+const BENCH_RESUME = path.join(ROOT, 'test/fixtures/bench/resume.json');
+
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    role: { type: 'string', default: 'data-engineer' },
+    data: { type: 'string', default: 'data' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(flags.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs expects a whole number ≥ 1, got ${flags.runs}`);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'careerpdf-bench-'));
+let folders = 0;
+function freshDir(name: string): string {
+  const dir = path.join(work, `${name}-${++folders}`);
+  fs.mkdirSync(dir);
+  return dir;
+}
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+interface Sample {
+  ms: number;
+  maxRssMiB: number;
+  stdout: string;
+}
+
+/**
+ * Runs `node <args>` in a new process and times it from spawn to exit. Peak memory is the
+ * process's own maxRSS, reported at its exit by the preloaded reportUsage.js.
+ */
+async function measure(args: string[]): Promise<Sample> {
+  const usageFile = path.join(work, `usage-${++folders}.json`);
+  // The measured processes run plain node: no loader the bench itself may run under (tsx).
+  const { NODE_OPTIONS: _loader, ...env } = process.env;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', pathToFileURL(path.join(RUNNERS, 'reportUsage.js')).href, ...args], { cwd: ROOT, env: { ...env, BENCH_USAGE_FILE: usageFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const ms = performance.now() - started;
+  if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr}${stdout}`);
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRssKiB: number };
+  return { ms, maxRssMiB: usage.maxRssKiB / 1024, stdout };
+}
+
+/** The bench's own runners for the other engines, compiled like the CLI (bundled, packages external). */
+async function compileRunners(): Promise<void> {
+  await esbuild({
+    entryPoints: { reportUsage: 'scripts/bench/reportUsage.ts', 'engines/typst': 'scripts/bench/engines/typst.ts', 'engines/chromium': 'scripts/bench/engines/chromium.ts' },
+    absWorkingDir: ROOT,
+    outdir: RUNNERS,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}
+
+// ---- the commands measured ------------------------------------------------------------------
+
+/** A cold build must render: `--force` bypasses a build cache, where the CLI has one. */
+async function coldFlags(): Promise<string[]> {
+  const help = await measure([CLI, 'build', '--help']);
+  return help.stdout.includes('--force') ? ['--force'] : [];
+}
+
+type Command = () => string[];
+
+interface Engine {
+  name: 'careerpdf' | 'typst' | 'chromium';
+  /** A command writing the bench resume's PDF to `out`. */
+  command: (out: string) => string[];
+  /** Where its PDF lands for a given `out`. */
+  pdf: (out: string) => string;
+}
+
+function engines(cold: string[], withChromium: boolean): Engine[] {
+  const runner = (name: string) => (out: string) => [path.join(RUNNERS, `engines/${name}.js`), BENCH_RESUME, path.join(out, `${name}.pdf`)];
+  const list: Engine[] = [
+    // The bench resume has no projects and there is no role: only the resume is built.
+    { name: 'careerpdf', command: (out) => [CLI, 'build', '--data', path.dirname(BENCH_RESUME), '--out', out, ...cold], pdf: (out) => onlyPdf(path.join(out, 'master')) },
+    { name: 'typst', command: runner('typst'), pdf: (out) => path.join(out, 'typst.pdf') },
+  ];
+  if (withChromium) list.push({ name: 'chromium', command: runner('chromium'), pdf: (out) => path.join(out, 'chromium.pdf') });
+  return list;
+}
+
+function onlyPdf(dir: string): string {
+  const pdfs = fs.readdirSync(dir).filter((name) => name.endsWith('.pdf'));
+  if (pdfs.length !== 1) throw new Error(`expected one PDF (the resume) in ${dir}, found ${pdfs.length}: ${pdfs.join(', ')}`);
+  return path.join(dir, pdfs[0]!);
+}
+
+// ---- what the builds wrote --------------------------------------------------------------------
+
+interface DocumentFigure {
+  role: string;
+  kind: string;
+  file: string;
+  bytes: number;
+  pages?: number;
+  /** The CLI's own per-document time (render + verify), median over the cold --all runs. */
+  renderMs?: number;
+}
+
+interface Manifest {
+  role: string;
+  documents: { kind: string; file: string; bytes: number; pages?: number }[];
+}
+
+const readManifests = (out: string): Manifest[] =>
+  fs
+    .readdirSync(out)
+    .map((role) => path.join(out, role, 'manifest.json'))
+    .filter((file) => fs.existsSync(file))
+    .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest);
+
+/** The CLI prints one line per document: its path, pages, size, then "<n> ms". */
+function cliDocumentMs(stdout: string, file: string): number | undefined {
+  const line = stdout.split('\n').find((l) => l.includes(file));
+  const ms = line?.match(/(\d+) ms\b/);
+  return ms ? Number(ms[1]) : undefined;
+}
+
+function documentFigures(out: string, allStdouts: string[]): DocumentFigure[] {
+  return readManifests(out).flatMap((manifest) =>
+    manifest.documents.map((doc) => {
+      const times = allStdouts.map((stdout) => cliDocumentMs(stdout, doc.file)).filter((ms): ms is number => ms !== undefined);
+      return { role: manifest.role, kind: doc.kind, file: doc.file, bytes: doc.bytes, pages: doc.pages, renderMs: times.length ? median(times) : undefined };
+    }),
+  );
+}
+
+// ---- the run ----------------------------------------------------------------------------------
+
+interface Summary {
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** The highest peak resident memory of any run. */
+  peakRssMiB: number;
+  samplesMs: number[];
+}
+
+const summarize = (samples: Sample[]): Summary => ({
+  medianMs: median(samples.map((s) => s.ms)),
+  minMs: Math.min(...samples.map((s) => s.ms)),
+  maxMs: Math.max(...samples.map((s) => s.ms)),
+  peakRssMiB: Math.max(...samples.map((s) => s.maxRssMiB)),
+  samplesMs: samples.map((s) => Math.round(s.ms)),
+});
+
+async function main() {
+  progress(`compiling the bench's runners into ${path.relative(ROOT, RUNNERS)}/ …`);
+  await compileRunners();
+  const cold = await coldFlags();
+  const withChromium = fs.existsSync(CHROMIUM);
+  if (!withChromium) progress(`note: ${CHROMIUM} is absent, so Chromium is skipped (on Debian: apt-get install chromium)`);
+  const compared = engines(cold, withChromium);
+
+  const roleBuild: Command = () => [CLI, 'build', '--data', flags.data!, '--role', flags.role!, '--out', freshDir('role'), ...cold];
+  const allBuild = (out: string) => [CLI, 'build', '--data', flags.data!, '--all', '--out', out, ...cold];
+  const rebuild = (out: string) => [CLI, 'build', '--data', flags.data!, '--all', '--out', out];
+
+  progress('warm-up (not counted) …');
+  await measure(roleBuild());
+  await measure(allBuild(freshDir('all')));
+  for (const engine of compared) await measure(engine.command(freshDir(engine.name)));
+
+  const samples = { role: [] as Sample[], all: [] as Sample[], rebuild: [] as Sample[] };
+  const engineSamples = new Map<Engine['name'], Sample[]>(compared.map((e) => [e.name, []]));
+  let lastAll = '';
+  const engineBytes = new Map<Engine['name'], number>();
+  for (let round = 0; round < runs; round++) {
+    progress(`round ${round + 1}/${runs} …`);
+    samples.role.push(await measure(roleBuild()));
+    lastAll = freshDir('all');
+    samples.all.push(await measure(allBuild(lastAll)));
+    samples.rebuild.push(await measure(rebuild(lastAll)));
+    for (const engine of rotate(compared, round)) {
+      const out = freshDir(engine.name);
+      engineSamples.get(engine.name)!.push(await measure(engine.command(out)));
+      engineBytes.set(engine.name, fs.statSync(engine.pdf(out)).size);
+    }
+  }
+
+  const documents = documentFigures(lastAll, samples.all.map((s) => s.stdout));
+  const engineSummaries = compared.map((engine) => ({ name: engine.name, ...summarize(engineSamples.get(engine.name)!), pdfBytes: engineBytes.get(engine.name)! }));
+  const careerpdfMs = engineSamples.get('careerpdf')!.map((s) => s.ms);
+  const ratioTo = (name: Engine['name']) => (engineSamples.has(name) ? median(pairRatios(careerpdfMs, engineSamples.get(name)!.map((s) => s.ms))) : undefined);
+  const careerpdfRuns = [...samples.role, ...samples.all, ...samples.rebuild, ...engineSamples.get('careerpdf')!];
+  const largest = (kind: string) => {
+    const sizes = documents.filter((d) => d.kind === kind).map((d) => d.bytes);
+    return sizes.length ? Math.max(...sizes) : undefined;
+  };
+
+  const bars: Bar[] = [
+    { name: 'resume cold ÷ Typst cold (median of pairs)', measured: ratioTo('typst'), compare: '<=', limit: 4, unit: '×' },
+    { name: 'resume cold ÷ Chromium cold (median of pairs)', measured: ratioTo('chromium'), compare: '<=', limit: 0.5, unit: '×', note: withChromium ? undefined : `${CHROMIUM} absent` },
+    { name: 'cold build --all (median wall)', measured: summarize(samples.all).medianMs / 1000, compare: '<', limit: 2.0, unit: 's' },
+    { name: 'rebuild --all, nothing changed (median wall)', measured: summarize(samples.rebuild).medianMs / 1000, compare: '<', limit: 0.4, unit: 's' },
+    { name: 'peak memory, any careerpdf run', measured: Math.max(...careerpdfRuns.map((s) => s.maxRssMiB)), compare: '<', limit: 300, unit: 'MB' },
+    { name: 'largest resume PDF', measured: kib(largest('resume')), compare: '<', limit: 150, unit: 'KB' },
+    { name: 'largest portfolio PDF', measured: mib(largest('portfolio')), compare: '<', limit: 1.5, unit: 'MB', note: largest('portfolio') === undefined ? 'no portfolio built yet' : undefined },
+  ];
+
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    runs,
+    cold: { freshProcess: true, freshOutDir: true, forceFlag: cold.length > 0 },
+    careerpdf: { role: { id: flags.role, ...summarize(samples.role) }, all: { documents: documents.length, ...summarize(samples.all) }, rebuild: summarize(samples.rebuild), documents },
+    sameResume: { resume: path.relative(ROOT, BENCH_RESUME), engines: engineSummaries, ratios: { typst: ratioTo('typst'), chromium: ratioTo('chromium') } },
+    bars: bars.map((bar) => ({ ...bar, verdict: verdict(bar) })),
+  };
+  fs.rmSync(work, { recursive: true, force: true });
+  process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : report(result));
+}
+
+// ---- the printed report -----------------------------------------------------------------------
+
+const kib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024);
+const mib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024 / 1024);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`);
+const row = (cells: string[], widths: number[]) => `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`.trimEnd();
+
+function report(r: {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  runs: number;
+  cold: { forceFlag: boolean };
+  careerpdf: { role: Summary & { id?: string }; all: Summary & { documents: number }; rebuild: Summary; documents: DocumentFigure[] };
+  sameResume: { resume: string; engines: (Summary & { name: string; pdfBytes: number })[]; ratios: Record<string, number | undefined> };
+  bars: (Bar & { verdict: Verdict })[];
+}): string {
+  const lines: string[] = [];
+  lines.push(`careerpdf bench  ${r.date.slice(0, 16).replace('T', ' ')} UTC  ·  node ${r.machine.node}  ·  ${r.machine.cpus} cores (${r.machine.cpuModel})  ·  ${r.machine.memoryGiB} GiB`);
+  lines.push(`${r.runs} runs each; cold = a fresh node process and output folder${r.cold.forceFlag ? ', --force' : ''} (OS file cache warm)`);
+  lines.push('');
+  const w = [44, 9, 9, 9, 10];
+  lines.push(row(['careerpdf, example data', 'median', 'min', 'max', 'peak RSS'], w));
+  const summaryRow = (name: string, s: Summary) => row([name, seconds(s.medianMs), seconds(s.minMs), seconds(s.maxMs), `${s.peakRssMiB.toFixed(0)} MB`], w);
+  lines.push(summaryRow(`build --role ${r.careerpdf.role.id}`, r.careerpdf.role));
+  lines.push(summaryRow(`build --all (${r.careerpdf.all.documents} documents)`, r.careerpdf.all));
+  lines.push(summaryRow('build --all again, nothing changed', r.careerpdf.rebuild));
+  lines.push(row(['  per document, cold --all', seconds(r.careerpdf.all.medianMs / Math.max(1, r.careerpdf.all.documents))], w));
+  lines.push('');
+  const dw = [44, 10, 6, 22];
+  lines.push(row(['documents (cold --all)', 'size', 'pages', 'CLI time, median'], dw));
+  for (const d of r.careerpdf.documents) lines.push(row([`${d.role}/${d.kind}`, size(d.bytes), String(d.pages ?? ''), d.renderMs !== undefined ? `${d.renderMs} ms` : 'n/a'], dw));
+  lines.push('');
+  const ew = [44, 9, 9, 9, 10, 9, 14];
+  lines.push(`same JSON Resume (${r.sameResume.resume}), one cold process per render, engines in rotating pairs`);
+  lines.push(row(['engine', 'median', 'min', 'max', 'peak RSS', 'PDF', 'careerpdf ÷ it'], ew));
+  for (const e of r.sameResume.engines) {
+    const ratio = r.sameResume.ratios[e.name];
+    const rss = e.name === 'chromium' ? `${e.peakRssMiB.toFixed(0)} MB*` : `${e.peakRssMiB.toFixed(0)} MB`;
+    lines.push(row([e.name, seconds(e.medianMs), seconds(e.minMs), seconds(e.maxMs), rss, size(e.pdfBytes), ratio !== undefined ? `${ratio.toFixed(2)}×` : ''], ew));
+  }
+  if (r.sameResume.engines.some((e) => e.name === 'chromium')) lines.push('  * the driving node process only; the browser\'s own processes are not counted');
+  else lines.push(`  chromium: skipped (${CHROMIUM} absent)`);
+  lines.push('');
+  lines.push('bars');
+  for (const bar of r.bars) {
+    const measured = bar.measured === undefined ? 'n/a' : `${bar.measured.toFixed(2)} ${bar.unit}`;
+    lines.push(`  ${bar.verdict}  ${bar.name.padEnd(46)} ${measured.padStart(10)}  (${bar.compare === '<' ? 'under' : 'at most'} ${bar.limit} ${bar.unit})${bar.note ? `  ${bar.note}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+try {
+  await main();
+} catch (err) {
+  fs.rmSync(work, { recursive: true, force: true });
+  throw err;
+}
