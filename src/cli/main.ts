@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { LANGS, type Lang } from '../validate/schema/primitives.js';
 import { buildCommand } from './commands/build.js';
 import { explainCommand } from './commands/explain.js';
+import { previewCommand } from './commands/preview.js';
 import { schemaCommand } from './commands/schema.js';
 import { EXIT, runCommand } from './run.js';
 import { version } from './version.js';
@@ -27,6 +28,7 @@ program
   .addOption(langOption())
   .option('-t, --theme <name>', 'theme name (themes/<name>) or folder; overrides the role\'s')
   .option('--strict', 'treat warnings (placeholders left, pages over budget) as errors')
+  .option('--assets <dir>', 'where site-root image paths (/static/…) of project pages resolve (default: the data folder)')
   .action((flags) => exit(runCommand(() => buildCommand(flags))));
 
 program
@@ -42,6 +44,16 @@ program
   .description('write JSON Schema files for resume, role and theme files (for editor autocompletion)')
   .option('-o, --out <dir>', 'folder to write them to', 'schema')
   .action((flags) => exit(runCommand(() => schemaCommand(flags))));
+
+program
+  .command('preview')
+  .description('render every theme\'s documents and write first-page thumbnails and a contact sheet to <out>/previews/')
+  .option('-r, --role <id>', 'the role whose documents to preview (master: untailored)', 'data-engineer')
+  .option('-t, --theme <name>', 'only this theme (repeatable; default: every theme in themes/)', collect)
+  .addOption(dataOption())
+  .option('-o, --out <dir>', 'output folder', 'out')
+  .option('--dpi <n>', 'thumbnail resolution', '40')
+  .action((flags) => exit(runCommand(() => previewCommand(flags))));
 
 function exit(code: Promise<number>): void {
   void code.then((c) => {
