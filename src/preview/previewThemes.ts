@@ -4,43 +4,55 @@ import path from 'node:path';
 import { listThemes } from '../load/loadTheme.js';
 import { build } from '../pipeline/build.js';
 import { writeAtomic } from '../write/writeAtomic.js';
-import { contactSheet, type SheetCell } from './contactSheet.js';
+import { contactSheet } from './contactSheet.js';
 import { rasterize } from './rasterize.js';
 
-export interface PreviewOptions {
+export interface ThumbnailOptions {
   dataDir: string;
-  outDir: string;
   role: string;
   themes?: string[];
   dpi: number;
 }
 
-/**
- * For each theme: build the role's documents (into a temporary folder), rasterise the first page
- * of each to `<out>/previews/<theme>-<kind>.png`, then put them all on one contact sheet.
- */
-export async function previewThemes(options: PreviewOptions, onImage: (file: string) => void): Promise<string> {
-  const themes = options.themes?.length ? options.themes : listThemes();
-  const previewDir = path.join(options.outDir, 'previews');
-  const rows: { title: string; cells: SheetCell[] }[] = [];
-  for (const theme of themes) {
+export interface ThemeThumbnails {
+  theme: string;
+  /** First page of each document, as PNG. */
+  cells: { label: string; png: Buffer }[];
+}
+
+/** For each theme: build the role's documents in a scratch folder and rasterise their first pages. */
+export async function themeThumbnails(options: ThumbnailOptions): Promise<ThemeThumbnails[]> {
+  const rows: ThemeThumbnails[] = [];
+  for (const theme of options.themes?.length ? options.themes : listThemes()) {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'careerpdf-preview-'));
     try {
       const built = await build({ dataDir: options.dataDir, outDir: scratch, roles: [options.role], theme });
-      const cells: SheetCell[] = [];
+      const cells = [];
       for (const doc of built.filter((d) => d.file.endsWith('.pdf'))) {
         const [png] = await rasterize(fs.readFileSync(doc.file), { dpi: options.dpi, pages: 1 });
-        const file = path.join(previewDir, `${path.basename(theme)}-${doc.kind}.png`);
-        writeAtomic(file, png!);
-        onImage(file);
         cells.push({ label: doc.kind, png: png! });
       }
-      rows.push({ title: path.basename(theme), cells });
+      rows.push({ theme: path.basename(theme), cells });
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
   }
-  const sheet = path.join(previewDir, 'contact-sheet.png');
-  writeAtomic(sheet, await contactSheet(rows));
-  return sheet;
+  return rows;
+}
+
+/** Writes `<out>/previews/<theme>-<kind>.png` for every thumbnail, and the contact sheet; returns the files. */
+export async function previewThemes(options: ThumbnailOptions & { outDir: string }): Promise<string[]> {
+  const rows = await themeThumbnails(options);
+  const dir = path.join(options.outDir, 'previews');
+  const files: string[] = [];
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      const file = path.join(dir, `${row.theme}-${cell.label}.png`);
+      writeAtomic(file, cell.png);
+      files.push(file);
+    }
+  }
+  const sheet = path.join(dir, 'contact-sheet.png');
+  writeAtomic(sheet, await contactSheet(rows.map((row) => ({ title: row.theme, cells: row.cells }))));
+  return [...files, sheet];
 }

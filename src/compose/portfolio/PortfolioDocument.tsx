@@ -1,0 +1,151 @@
+import { Document, Image, Link, Page, Text, View } from '@react-pdf/renderer';
+import type { Contact } from '../../tailor/model.js';
+import type { PortfolioModel, ProjectModel } from '../../tailor/tailorPortfolio.js';
+import type { Theme } from '../../validate/schema/theme.js';
+import { ImagePlaceholder, MarkdownBody } from '../markdown/MarkdownBody.js';
+import { markdownStyles, type MarkdownStyles } from '../markdown/markdownStyles.js';
+import { fitImage } from '../markdown/structure.js';
+import { bookmark } from '../shared/bookmark.js';
+import { PageFooter } from '../shared/PageFooter.js';
+import { pageStyle, textStyles, type TextStyles } from '../styles.js';
+
+export interface PortfolioProps {
+  model: PortfolioModel;
+  theme: Theme;
+  /**
+   * Anchor → the page each project starts on, for the table of contents. React-PDF knows page
+   * numbers only after layout, so the portfolio is laid out twice: the first time without them.
+   */
+  startPages?: ReadonlyMap<string, number>;
+  /** Called during layout with the page each project's header lands on (the side channel for startPages). */
+  onProjectStart?: (anchor: string, pageNumber: number) => void;
+}
+
+/** Page sizes in points (React-PDF's names). */
+export const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } } as const;
+
+/** Room above the content of project pages for the running header (fixed elements reserve none). */
+const HEADER_HEIGHT = 16;
+
+/** The portfolio: a cover, a table of contents, then each project from a new page. */
+export function PortfolioDocument({ model, theme, startPages, onProjectStart }: PortfolioProps) {
+  const s = textStyles(theme);
+  const m = markdownStyles(theme, s);
+  const { meta } = model;
+  const page = PAGE_SIZES[theme.page.size];
+  const margin = theme.page.margin;
+  const column = page.width - margin.left - margin.right;
+  const contentHeight = page.height - margin.top - margin.bottom - HEADER_HEIGHT - 40;
+  const caption = [model.person.name, model.target?.position, model.labels.document].filter(Boolean).join(' · ');
+  return (
+    <Document title={meta.title} author={meta.author} subject={meta.subject} keywords={meta.keywords.join(', ')} language={meta.language} creator="careerpdf" producer="careerpdf" creationDate={meta.creationDate} modificationDate={meta.creationDate}>
+      <Cover model={model} theme={theme} s={s} />
+      <Page size={theme.page.size} style={pageStyle(theme)} bookmark={{ title: model.labels.contents, fit: true }}>
+        <Contents model={model} theme={theme} s={s} startPages={startPages} />
+        <PageFooter theme={theme} styles={s} caption={caption} />
+      </Page>
+      {model.projects.map((project) => (
+        <Page key={project.id} size={theme.page.size} style={{ ...pageStyle(theme), paddingTop: margin.top + HEADER_HEIGHT }} {...bookmark(`${project.number}. ${project.title}`)}>
+          <RunningHeader theme={theme} s={s} left={`${model.person.name} · ${model.labels.document}`} right={project.title} />
+          <ProjectHeader project={project} model={model} theme={theme} s={s} m={m} column={column} maxImageHeight={contentHeight * 0.5} onProjectStart={onProjectStart} />
+          <MarkdownBody root={project.body} images={project.images} m={m} labels={model.labels} width={column} maxImageHeight={contentHeight * 0.62} anchor={project.anchor} />
+          <PageFooter theme={theme} styles={s} caption={caption} />
+        </Page>
+      ))}
+    </Document>
+  );
+}
+
+function Cover({ model, theme, s }: { model: PortfolioModel; theme: Theme; s: TextStyles }) {
+  const { person, target, labels } = model;
+  const margin = theme.page.margin;
+  return (
+    <Page size={theme.page.size} style={{ ...pageStyle(theme), paddingTop: margin.top, justifyContent: 'space-between' }} {...bookmark(labels.document)}>
+      <View style={{ height: 5, backgroundColor: theme.colors.accent, marginHorizontal: -margin.left + 0.01, marginTop: -margin.top + 0.01 }} />
+      <View style={{ marginTop: 120 }}>
+        <Text style={[s.section, { textTransform: 'uppercase', letterSpacing: 1.5 }]}>{labels.document}</Text>
+        <Text style={[s.name, { fontSize: theme.sizes.name + 10, marginTop: 10 }]}>{person.name}</Text>
+        {person.headline ? <Text style={[s.headline, { marginTop: 4 }]}>{person.headline}</Text> : null}
+        {target ? <Text style={[s.title, { marginTop: 26, fontWeight: 500 }]}>{`${labels.applyingFor}  ${target.position} · ${target.company}`}</Text> : null}
+      </View>
+      <View style={{ borderTopWidth: 0.8, borderTopColor: theme.colors.rule, paddingTop: 10, marginBottom: 10 }}>
+        {person.contacts.map((contact, i) => <ContactRow key={i} contact={contact} s={s} />)}
+        <Text style={[s.small, { marginTop: 8 }]}>{model.projects.map((p) => p.title).join('  ·  ')}</Text>
+      </View>
+    </Page>
+  );
+}
+
+function ContactRow({ contact, s }: { contact: Contact; s: TextStyles }) {
+  return <Text style={s.body}>{contact.href ? <Link src={contact.href} style={s.link}>{contact.text}</Link> : contact.text}</Text>;
+}
+
+function Contents({ model, theme, s, startPages }: { model: PortfolioModel; theme: Theme; s: TextStyles; startPages?: ReadonlyMap<string, number> }) {
+  return (
+    <View>
+      <Text style={[s.section, { textTransform: 'none', fontSize: theme.sizes.section + 4, marginBottom: 14 }]}>{model.labels.contents}</Text>
+      {model.projects.map((project) => {
+        const detail = project.facts.filter((f) => f.label !== model.labels.stack).map((f) => f.value).join(' · ');
+        return (
+          <Link key={project.id} src={`#${project.anchor}`} style={{ textDecoration: 'none', color: theme.colors.text }}>
+            <View wrap={false} style={{ flexDirection: 'row', alignItems: 'flex-start', paddingVertical: 7, borderBottomWidth: 0.5, borderBottomColor: theme.colors.rule }}>
+              <Text style={[s.title, { width: 26, color: theme.colors.accent }]}>{String(project.number).padStart(2, '0')}</Text>
+              <View style={{ flex: 1, paddingRight: 12 }}>
+                <Text style={s.title}>{project.title}</Text>
+                {detail ? <Text style={s.small}>{detail}</Text> : null}
+              </View>
+              {/* A fixed-width column: pass 1 ("…") and pass 2 (the numbers) lay out the same. */}
+              <Text style={[s.title, { width: 30, textAlign: 'right', color: theme.colors.accent }]}>{startPages?.get(project.anchor)?.toString() ?? '…'}</Text>
+            </View>
+          </Link>
+        );
+      })}
+    </View>
+  );
+}
+
+function RunningHeader({ theme, s, left, right }: { theme: Theme; s: TextStyles; left: string; right: string }) {
+  const margin = theme.page.margin;
+  return (
+    <View fixed style={{ position: 'absolute', top: margin.top - 20, left: margin.left, right: margin.right, flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 0.5, borderBottomColor: theme.colors.rule, paddingBottom: 3 }}>
+      <Text style={[s.small, { flexShrink: 0, marginRight: 16 }]}>{left}</Text>
+      <Text style={[s.small, { flexShrink: 1, textAlign: 'right' }]}>{right}</Text>
+    </View>
+  );
+}
+
+function ProjectHeader({ project, model, theme, s, m, column, maxImageHeight, onProjectStart }: { project: ProjectModel; model: PortfolioModel; theme: Theme; s: TextStyles; m: MarkdownStyles; column: number; maxImageHeight: number; onProjectStart?: PortfolioProps['onProjectStart'] }) {
+  const { lineHeight: _none, ...eyebrow } = s.small;
+  const cover = project.cover;
+  return (
+    <View id={project.anchor} style={{ marginBottom: 12 }}>
+      {/* A <Text render> learns its page number during layout: the table of contents' side channel. No lineHeight on it (it would vanish). */}
+      <Text
+        style={[eyebrow, { color: theme.colors.accent, fontWeight: 600, letterSpacing: 1 }]}
+        render={({ pageNumber }) => {
+          onProjectStart?.(project.anchor, pageNumber);
+          return `${model.labels.project.toUpperCase()} ${String(project.number).padStart(2, '0')}`;
+        }}
+      />
+      <Text style={[s.name, { fontSize: theme.sizes.name - 4, marginTop: 4 }]}>{project.title}</Text>
+      {project.summary ? <Text style={[s.body, { color: theme.colors.muted, marginTop: 4 }]}>{project.summary}</Text> : null}
+      {project.facts.length > 0 ? (
+        <View style={{ marginTop: 10, paddingVertical: 6, borderTopWidth: 0.8, borderTopColor: theme.colors.accent, borderBottomWidth: 0.5, borderBottomColor: theme.colors.rule }}>
+          {project.facts.map((fact) => (
+            <View key={fact.label} style={{ flexDirection: 'row' }}>
+              <Text style={[s.small, { width: 64, color: theme.colors.muted, fontWeight: 600 }]}>{fact.label}</Text>
+              <Text style={[s.small, { flex: 1, color: theme.colors.text }]}>{fact.value}</Text>
+            </View>
+          ))}
+        </View>
+      ) : (
+        <View style={{ marginTop: 8, borderTopWidth: 0.8, borderTopColor: theme.colors.accent }} />
+      )}
+      {cover ? (
+        <View wrap={false} style={{ marginTop: 12, alignItems: 'center' }}>
+          {cover.image.kind === 'file' ? <Image src={cover.image.path} style={fitImage(cover.image, { maxWidth: column, maxHeight: maxImageHeight })} /> : <ImagePlaceholder url={cover.url} alt="" reason={cover.image.reason} ctx={{ m, labels: model.labels, width: column }} />}
+        </View>
+      ) : null}
+    </View>
+  );
+}

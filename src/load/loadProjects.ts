@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import type { Problem } from '../core/problems.js';
+import { displayPath } from '../core/paths.js';
+import { parseYaml, type YamlSource } from './parseYaml.js';
+import { readSourceFile } from './readSourceFile.js';
+
+/** One portfolio page, parsed but not validated: front matter with positions, body as mdast. */
+export interface ProjectSource {
+  /** Path as shown to the user. */
+  file: string;
+  /** Absolute path: relative image paths resolve against its folder. */
+  path: string;
+  /** The file name without `.md`, NFC-normalised (macOS may hand out decomposed Hangul). */
+  fileId: string;
+  /** Absent when the page has no front matter (pages written for a site often have none). */
+  frontMatter?: YamlSource;
+  /** The markdown body; positions are lines and columns of the whole file, front matter included. */
+  body: Root;
+}
+
+export const PROJECTS_DIR = 'projects';
+
+/** Files starting with `_` or `.` are drafts or editor files, not pages. */
+const isPage = (name: string) => name.endsWith('.md') && !/^[_.]/.test(name);
+
+/** Reads every `projects/*.md` page of the data folder, in file-name order. A missing folder is no page. */
+export function loadProjects(dataDir: string): { pages: ProjectSource[]; problems: Problem[] } {
+  const dir = path.join(dataDir, PROJECTS_DIR);
+  const problems: Problem[] = [];
+  if (!fs.existsSync(dir)) return { pages: [], problems };
+  const pages: ProjectSource[] = [];
+  for (const name of fs.readdirSync(dir).filter(isPage).sort()) {
+    const file = path.join(dir, name);
+    const read = readSourceFile(file);
+    if (!read.ok) {
+      problems.push(read.problem);
+      continue;
+    }
+    const parsed = parseProjectPage(file, read.text);
+    problems.push(...parsed.problems);
+    if (parsed.page) pages.push(parsed.page);
+  }
+  return { pages, problems };
+}
+
+/** Front matter languages that are data. JavaScript or CoffeeScript front matter would run code: refused. */
+const DATA_LANGUAGES = new Set(['', 'yaml', 'yml', 'json']);
+
+/** Parses one page's text; `file` is its absolute path. */
+export function parseProjectPage(file: string, text: string): { page?: ProjectSource; problems: Problem[] } {
+  const shown = displayPath(file);
+  const refuseCode = (language: string) => () => {
+    throw new Error(`front matter in ${language} is code, not data`);
+  };
+  let split: matter.GrayMatterFile<string>;
+  try {
+    // Our own YAML parser reads the front matter (it keeps positions); gray-matter only finds the
+    // block. Engines that evaluate code are replaced by ones that refuse.
+    split = matter(text, { engines: { yaml: () => ({}), javascript: refuseCode('JavaScript'), coffee: refuseCode('CoffeeScript') } });
+  } catch (err) {
+    return { problems: [{ severity: 'error', code: 'front-matter-language', at: { file: shown, line: 1, col: 1 }, message: (err as Error).message, hint: 'write the front matter in YAML between two --- lines' }] };
+  }
+  const language = ((split as { language?: string }).language ?? '').toLowerCase();
+  if (!DATA_LANGUAGES.has(language)) {
+    return { problems: [{ severity: 'error', code: 'front-matter-language', at: { file: shown, line: 1, col: 4 }, message: `front matter in "${language}" is not supported`, hint: 'write the front matter in YAML between two --- lines' }] };
+  }
+
+  const problems: Problem[] = [];
+  let frontMatter: YamlSource | undefined;
+  const matterText = split.matter ?? '';
+  if (matterText.trim() !== '') {
+    // The block starts on the opening `---` line, so its line numbers are already the file's.
+    const parsed = parseYaml(shown, matterText);
+    problems.push(...parsed.problems);
+    if (parsed.problems.some((p) => p.severity === 'error')) return { problems };
+    frontMatter = parsed.source;
+  }
+
+  // Blank lines in place of the front matter keep every markdown position a position in the file.
+  const bodyStart = text.length - split.content.length;
+  const linesBefore = text.slice(0, bodyStart).split('\n').length - 1;
+  const body = fromMarkdown('\n'.repeat(linesBefore) + split.content, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return { page: { file: shown, path: file, fileId: path.basename(file, '.md').normalize('NFC'), frontMatter, body }, problems };
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Problem, SourceLocation } from '../core/problems.js';
+import { displayPath, isInside } from '../core/paths.js';
+import { sniffImage } from './sniffImage.js';
+
+/** How an image reference of a page will be drawn: the file, or a labelled placeholder frame. */
+export type ImageResolution =
+  | { kind: 'file'; path: string; width: number; height: number }
+  | { kind: 'placeholder'; reason: 'missing' | 'remote' | 'refused' | 'unsupported'; label: string };
+
+export interface ImageRoots {
+  /** The page's folder: relative paths resolve against it. */
+  pageDir: string;
+  /** The data folder: nothing outside it (or the assets root) is read. */
+  dataDir: string;
+  /** Where site-root paths (`/static/...`) resolve; by default the data folder. */
+  assetsRoot: string;
+}
+
+/** Images larger than this are refused: a portfolio figure this big is a mistake. */
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Resolves one image reference of a page. Never touches the network and never reads outside the
+ * data folder and the assets root. The problem (if any) says what will be drawn instead.
+ */
+export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation): { image: ImageResolution; problem?: Problem } {
+  const placeholder = (reason: Extract<ImageResolution, { kind: 'placeholder' }>['reason'], problem: Omit<Problem, 'at' | 'code'>) => ({
+    image: { kind: 'placeholder' as const, reason, label: url },
+    problem: { ...problem, at, code: `image-${reason}` },
+  });
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    return /^https?:/i.test(url)
+      ? placeholder('remote', { severity: 'warning', message: `remote image ${url} is not fetched (builds never use the network)`, hint: 'download it into the data folder and use a local path' })
+      : placeholder('remote', { severity: 'warning', message: `image ${shorten(url)} is not a file path; only local PNG and JPEG files are drawn`, hint: 'save the image as a PNG or JPEG file in the data folder' });
+  }
+  const relative = decodePath(url.replace(/[?#].*$/, ''));
+  const file = relative.startsWith('/') ? path.join(roots.assetsRoot, relative) : path.resolve(roots.pageDir, relative);
+  const allowed = (target: string) => isInside(roots.dataDir, target) || isInside(roots.assetsRoot, target);
+  const refused = () => placeholder('refused', { severity: 'error', message: `image ${url} is outside the data folder (${displayPath(file)}); it is not read`, hint: `keep images inside ${displayPath(roots.dataDir)} (site-root paths like /static/… resolve against ${displayPath(roots.assetsRoot)})` });
+  if (!allowed(file)) return refused();
+  if (!fs.existsSync(file)) {
+    return placeholder('missing', { severity: 'warning', message: `image ${url} not found (looked for ${displayPath(file)}); a placeholder frame is drawn`, hint: relative.startsWith('/') ? `site-root paths resolve against the assets root ${displayPath(roots.assetsRoot)}/ (set it with --assets <dir>)` : 'relative paths resolve against the page\'s folder' });
+  }
+  // A symbolic link inside the folder may still point outside it.
+  if (!allowed(fs.realpathSync(file))) return refused();
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) return placeholder('unsupported', { severity: 'error', message: `image ${url} is a folder, not an image file`, hint: 'point at a PNG or JPEG file' });
+  if (stat.size > MAX_IMAGE_BYTES) return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, hint: 'export it smaller (1200–2000 px wide is plenty for a page)' });
+  const sniffed = sniffImage(fs.readFileSync(file));
+  if (sniffed.format === 'unsupported') {
+    return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.kind}, not PNG or JPEG; PDFs here can only show PNG and JPEG`, hint: 'convert it to PNG (diagrams, screenshots) or JPEG (photos)' });
+  }
+  if (sniffed.width === 0 || sniffed.height === 0) return placeholder('unsupported', { severity: 'error', message: `image ${url} has no pixels (${sniffed.width}×${sniffed.height})`, hint: 'export the image again' });
+  return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height } };
+}
+
+/** Markdown percent-encodes non-ASCII in URLs (`이미지.png` → `%EC%9D%B4…`): file names want the characters. */
+function decodePath(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+const shorten = (url: string) => (url.length > 60 ? `${url.slice(0, 57)}…` : url);

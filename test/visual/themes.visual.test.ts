@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { listThemes } from '../../src/load/loadTheme.js';
+import { themeThumbnails, type ThemeThumbnails } from '../../src/preview/previewThemes.js';
+import { repoRoot } from '../helpers/cli.js';
+
+/**
+ * Visual regression: the first page of each document in each theme, rasterised at low
+ * resolution, against committed goldens. Refresh them on purpose with `npm run test:goldens`.
+ */
+const GOLDENS = path.join(repoRoot, 'test/visual/goldens');
+const UPDATE = process.env.UPDATE_GOLDENS === '1';
+/** Anti-aliasing may differ in a few pixels; a changed token changes thousands. */
+const MAX_DIFF_RATIO = 0.002;
+
+let rows: ThemeThumbnails[];
+beforeAll(async () => {
+  rows = await themeThumbnails({ dataDir: path.join(repoRoot, 'data'), role: 'data-engineer', dpi: 30 });
+}, 120_000);
+
+describe.each(listThemes())('theme %s', (theme) => {
+  test('first pages match the goldens', () => {
+    const row = rows.find((r) => r.theme === theme)!;
+    expect(row.cells.map((c) => c.label)).toContain('resume');
+    for (const cell of row.cells) {
+      const file = path.join(GOLDENS, `${theme}-${cell.label}.png`);
+      if (UPDATE) {
+        fs.mkdirSync(GOLDENS, { recursive: true });
+        fs.writeFileSync(file, cell.png);
+        continue;
+      }
+      expect(fs.existsSync(file), `no golden ${path.relative(repoRoot, file)}: run npm run test:goldens`).toBe(true);
+      const actual = PNG.sync.read(cell.png);
+      const golden = PNG.sync.read(fs.readFileSync(file));
+      expect([actual.width, actual.height]).toEqual([golden.width, golden.height]);
+      const diff = pixelmatch(actual.data, golden.data, undefined, actual.width, actual.height, { threshold: 0.1 });
+      expect(diff / (actual.width * actual.height), `${theme}-${cell.label}: ${diff} pixels differ`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
+    }
+  });
+});
