@@ -50,12 +50,13 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       theme: themeFor(prepared, roleId, options.theme),
       dataDir: prepared.folder.dir,
       creationDate: creationDate(prepared.resume),
+      projects: prepared.projects,
     };
     const dir = path.join(options.outDir, roleId);
     const rendered = [];
     for (const make of DOCUMENT_MAKERS) {
       const started = performance.now();
-      const doc = make(ctx);
+      const doc = await make(ctx);
       if (!doc) continue;
       const pdf = await renderPdf(doc.element);
       const file = path.join(dir, documentFileName({ ...doc.naming, kind: doc.kind }));

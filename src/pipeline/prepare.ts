@@ -2,8 +2,10 @@ import path from 'node:path';
 import { UserDataError, failOnErrors, type Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { loadDataFolder, type DataFolder } from '../load/loadDataFolder.js';
+import { loadProjects } from '../load/loadProjects.js';
 import { DEFAULT_THEME, loadTheme } from '../load/loadTheme.js';
 import { validateData } from '../validate/validateData.js';
+import { checkPortfolioPicks, validateProjects, type ProjectPage } from '../validate/validateProjects.js';
 import { validateWithSchema } from '../validate/validateWithSchema.js';
 import { themeSchema, type Theme } from '../validate/schema/theme.js';
 import type { Resume } from '../validate/schema/resume.js';
@@ -19,6 +21,8 @@ export interface PrepareOptions {
   /** Theme name or folder; overrides the role's. */
   theme?: string;
   strict?: boolean;
+  /** Where site-root image paths (`/static/…`) of project pages resolve; default: the data folder. */
+  assetsDir?: string;
 }
 
 export interface Prepared {
@@ -26,6 +30,8 @@ export interface Prepared {
   resume: Resume;
   roles: Map<string, Role>;
   themes: Map<string, Theme>;
+  /** The portfolio pages (data/projects/*.md), validated, with their images resolved. */
+  projects: ProjectPage[];
   /** Warnings that did not stop the build. */
   warnings: Problem[];
 }
@@ -41,6 +47,7 @@ export function prepare(options: PrepareOptions): Prepared {
   }
   const valid = validateData(folder, options.roles.filter((id) => id !== MASTER));
   const problems = [...valid.problems];
+  const projects = prepareProjects(folder, valid.roles, options, problems);
   const themes = new Map<string, Theme>();
   const themeNames = new Set(options.roles.map((id) => options.theme ?? valid.roles.get(id)?.theme ?? DEFAULT_THEME));
   for (const name of themeNames) {
@@ -51,7 +58,16 @@ export function prepare(options: PrepareOptions): Prepared {
     if (checked.value) themes.set(name, checked.value);
   }
   failOnErrors(problems, options.strict);
-  return { folder, resume: valid.resume!, roles: valid.roles, themes, warnings: problems };
+  return { folder, resume: valid.resume!, roles: valid.roles, themes, projects, warnings: problems };
+}
+
+/** Loads and validates the portfolio pages, and the roles' picks of them; problems join the run's. */
+function prepareProjects(folder: DataFolder, roles: Map<string, Role>, options: PrepareOptions, problems: Problem[]): ProjectPage[] {
+  const loaded = loadProjects(folder.dir);
+  const checked = validateProjects(loaded.pages, { dataDir: folder.dir, assetsRoot: path.resolve(options.assetsDir ?? folder.dir), knownRoles: [...folder.roles.keys()] });
+  problems.push(...loaded.problems, ...checked.problems);
+  for (const [id, role] of roles) problems.push(...checkPortfolioPicks(role, folder.roles.get(id)!, checked.pages));
+  return checked.pages;
 }
 
 export const themeFor = (prepared: Prepared, roleId: string, override?: string): Theme =>

@@ -69,7 +69,7 @@ export interface DocumentMeta {
 
 /** One tailoring decision, for `explain`. */
 export interface Decision {
-  section: SectionKey | 'basics';
+  section: SectionKey | 'basics' | 'portfolio';
   /** The entry or highlight, as the user would recognise it (id, else its title). */
   subject: string;
   action: 'kept' | 'dropped' | 'moved' | 'overridden' | 'capped';

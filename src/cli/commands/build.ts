@@ -15,6 +15,7 @@ export interface BuildFlags {
   lang?: Lang;
   theme?: string;
   strict?: boolean;
+  assets?: string;
 }
 
 /** `careerpdf build`: the roles asked for (or the master), one summary line per file written. */
@@ -22,7 +23,7 @@ export async function buildCommand(flags: BuildFlags): Promise<void> {
   const roles = selectRoles(flags);
   const started = performance.now();
   const built = await build(
-    { dataDir: flags.data, outDir: flags.out, roles, lang: flags.lang, theme: flags.theme, strict: flags.strict },
+    { dataDir: flags.data, outDir: flags.out, roles, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets },
     {
       onWarnings: (warnings) => {
         if (warnings.length > 0) process.stderr.write(`${formatProblems(warnings)}\n${summarizeProblems(warnings)} (the build goes on; --strict stops it)\n\n`);

@@ -1,6 +1,7 @@
 import { creationDate } from '../../pipeline/creationDate.js';
 import { prepare } from '../../pipeline/prepare.js';
 import type { Decision } from '../../tailor/model.js';
+import { tailorPortfolio } from '../../tailor/tailorPortfolio.js';
 import { tailorResume } from '../../tailor/tailorResume.js';
 import type { Lang } from '../../validate/schema/primitives.js';
 
@@ -18,7 +19,21 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
     lines.push('', `${action}: ${list.length === 0 ? 'nothing' : ''}`);
     for (const d of list) lines.push(`  ${d.section.padEnd(13)} ${d.subject} — ${d.reason}`);
   }
+  lines.push('', ...portfolioLines(prepared.projects, role, model));
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The portfolio part: the pages shown in order, and every page dropped or moved, with why. */
+function portfolioLines(pages: Parameters<typeof tailorPortfolio>[0], role: Parameters<typeof tailorPortfolio>[1], resume: Parameters<typeof tailorPortfolio>[2]): string[] {
+  if (pages.length === 0) return ['portfolio: no pages in projects/'];
+  const { model, decisions } = tailorPortfolio(pages, role, resume);
+  const picks = role?.portfolio ? ` (portfolio.projects: ${role.portfolio.projects?.join(', ') || '—'}; portfolio.tags: ${role.portfolio.tags?.join(', ') || '—'})` : role ? ' (no portfolio key: every page meant for the role)' : ' (master: every page)';
+  const lines = [`portfolio${picks}:`, ...model.projects.map((p) => `  ${String(p.number).padStart(2)}. ${p.id} — ${p.title}`)];
+  for (const action of ['dropped', 'moved'] as const) {
+    const list = decisions.filter((d) => d.action === action);
+    if (list.length > 0) lines.push(`  ${action}:`, ...list.map((d) => `    ${d.subject} — ${d.reason}`));
+  }
+  return lines;
 }
 
 export type { Decision };

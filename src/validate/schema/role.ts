@@ -38,6 +38,13 @@ export const roleSchema = z.strictObject({
     })
     .optional(),
   pages: z.strictObject({ resume: z.int().positive().optional() }).optional().describe('page budget per document'),
+  portfolio: z
+    .strictObject({
+      projects: z.array(z.string().min(1)).optional().describe('project page ids (data/projects/<id>.md), first in this order'),
+      tags: z.array(z.string().min(1)).optional().describe('then every other page with one of these tags, in page order'),
+    })
+    .optional()
+    .describe('which portfolio pages this role shows; absent: every page meant for the role'),
 });
 
 export type Role = z.infer<typeof roleSchema>;
