@@ -24,6 +24,8 @@ export interface BuiltDocument {
   bytes: number;
   ms: number;
   warnings: Problem[];
+  /** What the maker wants said under the file's line (see ComposedDocument.notes). */
+  notes?: string[];
 }
 
 export interface BuildEvents {
@@ -51,6 +53,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       dataDir: prepared.folder.dir,
       creationDate: creationDate(prepared.resume),
       projects: prepared.projects,
+      application: prepared.applications.get(roleId),
     };
     const dir = path.join(options.outDir, roleId);
     const rendered = [];
@@ -68,9 +71,17 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     for (const r of rendered) {
       writeAtomic(r.file, r.pdf);
       manifest.push(manifestEntry(r.doc.kind, r.file, r.pdf, r.pages, r.warnings));
-      const result: BuiltDocument = { roleId, kind: r.doc.kind, file: r.file, pages: r.pages, bytes: r.pdf.length, ms: r.ms, warnings: r.warnings };
+      const result: BuiltDocument = { roleId, kind: r.doc.kind, file: r.file, pages: r.pages, bytes: r.pdf.length, ms: r.ms, warnings: r.warnings, notes: r.doc.notes };
       built.push(result);
       events.onDocument?.(result);
+      for (const companion of r.doc.companions ?? []) {
+        const file = path.join(dir, documentFileName({ ...r.doc.naming, kind: companion.kind }, companion.ext));
+        writeAtomic(file, companion.content);
+        manifest.push(manifestEntry(companion.kind, file, companion.content, undefined, []));
+        const written: BuiltDocument = { roleId, kind: companion.kind, file, bytes: Buffer.byteLength(companion.content), ms: 0, warnings: [] };
+        built.push(written);
+        events.onDocument?.(written);
+      }
     }
     writeManifest(dir, roleId, manifest);
   }

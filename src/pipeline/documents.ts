@@ -1,8 +1,13 @@
 import { createElement, type ReactElement } from 'react';
+import { AnswersDocument } from '../compose/answers/AnswersDocument.js';
+import { answersText } from '../compose/answers/answersText.js';
+import { countSummary, countVerdict } from '../compose/answers/countLabel.js';
 import { PortfolioDocument } from '../compose/portfolio/PortfolioDocument.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
 import { renderPdf } from '../render/renderPdf.js';
+import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
 import type { Decision } from '../tailor/model.js';
+import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
 import { tailorResume } from '../tailor/tailorResume.js';
 import type { Lang } from '../validate/schema/primitives.js';
@@ -23,6 +28,8 @@ export interface RoleContext {
   creationDate: Date;
   /** The validated portfolio pages (data/projects/*.md); none: no portfolio. */
   projects?: readonly ProjectPage[];
+  /** The role's application answers, resolved and counted; none: no answers documents. */
+  application?: ResolvedApplication;
 }
 
 /** A composed document, ready to render. */
@@ -35,6 +42,18 @@ export interface ComposedDocument {
   naming: { name: string; company?: string; position?: string };
   pageBudget?: number;
   decisions: Decision[];
+  /** Files written beside the PDF as they are (e.g. the paste-ready answers), each listed in the manifest. */
+  companions?: CompanionFile[];
+  /** Lines the build prints under the document's line (e.g. each answer's count). */
+  notes?: string[];
+}
+
+/** A non-PDF output of a document maker. */
+export interface CompanionFile {
+  kind: DocumentKind;
+  /** File extension, without the dot. */
+  ext: string;
+  content: string;
 }
 
 /** One entry per document kind; a kind that has nothing to show for a role returns undefined. */
@@ -75,5 +94,32 @@ export const makePortfolio: DocumentMaker = async (ctx) => {
   };
 };
 
+/** The application answers: a PDF to read or attach, and the exact text to paste into the form. */
+export const makeAnswers: DocumentMaker = (ctx) => {
+  const application = ctx.application;
+  if (!application) return undefined;
+  const lang = ctx.lang ?? ctx.role?.lang ?? 'ko';
+  const name = localize(ctx.resume.basics?.name, lang) ?? '';
+  const documentName = DOCUMENT_NAMES.answers[lang];
+  const meta = {
+    title: [name, application.position, documentName].filter(Boolean).join(' — '),
+    author: name,
+    subject: `${application.company} ${application.position}`.trim(),
+    keywords: [application.company, application.position].filter(Boolean),
+    language: lang === 'ko' ? 'ko-KR' : 'en-US',
+    creationDate: ctx.creationDate,
+  };
+  const model = { lang, name, application, meta };
+  return {
+    kind: 'answers',
+    element: createElement(AnswersDocument, { model, theme: ctx.theme }),
+    content: model,
+    naming: { name, company: application.company, position: application.position },
+    decisions: [],
+    companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name) }],
+    notes: application.questions.map((q) => `Q${q.number} ${q.id.padEnd(14)} ${countSummary(q)}  ${countVerdict(q)}${q.count > q.limit ? '  ⚠ OVER THE LIMIT' : ''}`),
+  };
+};
+
 /** The documents built for every role, in order. */
-export const DOCUMENT_MAKERS: DocumentMaker[] = [makeResume, makePortfolio];
+export const DOCUMENT_MAKERS: DocumentMaker[] = [makeResume, makePortfolio, makeAnswers];

@@ -4,12 +4,14 @@ import { displayPath } from '../core/paths.js';
 import { loadDataFolder, type DataFolder } from '../load/loadDataFolder.js';
 import { loadProjects } from '../load/loadProjects.js';
 import { DEFAULT_THEME, loadTheme } from '../load/loadTheme.js';
+import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { validateData } from '../validate/validateData.js';
 import { checkPortfolioPicks, validateProjects, type ProjectPage } from '../validate/validateProjects.js';
 import { validateWithSchema } from '../validate/validateWithSchema.js';
 import { themeSchema, type Theme } from '../validate/schema/theme.js';
 import type { Resume } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
+import { prepareApplications } from './applications.js';
 
 /** `master` is the untailored build; every other id names a file in data/roles/. */
 export const MASTER = 'master';
@@ -32,6 +34,8 @@ export interface Prepared {
   themes: Map<string, Theme>;
   /** The portfolio pages (data/projects/*.md), validated, with their images resolved. */
   projects: ProjectPage[];
+  /** Role id → its application answers, resolved and counted. */
+  applications: Map<string, ResolvedApplication>;
   /** Warnings that did not stop the build. */
   warnings: Problem[];
 }
@@ -48,6 +52,8 @@ export function prepare(options: PrepareOptions): Prepared {
   const valid = validateData(folder, options.roles.filter((id) => id !== MASTER));
   const problems = [...valid.problems];
   const projects = prepareProjects(folder, valid.roles, options, problems);
+  const answers = prepareApplications(dataDir, valid.roles, folder.roles);
+  problems.push(...answers.problems);
   const themes = new Map<string, Theme>();
   const themeNames = new Set(options.roles.map((id) => options.theme ?? valid.roles.get(id)?.theme ?? DEFAULT_THEME));
   for (const name of themeNames) {
@@ -58,7 +64,7 @@ export function prepare(options: PrepareOptions): Prepared {
     if (checked.value) themes.set(name, checked.value);
   }
   failOnErrors(problems, options.strict);
-  return { folder, resume: valid.resume!, roles: valid.roles, themes, projects, warnings: problems };
+  return { folder, resume: valid.resume!, roles: valid.roles, themes, projects, applications: answers.applications, warnings: problems };
 }
 
 /** Loads and validates the portfolio pages, and the roles' picks of them; problems join the run's. */

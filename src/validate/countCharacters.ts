@@ -93,3 +93,12 @@ export function countUnder(counts: CharacterCounts, unit: CountingUnit): number 
     }
   }
 }
+
+/** How a rule is named to the user, the way Korean sites label their counters. */
+export function describeRule(rule: CountingRule): string {
+  const unit = { 'with-spaces': '공백 포함', 'without-spaces': '공백 제외', 'utf8-bytes': 'UTF-8 바이트', 'cp949-bytes': 'EUC-KR 바이트' }[rule.unit];
+  return rule.newline === 'crlf' ? `${unit}, 줄바꿈 2자` : unit;
+}
+
+/** `자` for characters, `바이트` for bytes: `1,000자`, `2,000바이트`. */
+export const unitWord = (unit: CountingUnit): string => (unit === 'utf8-bytes' || unit === 'cp949-bytes' ? '바이트' : '자');

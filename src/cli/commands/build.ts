@@ -31,6 +31,7 @@ export async function buildCommand(flags: BuildFlags): Promise<void> {
       onDocument: (doc) => {
         process.stdout.write(`${summaryLine(doc)}\n`);
         for (const w of doc.warnings) process.stdout.write(`  ${w.severity}: ${w.message}\n`);
+        for (const note of doc.notes ?? []) process.stdout.write(`  ${note}\n`);
       },
     },
   );

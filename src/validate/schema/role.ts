@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applicationSchema } from './application.js';
 import { id, langSchema, text } from './primitives.js';
 import { sectionKeySchema } from './resume.js';
 
@@ -45,6 +46,7 @@ export const roleSchema = z.strictObject({
     })
     .optional()
     .describe('which portfolio pages this role shows; absent: every page meant for the role'),
+  application: applicationSchema.optional().describe('the application form: questions with limits and the answers (자기소개서)'),
 });
 
 export type Role = z.infer<typeof roleSchema>;
