@@ -16,13 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build as esbuild } from 'esbuild';
+import { compileRunners, RUNNERS } from './bench/compile.js';
 import { CHROMIUM } from './bench/paths.js';
 import { median, pairRatios, rotate, verdict, type Bar, type Verdict } from './bench/stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'bin/careerpdf.js');
-const RUNNERS = path.join(ROOT, 'dist/bench');
 /** A JSON Resume with no projects: the resume every engine renders. */
 const BENCH_RESUME = path.join(ROOT, 'test/fixtures/bench/resume.json');
 
@@ -74,21 +73,6 @@ async function measure(args: string[]): Promise<Sample> {
   if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr}${stdout}`);
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { maxRssKiB: number };
   return { ms, maxRssMiB: usage.maxRssKiB / 1024, stdout };
-}
-
-/** The bench's own runners for the other engines, compiled like the CLI (bundled, packages external). */
-async function compileRunners(): Promise<void> {
-  await esbuild({
-    entryPoints: { reportUsage: 'scripts/bench/reportUsage.ts', 'engines/typst': 'scripts/bench/engines/typst.ts', 'engines/chromium': 'scripts/bench/engines/chromium.ts' },
-    absWorkingDir: ROOT,
-    outdir: RUNNERS,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    target: 'node20',
-    logLevel: 'warning',
-  });
 }
 
 // ---- the commands measured ------------------------------------------------------------------
@@ -186,6 +170,7 @@ const summarize = (samples: Sample[]): Summary => ({
 });
 
 async function main() {
+  const loadAtStart = os.loadavg()[0]!;
   progress(`compiling the bench's runners into ${path.relative(ROOT, RUNNERS)}/ …`);
   await compileRunners();
   const cold = await coldFlags();
@@ -242,6 +227,8 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    // Other work on the machine slows every measurement: the 1-minute load average, before and after.
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
     runs,
     cold: { freshProcess: true, freshOutDir: true, forceFlag: cold.length > 0 },
     careerpdf: { role: { id: flags.role, ...summarize(samples.role) }, all: { documents: documents.length, ...summarize(samples.all) }, rebuild: summarize(samples.rebuild), documents },
@@ -263,6 +250,7 @@ const row = (cells: string[], widths: number[]) => `  ${cells.map((cell, i) => (
 function report(r: {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  loadAverage: { start: number; end: number };
   runs: number;
   cold: { forceFlag: boolean };
   careerpdf: { role: Summary & { id?: string }; all: Summary & { documents: number }; rebuild: Summary; documents: DocumentFigure[] };
@@ -272,6 +260,7 @@ function report(r: {
   const lines: string[] = [];
   lines.push(`careerpdf bench  ${r.date.slice(0, 16).replace('T', ' ')} UTC  ·  node ${r.machine.node}  ·  ${r.machine.cpus} cores (${r.machine.cpuModel})  ·  ${r.machine.memoryGiB} GiB`);
   lines.push(`${r.runs} runs each; cold = a fresh node process and output folder${r.cold.forceFlag ? ', --force' : ''} (OS file cache warm)`);
+  lines.push(`load average (1 min) ${r.loadAverage.start.toFixed(2)} at the start, ${r.loadAverage.end.toFixed(2)} at the end: above 0.5 or so, other work was slowing these figures`);
   lines.push('');
   const w = [44, 9, 9, 9, 10];
   lines.push(row(['careerpdf, example data', 'median', 'min', 'max', 'peak RSS'], w));
