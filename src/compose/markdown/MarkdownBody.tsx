@@ -7,7 +7,7 @@ import { plainText } from '../../validate/mdastText.js';
 import type { ImageResolution } from '../../validate/resolveImage.js';
 import { bookmark } from '../shared/bookmark.js';
 import type { MarkdownStyles } from './markdownStyles.js';
-import { collectReferences, columnWeights, expandTabs, fitImage, isExternalUrl, listMarker, markerWidth, sectionize, splitAtImages, type References, type Section } from './structure.js';
+import { collectReferences, columnWeights, expandTabs, fitImage, isExternalUrl, listMarker, markerWidth, opensWithImage, sectionize, splitAtImages, type References, type Section } from './structure.js';
 
 /** Everything the walker needs besides the node; a new object is made for each nesting. */
 export interface MarkdownContext {
@@ -70,10 +70,19 @@ function renderBlocks(blocks: readonly (RootContent | Section)[], ctx: MarkdownC
 
 /** A heading and its content in one View: the bookmark nests like the headings do. */
 function SectionView({ section, ctx }: { section: Section; ctx: MarkdownContext }) {
+  const [first, ...rest] = section.children;
+  const heading = renderNode(section.heading, ctx, 'heading');
   return (
     <View {...bookmark(plainText(section.heading).trim() || '…')}>
-      {renderNode(section.heading, ctx, 'heading')}
-      {renderBlocks(section.children, ctx)}
+      {opensWithImage(first) ? (
+        <View wrap={false}>
+          {heading}
+          {renderBlocks([first!], ctx)}
+        </View>
+      ) : (
+        heading
+      )}
+      {renderBlocks(opensWithImage(first) ? rest : section.children, ctx)}
     </View>
   );
 }

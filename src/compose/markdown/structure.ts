@@ -33,6 +33,15 @@ export function sectionize(blocks: readonly RootContent[]): (RootContent | Secti
   return top;
 }
 
+/**
+ * True when a block opens with an image. React-PDF's minPresenceAhead counts the part of an
+ * unbreakable image above the page end as present, then moves the image: the heading before it
+ * would be left alone. Such a heading is kept with the block in one unbreakable View instead.
+ */
+export function opensWithImage(block: RootContent | Section | undefined): boolean {
+  return block?.type === 'paragraph' && splitAtImages(block.children)[0]?.kind === 'image';
+}
+
 export type InlineRun = { kind: 'text'; nodes: PhrasingContent[] } | { kind: 'image'; node: Image | ImageReference };
 
 /**
