@@ -130,9 +130,9 @@ function drawBox(ctx: SKRSContext2D, b: Box) {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = INK;
-  ctx.font = font(23, true);
+  ctx.font = font(24, true);
   ctx.fillText(b.title, b.x + b.w / 2, y);
-  ctx.font = font(18);
+  ctx.font = font(20);
   ctx.fillStyle = MUTED;
   for (const line of lines) {
     y += 25;
@@ -319,10 +319,10 @@ const FIGURES: Record<string, Figure> = {
   })(),
   'other-projects/snowflake_poc.png': (() => {
     const s3: Box = { id: 's3', x: 40, y: 200, w: 220, h: 110, title: 'S3', lines: ['데이터 도착'], tone: 'grey' };
-    const pipe: Box = { id: 'pipe', x: 360, y: 120, w: 340, h: 100, title: 'Snowpipe / Lambda', lines: ['준실시간 CDC 수집'], tone: 'teal' };
-    const copy: Box = { id: 'copy', x: 360, y: 290, w: 340, h: 100, title: 'COPY INTO', lines: ['INFER_SCHEMA · Parquet · 분할'], tone: 'amber' };
-    const sf: Box = { id: 'sf', x: 820, y: 200, w: 340, h: 110, title: 'Snowflake', lines: ['Redshift와 비교 검증'] };
-    return { kind: 'diagram', title: 'Snowflake PoC: 데이터 적재 시나리오', height: 470, boxes: [s3, pipe, copy, sf], edges: [{ from: 's3', to: 'pipe', label: '실시간' }, { from: 's3', to: 'copy', label: '배치' }, { from: 'pipe', to: 'sf' }, { from: 'copy', to: 'sf' }], note: '검증 항목: Data Sharing · Connector · Snowpipe · 적재 성능(실시간, 배치)' };
+    const pipe: Box = { id: 'pipe', x: 350, y: 120, w: 380, h: 100, title: 'Snowpipe / Lambda', lines: ['실시간: 준실시간 CDC 수집'], tone: 'teal' };
+    const copy: Box = { id: 'copy', x: 350, y: 290, w: 380, h: 100, title: 'COPY INTO', lines: ['배치: INFER_SCHEMA · Parquet · 분할'], tone: 'amber' };
+    const sf: Box = { id: 'sf', x: 840, y: 200, w: 320, h: 110, title: 'Snowflake', lines: ['Redshift와 비교 검증'] };
+    return { kind: 'diagram', title: 'Snowflake PoC: 데이터 적재 시나리오', height: 470, boxes: [s3, pipe, copy, sf], edges: [{ from: 's3', to: 'pipe' }, { from: 's3', to: 'copy' }, { from: 'pipe', to: 'sf' }, { from: 'copy', to: 'sf' }], note: '검증 항목: Data Sharing · Connector · Snowpipe · 적재 성능(실시간, 배치)' };
   })(),
   'other-projects/mcms.png': (() => {
     const steps = row(150, 120, [

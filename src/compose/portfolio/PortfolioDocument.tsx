@@ -46,7 +46,7 @@ export function PortfolioDocument({ model, theme, startPages, onProjectStart }: 
       </Page>
       {model.projects.map((project) => (
         <Page key={project.id} size={theme.page.size} style={{ ...pageStyle(theme), paddingTop: margin.top + HEADER_HEIGHT }} {...bookmark(`${project.number}. ${project.title}`)}>
-          <RunningHeader theme={theme} s={s} left={`${model.person.name} · ${model.labels.document}`} right={project.title} />
+          <RunningHeader theme={theme} s={s} left={project.title} right={`${String(project.number).padStart(2, '0')} / ${String(model.projects.length).padStart(2, '0')}`} />
           <ProjectHeader project={project} model={model} theme={theme} s={s} m={m} column={column} maxImageHeight={contentHeight * 0.5} onProjectStart={onProjectStart} />
           <MarkdownBody root={project.body} images={project.images} m={m} labels={model.labels} width={column} maxImageHeight={contentHeight * 0.62} anchor={project.anchor} />
           <PageFooter theme={theme} styles={s} caption={caption} />
@@ -108,8 +108,8 @@ function RunningHeader({ theme, s, left, right }: { theme: Theme; s: TextStyles;
   const margin = theme.page.margin;
   return (
     <View fixed style={{ position: 'absolute', top: margin.top - 20, left: margin.left, right: margin.right, flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 0.5, borderBottomColor: theme.colors.rule, paddingBottom: 3 }}>
-      <Text style={[s.small, { flexShrink: 0, marginRight: 16 }]}>{left}</Text>
-      <Text style={[s.small, { flexShrink: 1, textAlign: 'right' }]}>{right}</Text>
+      <Text style={[s.small, { flexShrink: 1, marginRight: 16 }]}>{left}</Text>
+      <Text style={[s.small, { flexShrink: 0, textAlign: 'right' }]}>{right}</Text>
     </View>
   );
 }
