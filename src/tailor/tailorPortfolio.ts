@@ -92,7 +92,8 @@ export function tailorPortfolio(pages: readonly ProjectPage[], role: Role | unde
   }
 
   const labels = PORTFOLIO_LABELS[lang];
-  const t = (value: Parameters<typeof localize>[0]) => localize(value, lang);
+  // One line each: a YAML block scalar (`summary: |`) ends in "\n", which a PDF Text must not get.
+  const t = (value: Parameters<typeof localize>[0]) => localize(value, lang)?.replace(/\s*\n\s*/g, ' ').trim();
   const projects = chosen.map((page, i): ProjectModel => {
     const facts = [
       { label: labels.period, value: t(page.facts.period) },

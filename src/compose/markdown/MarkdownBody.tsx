@@ -7,7 +7,7 @@ import { plainText } from '../../validate/mdastText.js';
 import type { ImageResolution } from '../../validate/resolveImage.js';
 import { bookmark } from '../shared/bookmark.js';
 import type { MarkdownStyles } from './markdownStyles.js';
-import { collectReferences, columnWeights, expandTabs, fitImage, isExternalUrl, listMarker, markerWidth, opensWithImage, sectionize, splitAtImages, type References, type Section } from './structure.js';
+import { codeLines, collectReferences, columnWeights, fitImage, isExternalUrl, listMarker, markerWidth, opensWithImage, sectionize, softBreaks, splitAtImages, type References, type Section } from './structure.js';
 
 /** Everything the walker needs besides the node; a new object is made for each nesting. */
 export interface MarkdownContext {
@@ -102,7 +102,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
         </Text>
       );
     case 'paragraph':
-      return <Paragraph key={key} nodes={node.children} ctx={ctx} style={[m.paragraph, ctx.tight ? { marginBottom: 0 } : {}]} />;
+      return <Paragraph key={key} nodes={node.children} ctx={ctx} textStyle={m.paragraph} marginBottom={ctx.tight ? 0 : (m.paragraph.marginBottom as number)} />;
     case 'blockquote':
       return (
         <View key={key} style={m.blockquote}>
@@ -125,7 +125,11 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       return (
         <View key={key} style={m.codeBlock}>
           {node.lang ? <Text style={m.codeLanguage}>{node.lang}</Text> : null}
-          <Text style={m.code}>{expandTabs(node.value)}</Text>
+          {codeLines(node.value).map((line, i) => (
+            <Text key={i} style={m.code}>
+              {line}
+            </Text>
+          ))}
         </View>
       );
     case 'table': {
@@ -152,7 +156,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       const textAlign = cell.align === 'center' ? 'center' : cell.align === 'right' ? 'right' : 'left';
       return (
         <View key={key} style={[m.tableCell, { width: `${cell.weight * 100}%` }]}>
-          <Paragraph nodes={node.children} ctx={{ ...ctx, width: ctx.width * cell.weight - 10 }} style={[m.tableText, { textAlign }, cell.header ? m.strong : {}]} />
+          <Paragraph nodes={node.children} ctx={{ ...ctx, width: ctx.width * cell.weight - 10 }} textStyle={[m.tableText, { textAlign }, cell.header ? m.strong : {}]} marginBottom={0} />
         </View>
       );
     }
@@ -164,7 +168,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
     case 'yaml': // front matter is read by the loader, not drawn
       return null;
     case 'text':
-      return node.value;
+      return softBreaks(node.value);
     case 'emphasis':
       // Pretendard has no italic (fontStyle: italic would throw): emphasis is colour and weight.
       return <Text key={key} style={m.emphasis}>{renderInline(node.children, ctx)}</Text>;
@@ -175,7 +179,8 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
     case 'inlineCode':
       return <Text key={key} style={m.inlineCode}>{node.value}</Text>;
     case 'break':
-      return '\n';
+      // Top-level breaks split the paragraph into lines (splitAtImages); one nested in emphasis is a space.
+      return ' ';
     case 'link':
       return <InlineLink key={key} url={node.url} ctx={ctx}>{renderInline(node.children, ctx)}</InlineLink>;
     case 'linkReference': {
@@ -203,13 +208,14 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
 
 const renderInline = (nodes: readonly PhrasingContent[], ctx: MarkdownContext): ReactNode[] => nodes.map((node, i) => renderNode(node, ctx, i));
 
-/** A paragraph (or table cell): its text in one Text, each image as a block between the runs. */
-function Paragraph({ nodes, ctx, style }: { nodes: readonly PhrasingContent[]; ctx: MarkdownContext; style: Style | Style[] }) {
+/** A paragraph (or table cell): its text in one Text per line, each image as a block between them. */
+function Paragraph({ nodes, ctx, textStyle, marginBottom }: { nodes: readonly PhrasingContent[]; ctx: MarkdownContext; textStyle: Style | Style[]; marginBottom: number }) {
   const runs = splitAtImages(nodes);
-  if (runs.length === 1 && runs[0]!.kind === 'text') return <Text style={style}>{renderInline(runs[0]!.nodes, ctx)}</Text>;
+  const flat = [textStyle].flat();
+  if (runs.length === 1 && runs[0]!.kind === 'text') return <Text style={[...flat, { marginBottom }]}>{renderInline(runs[0]!.nodes, ctx)}</Text>;
   return (
-    <View>
-      {runs.map((run, i) => (run.kind === 'text' ? <Text key={i} style={style}>{renderInline(run.nodes, ctx)}</Text> : <ImageBlock key={i} node={run.node} ctx={ctx} />))}
+    <View style={{ marginBottom }}>
+      {runs.map((run, i) => (run.kind === 'text' ? <Text key={i} style={[...flat, { marginBottom: 0 }]}>{renderInline(run.nodes, ctx)}</Text> : <ImageBlock key={i} node={run.node} ctx={ctx} />))}
     </View>
   );
 }

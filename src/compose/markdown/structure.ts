@@ -45,9 +45,10 @@ export function opensWithImage(block: RootContent | Section | undefined): boolea
 export type InlineRun = { kind: 'text'; nodes: PhrasingContent[] } | { kind: 'image'; node: Image | ImageReference };
 
 /**
- * Splits a paragraph's inline content at its images: React-PDF cannot put an image inside a line
- * of text, so each image becomes a block between the text before and after it. Runs that are
- * only white space or line breaks (`text\n![img](…)`) are dropped.
+ * Splits a paragraph's inline content at its images and hard line breaks: React-PDF cannot put
+ * an image inside a line of text, so each image becomes a block between the text before and
+ * after it; a hard break starts a new line as a new Text (a "\n" in a Text would make React-PDF
+ * reference an unembedded Helvetica for it). Runs that are only white space are dropped.
  */
 export function splitAtImages(nodes: readonly PhrasingContent[]): InlineRun[] {
   const runs: InlineRun[] = [];
@@ -61,7 +62,8 @@ export function splitAtImages(nodes: readonly PhrasingContent[]): InlineRun[] {
     if (node.type === 'image' || node.type === 'imageReference') {
       flush();
       runs.push({ kind: 'image', node });
-    } else current.push(node);
+    } else if (node.type === 'break') flush();
+    else current.push(node);
   }
   flush();
   return runs;
@@ -145,6 +147,16 @@ export function collectReferences(root: Root): References {
 
 /** Only these open outside the PDF; `#anchors` and relative paths have no target in it. */
 export const isExternalUrl = (url: string): boolean => /^(https?:|mailto:|tel:)/i.test(url);
+
+/**
+ * The lines of a code block, each drawn as its own Text: tabs become spaces (a PDF has no tab
+ * stops), indentation becomes no-break spaces (React-PDF drops leading spaces of a line) and an
+ * empty line keeps its height.
+ */
+export const codeLines = (code: string): string[] => expandTabs(code).split('\n').map((line) => line.replace(/^ +/, (indent) => '\u00a0'.repeat(indent.length)) || '\u00a0');
+
+/** Markdown's soft line break is a space; a "\n" must never reach a Text (see splitAtImages). */
+export const softBreaks = (text: string): string => text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
 
 /** Code as typed, with tabs as spaces (a PDF has no tab stops). */
 export const expandTabs = (code: string, width = 4): string => code.split('\n').map((line) => {
