@@ -56,4 +56,4 @@ function sourceLines(file: string): string[] | undefined {
 const excerpt = (line: string): string => (line.length > 160 ? `${line.slice(0, 160)}…` : line).replace(/\t/g, '→');
 
 /** Hangul and other wide characters take two terminal columns; the caret must line up. */
-const displayWidth = (text: string): number => Array.from(text).reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+export const displayWidth = (text: string): number => Array.from(text).reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { LANGS, type Lang } from '../validate/schema/primitives.js';
+import { answersCommand } from './commands/answers.js';
 import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
 import { explainCommand } from './commands/explain.js';
 import { previewCommand } from './commands/preview.js';
 import { schemaCommand } from './commands/schema.js';
@@ -38,6 +40,22 @@ program
   .addOption(dataOption())
   .addOption(langOption())
   .action((flags: { role: string; data: string; lang?: Lang }) => exit(runCommand(() => explainCommand(flags))));
+
+program
+  .command('answers')
+  .description('count a role\'s application answers: per question the limit, the count under its rule, the other counts, what is left or over')
+  .requiredOption('-r, --role <id>', 'a role in <data>/roles/ with application questions')
+  .addOption(dataOption())
+  .action((flags: { role: string; data: string }) => exit(runCommand(() => answersCommand(flags))));
+
+program
+  .command('check')
+  .description('every problem in the data in one run, grouped by file: schemas, references, placeholders, answer limits, figures that disagree across roles')
+  .option('-r, --role <id>', 'a role in <data>/roles/ (repeatable; default: every role)', collect)
+  .option('-a, --all', 'every role (the default)')
+  .addOption(dataOption())
+  .option('--strict', 'treat warnings as errors (exit 1)')
+  .action((flags) => exit(runCommand(() => checkCommand(flags))));
 
 program
   .command('schema')

@@ -32,7 +32,7 @@ export function checkApplicationReferences(role: Role, source: YamlSource, block
 function checkReference(ref: BlockReference, path: readonly (string | number)[], source: YamlSource, blocks: BlockLibrary): Problem[] {
   const block = blocks.get(ref.block);
   if (!block) {
-    return [{ severity: 'error', code: 'unknown-block', at: source.locate([...path, 'block']), path: formatPath([...path, 'block']), message: `no block "${ref.block}" in data/answers/`, hint: blocks.size === 0 ? 'write it in a file data/answers/<topic>.yaml under  blocks: { <id>: text }' : suggest(ref.block, [...blocks.keys()]) }];
+    return [{ severity: 'error', code: 'unknown-block', at: source.locate([...path, 'block']), path: formatPath([...path, 'block']), message: `no answer block has the id "${ref.block}" (blocks live in data/answers/*.yaml)`, hint: blocks.size === 0 ? 'write it in a file data/answers/<topic>.yaml under  blocks: { <id>: text }' : suggest(ref.block, [...blocks.keys()]) }];
   }
   const given = ref.with ?? {};
   const problems: Problem[] = [];

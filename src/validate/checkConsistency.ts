@@ -9,6 +9,8 @@ import { formatPath } from './validateWithSchema.js';
 export interface ClaimText {
   /** How the user knows it: `data-engineer · design`, `resume.yaml work[0].highlights[1]`. */
   label: string;
+  /** The role whose material it is; none for what every role shares (the resume, shared blocks). */
+  role?: string;
   text: SourcedText;
 }
 
@@ -55,7 +57,7 @@ const CONTEXT = 10;
  * words right around them match, and their sentences say much the same; each such pair with
  * different values is one warning that points at both places.
  */
-export function checkConsistency(texts: readonly ClaimText[]): Problem[] {
+export function checkConsistency(texts: readonly ClaimText[], options: { roles?: ReadonlySet<string> } = {}): Problem[] {
   const figures = texts.flatMap(extractFigures);
   const conflicts: [Placed, Placed][] = [];
   const seen = new Set<string>();
@@ -72,7 +74,9 @@ export function checkConsistency(texts: readonly ClaimText[]): Problem[] {
       conflicts.push(pair);
     }
   }
-  return groupByOddOneOut(conflicts).map(([odd, others]) => ({
+  // With a selection of roles, a conflict only among other roles is not reported.
+  const concerns = (p: Placed) => !options.roles || p.figure.text.role === undefined || options.roles.has(p.figure.text.role);
+  return groupByOddOneOut(conflicts.filter((pair) => pair.some(concerns))).map(([odd, others]) => ({
     severity: 'warning',
     code: 'inconsistent-figure',
     at: odd.at,
@@ -110,11 +114,11 @@ function groupByOddOneOut(conflicts: readonly [Placed, Placed][]): [Placed, Plac
 }
 
 /** Every string in a parsed file (except under `skip`), as texts that can locate their figures. */
-export function stringsOf(source: YamlSource, label: string, skip: readonly string[] = []): ClaimText[] {
+export function stringsOf(source: YamlSource, label: string, options: { role?: string; skip?: readonly string[] } = {}): ClaimText[] {
   const texts: ClaimText[] = [];
   walkStrings(source.data, (path: DataPath, value: string) => {
-    if (skip.includes(String(path[0]))) return;
-    texts.push({ label: `${label} ${formatPath(path)}`, text: { text: value, pieces: [{ start: 0, end: value.length, origin: { source, path, value, offset: 0 } }] } });
+    if (options.skip?.includes(String(path[0]))) return;
+    texts.push({ label: `${label} ${formatPath(path)}`, role: options.role, text: { text: value, pieces: [{ start: 0, end: value.length, origin: { source, path, value, offset: 0 } }] } });
   });
   return texts;
 }
@@ -150,7 +154,8 @@ function extractFigures(claim: ClaimText): Figure[] {
 /**
  * Whether two figures of one unit state the same fact: they play the same part (both a "from",
  * both a "to", or neither), are about the same word (before or after them), and either both
- * words agree or the sentences / the words right around them are much alike. A subject alone
+ * words agree, or the figure is the start or end of a change of that subject, or the sentences /
+ * the words right around them are much alike. A subject alone
  * is not enough: "(기여도: 80%)" after one task and "(기여도: 70%)" after another are two facts.
  */
 function sameClaim(a: Figure, b: Figure): boolean {
@@ -158,7 +163,8 @@ function sameClaim(a: Figure, b: Figure): boolean {
   const before = a.subjectBefore !== undefined && a.subjectBefore === b.subjectBefore;
   const after = a.subjectAfter !== undefined && a.subjectAfter === b.subjectAfter;
   if (!before && !after) return false;
-  if (before && after) return true;
+  // Both neighbours agree, or one subject went from one figure to another ("품질을 …에서 …로"): one fact.
+  if ((before && after) || (before && a.role !== 'plain')) return true;
   const side = (x: string, y: string) => (x.length >= 4 && y.length >= 4 ? similarity(x, y) : 0);
   return similarity(a.sentence, b.sentence) >= 0.35 || Math.max(side(a.before, b.before), side(a.after, b.after)) >= 0.75;
 }
@@ -171,9 +177,11 @@ const QUALIFIER = /^(?:이상|이하|미만|초과|가량|정도|내외)/;
 function anchors(before: string, after: string): Pick<Figure, 'subjectBefore' | 'subjectAfter' | 'role'> {
   const nearestFirst = before.split(SEPARATORS).reverse(); // [0] is glued to the figure's left, e.g. "약"
   const wordsAfter = after.split(SEPARATORS);
-  const suffix = (wordsAfter.shift() ?? '').replace(QUALIFIER, ''); // glued to its right: "에서", "로", "간", "이상으로"
+  const glued = wordsAfter.shift() ?? ''; // glued to its right: "에서", "로", "간", "이상으로"
+  // "95% 이상으로": a qualifier, glued or not, carries the particle that tells the part.
+  const marker = glued !== '' ? glued.replace(QUALIFIER, '') : QUALIFIER.test(wordsAfter[0] ?? '') ? wordsAfter[0]!.replace(QUALIFIER, '') : '';
   const previous = nearestFirst.find((w) => w !== '') ?? '';
-  const role = /^(?:에서|부터)/.test(suffix) || /^\s*(?:→|->)/.test(after) ? 'from' : /^(?:으로|로|까지)/.test(suffix) || /(?:→|->)\s*$/.test(before) || /#(?:에서|부터)$/.test(previous) ? 'to' : 'plain';
+  const role = /^(?:에서|부터)/.test(marker) || /^\s*(?:→|->)/.test(after) ? 'from' : /^(?:으로|로|까지)/.test(marker) || /(?:→|->)\s*$/.test(before) || /#(?:에서|부터)$/.test(previous) ? 'to' : 'plain';
   return { subjectBefore: subject(nearestFirst), subjectAfter: subject(wordsAfter), role };
 }
 
@@ -182,7 +190,7 @@ function subject(words: readonly string[]): string | undefined {
   for (const word of words) {
     if (word.includes('#')) continue;
     const bare = letters(word);
-    if (bare === '') continue;
+    if (bare === '' || QUALIFIER.test(bare) && bare.replace(QUALIFIER, '').replace(PARTICLE, '') === '') continue; // "이상", "이상으로" qualify the figure
     return bare.length > 2 ? bare.replace(PARTICLE, '') : bare;
   }
   return undefined;

@@ -1,0 +1,32 @@
+import { type Problem } from '../../core/problems.js';
+import { checkData } from '../../pipeline/check.js';
+import { formatProblems, summarizeProblems } from '../formatProblems.js';
+import { EXIT } from '../run.js';
+
+export interface CheckFlags {
+  role?: string[];
+  all?: boolean;
+  data: string;
+  strict?: boolean;
+}
+
+/**
+ * `careerpdf check`: every problem in the data in one run, grouped by file — schemas,
+ * references, placeholders, answer limits, figures that disagree across roles. Exit 1 for
+ * errors (and, with --strict, for warnings), else 0. Nothing is rendered or written.
+ */
+export async function checkCommand(flags: CheckFlags): Promise<number> {
+  const found = checkData({ dataDir: flags.data, roles: flags.all ? undefined : flags.role });
+  const problems: Problem[] = flags.strict ? found.map((p) => ({ ...p, severity: 'error' })) : found;
+  if (problems.length === 0) {
+    process.stdout.write('no problems found\n');
+    return EXIT.ok;
+  }
+  const failed = problems.some((p) => p.severity === 'error');
+  process.stderr.write(`${formatProblems(byFile(problems))}\n\n${summarizeProblems(problems)}${flags.strict ? ' (--strict: warnings count as errors)' : ''}\n`);
+  return failed ? EXIT.data : EXIT.ok;
+}
+
+/** All of a file's problems together, in line order; problems without a file last. */
+const byFile = (problems: Problem[]): Problem[] =>
+  [...problems].sort((a, b) => (a.at?.file ?? '\uffff').localeCompare(b.at?.file ?? '\uffff') || (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));

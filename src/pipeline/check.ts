@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { UsageError, UserDataError, type Problem } from '../core/problems.js';
+import { loadDataFolder } from '../load/loadDataFolder.js';
+import { checkConsistency, stringsOf, type ClaimText } from '../validate/checkConsistency.js';
+import { validateData } from '../validate/validateData.js';
+import { prepareApplications } from './applications.js';
+import { MASTER, prepare } from './prepare.js';
+
+export interface CheckOptions {
+  dataDir: string;
+  /** Roles to check; none: every role. */
+  roles?: string[];
+}
+
+/**
+ * Everything a build would complain about, without rendering — schemas, references, placeholders,
+ * answer limits — plus what only a look across all the materials shows: the same claim made with
+ * different figures. Returns every problem; never throws for the data (only for an unknown role).
+ */
+export function checkData(options: CheckOptions): Problem[] {
+  const dataDir = path.resolve(options.dataDir);
+  const folder = loadDataFolder(dataDir);
+  const all = [...folder.roles.keys()];
+  const selected = options.roles?.length ? options.roles : all;
+  const unknown = selected.filter((id) => !folder.roles.has(id));
+  if (unknown.length > 0) throw new UsageError(`no role ${unknown.map((id) => `"${id}"`).join(', ')} in ${path.join(options.dataDir, 'roles')}/`, all.length > 0 ? `roles there: ${all.join(', ')}` : undefined);
+
+  const problems = problemsOf(() => prepare({ dataDir, roles: selected.length > 0 ? selected : [MASTER] }).warnings);
+  // Other roles are read too, for comparison only: their own problems are theirs to check.
+  const valid = validateData(folder, all);
+  const answers = prepareApplications(dataDir, valid.roles, folder.roles);
+  const texts: ClaimText[] = folder.resume ? stringsOf(folder.resume, path.basename(folder.resume.file)) : [];
+  for (const [id, source] of folder.roles) {
+    texts.push(...stringsOf(source, id, { role: id, skip: ['application'] }));
+    for (const q of answers.applications.get(id)?.questions ?? []) texts.push({ label: `${id} · ${q.id}`, role: id, text: q.answer });
+  }
+  return [...problems, ...checkConsistency(texts, { roles: new Set(selected) })];
+}
+
+function problemsOf(run: () => Problem[]): Problem[] {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof UserDataError) return err.problems;
+    throw err;
+  }
+}
