@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { answerBlocksSchema } from '../../validate/schema/application.js';
 import { resumeSchema } from '../../validate/schema/resume.js';
 import { roleSchema } from '../../validate/schema/role.js';
 import { themeSchema } from '../../validate/schema/theme.js';
 import { writeAtomic } from '../../write/writeAtomic.js';
 
-const SCHEMAS = { resume: resumeSchema, role: roleSchema, theme: themeSchema };
+const SCHEMAS = { resume: resumeSchema, role: roleSchema, theme: themeSchema, answers: answerBlocksSchema };
 
 /**
  * `careerpdf schema`: writes JSON Schema files generated from the zod schemas, for editors

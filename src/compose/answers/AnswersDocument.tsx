@@ -57,7 +57,12 @@ function Question({ q, total, label, theme, s }: { q: ResolvedQuestion; total: n
       {/* The question, its count and the first paragraph stay together: a question never ends a page alone. */}
       <View wrap={false}>
         <Text style={[s.small, { color: theme.colors.accent, fontWeight: 600 }]}>{`${label} ${q.number} / ${total}`}</Text>
-        <Text style={[s.title, { marginTop: 1 }]}>{q.question}</Text>
+        {/* One Text per line: a "\n" inside a Text pulls in an unembedded Helvetica. */}
+        {q.question.split('\n').map((line, i) => (
+          <Text key={i} style={[s.title, { marginTop: i === 0 ? 1 : 0 }]}>
+            {line}
+          </Text>
+        ))}
         <Text style={[s.small, { marginTop: 1, marginBottom: 6, ...(over ? { fontWeight: 700 } : {}) }]}>{`${countSummary(q)} · ${countVerdict(q)}`}</Text>
         {first ? <Paragraph lines={first} theme={theme} s={s} /> : null}
       </View>
