@@ -1,7 +1,7 @@
 /**
  * `npm run -s bench:profile`: where a cold careerpdf process spends its time, phase by phase
  * (node start, React-PDF's import, careerpdf's import, data → element tree, font opening, first,
- * second and third render), as medians over --runs N fresh processes (default 3); then one more
+second and third render), as medians over --runs N fresh processes (default 3); then one more
  * process under V8's CPU profiler, whose samples are split by phase and attributed to the npm
  * package (or V8/node part) running them. Flags: --data DIR, --role ID, --runs N, --json.
  */
@@ -21,7 +21,7 @@ const { values: flags } = parseArgs({
 
 interface PhaseRun {
   phases: { phase: string; ms: number; endUs: number }[];
-  pdfBytes: number;
+  pdfBytes: Record<string, number>;
   facesOpenAfterRenders: string[];
 }
 

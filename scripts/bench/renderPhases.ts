@@ -1,10 +1,11 @@
 /**
- * Where one cold process spends its time before and during its first render, phase by phase:
+ * Where one cold process spends its time, phase by phase, building every document of one role:
  * `node dist/bench/renderPhases.js [--data DIR] [--role ID]` prints one JSON object.
  *
  * Compiled with code splitting (see compileRunners), so that each `await import` below really
  * loads its modules at that point and its time is the import's: node start, React-PDF's
- * import, the rest of careerpdf's, then load + validate, font loading, first and later renders.
+ * import, the rest of careerpdf's, load + validate, font opening, then each document kind
+ * composed, rendered and verified for the first time in the process, then all of them again.
  */
 import { parseArgs } from 'node:util';
 
@@ -22,32 +23,37 @@ const mark = (phase: string) => {
 mark('node start, until the first line of the script');
 const { Font } = await import('@react-pdf/renderer');
 mark('import @react-pdf/renderer (and React)');
-const { prepare, themeFor, makeResume, renderPdf, registerFonts, creationDate, verifyDocument } = await import('./renderPhasesPipeline.js');
+const { prepare, themeFor, DOCUMENT_MAKERS, renderPdf, registerFonts, creationDate, verifyDocument } = await import('./renderPhasesPipeline.js');
 mark("import careerpdf's own modules and their other packages");
 
-const prepared = prepare({ dataDir: flags.data!, roles: [flags.role!] });
-const context = (roleId: string) => ({ roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme: themeFor(prepared, roleId), dataDir: prepared.folder.dir, creationDate: creationDate(prepared.resume) });
-const document = makeResume(context(flags.role!))!;
-mark('load + validate + tailor + compose (data → element tree)');
+const roleId = flags.role!;
+const prepared = prepare({ dataDir: flags.data!, roles: [roleId] });
+// The role's context as src/pipeline/build.ts makes it.
+const context = { roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme: themeFor(prepared, roleId), dataDir: prepared.folder.dir, creationDate: creationDate(prepared.resume), projects: prepared.projects, application: prepared.applications.get(roleId) };
+mark('load + validate the data folder');
 
-// React-PDF opens a font (fontkit.open: read + parse) on first use; opening here every face the
-// resume uses separates that cost from the render's. The weights are the theme's, in both
-// families of the font stack (Pretendard, then PretendardJP for Hanja).
+// React-PDF opens a font (fontkit.open: read + parse) on first use; opening here the faces the
+// theme names, in both families of the font stack (Pretendard, then PretendardJP for Hanja),
+// separates that cost from the first render's.
 registerFonts();
-const theme = themeFor(prepared, flags.role!);
-const weights = [...new Set(Object.values(theme.weights))];
+const weights = [...new Set(Object.values(context.theme.weights))];
 const faces = ['Pretendard', 'PretendardJP'].flatMap((fontFamily) => weights.map((fontWeight) => ({ fontFamily, fontWeight })));
 await Promise.all(faces.map((face) => Font.load(face)));
-mark(`open the fonts (${faces.length} faces: ${faces.map((f) => `${f.fontFamily} ${f.fontWeight}`).join(', ')})`);
+mark(`open the theme's fonts (${faces.length} faces)`);
 
-const first = await renderPdf(document.element);
-mark('first render (layout, PDF writing, font subsetting), fonts already open');
-verifyDocument({ file: 'resume.pdf', pdf: first, content: document.content, pageBudget: document.pageBudget });
-mark('verify the first PDF');
-await renderPdf(makeResume(context(flags.role!))!.element);
-mark('second render of the same resume');
-await renderPdf(makeResume(context(flags.role!))!.element);
-mark('third render of the same resume');
+const sizes: Record<string, number> = {};
+for (const pass of ['first', 'again']) {
+  for (const make of DOCUMENT_MAKERS) {
+    const document = await make(context);
+    if (!document) continue;
+    mark(`${pass}: compose ${document.kind} (tailor + element tree)`);
+    const pdf = await renderPdf(document.element);
+    mark(`${pass}: render ${document.kind} (layout, PDF writing, images, font subsets)`);
+    verifyDocument({ file: `${document.kind}.pdf`, pdf, content: document.content, pageBudget: document.pageBudget });
+    mark(`${pass}: verify ${document.kind}`);
+    sizes[document.kind] = pdf.length;
+  }
+}
 
-const opened = Object.values(Font.getRegisteredFonts()).flatMap((family) => family.sources.filter((s) => s.data).map((s) => `${s.fontFamily} ${s.fontWeight}`));
-process.stdout.write(`${JSON.stringify({ phases, pdfBytes: first.length, facesOpenAfterRenders: opened })}\n`);
+const opened = Object.values(Font.getRegisteredFonts()).flatMap((family) => family.sources.filter((s) => s.data && s.src.includes('/')).map((s) => `${s.fontFamily} ${s.fontWeight}`));
+process.stdout.write(`${JSON.stringify({ phases, pdfBytes: sizes, facesOpenAfterRenders: opened })}\n`);

@@ -1,6 +1,6 @@
 /** The pipeline steps renderPhases times, gathered so that it imports them in one measured step. */
 export { prepare, themeFor } from '../../src/pipeline/prepare.js';
-export { makeResume } from '../../src/pipeline/documents.js';
+export { DOCUMENT_MAKERS } from '../../src/pipeline/documents.js';
 export { creationDate } from '../../src/pipeline/creationDate.js';
 export { renderPdf } from '../../src/render/renderPdf.js';
 export { registerFonts } from '../../src/render/fonts.js';
