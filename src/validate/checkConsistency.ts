@@ -53,9 +53,10 @@ const CONTEXT = 10;
 /**
  * Finds the same claim made with different figures in different places: "기여도: 80%" in one role's
  * answer and "기여도: 50%" in another's, "18년간" in one text and "17년간" in another, a team of
- * "10명" against one of "8명". Two figures are the same claim when they have the same unit, the
- * words right around them match, and their sentences say much the same; each such pair with
- * different values is one warning that points at both places.
+ * "10명" against one of "8명". Two figures are the same claim when they have the same unit and
+ * part and are about the same word (see sameClaim). Each place that disagrees is one warning at
+ * that place, listing the places it disagrees with. `roles` limits the report to conflicts that
+ * involve those roles (or what all roles share).
  */
 export function checkConsistency(texts: readonly ClaimText[], options: { roles?: ReadonlySet<string> } = {}): Problem[] {
   const figures = texts.flatMap(extractFigures);
