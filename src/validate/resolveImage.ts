@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem, SourceLocation } from '../core/problems.js';
 import { displayPath, isInside } from '../core/paths.js';
+import { needsOpaqueCopy, opaqueCopy } from './opaquePng.js';
 import { sniffImage } from './sniffImage.js';
 
 /** How an image reference of a page will be drawn: the file, or a labelled placeholder frame. */
 export type ImageResolution =
-  | { kind: 'file'; path: string; width: number; height: number }
+  /** `data`: an opaque copy of a PNG with transparency, drawn instead of the file (see opaquePng). */
+  | { kind: 'file'; path: string; width: number; height: number; data?: Buffer }
   | { kind: 'placeholder'; reason: 'missing' | 'remote' | 'refused' | 'unsupported'; label: string };
 
 export interface ImageRoots {
@@ -48,12 +50,19 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation)
   const stat = fs.statSync(file);
   if (!stat.isFile()) return placeholder('unsupported', { severity: 'error', message: `image ${url} is a folder, not an image file`, hint: 'point at a PNG or JPEG file' });
   if (stat.size > MAX_IMAGE_BYTES) return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, hint: 'export it smaller (1200–2000 px wide is plenty for a page)' });
-  const sniffed = sniffImage(fs.readFileSync(file));
+  const bytes = fs.readFileSync(file);
+  const sniffed = sniffImage(bytes);
   if (sniffed.format === 'unsupported') {
     return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.kind}, not PNG or JPEG; PDFs here can only show PNG and JPEG`, hint: 'convert it to PNG (diagrams, screenshots) or JPEG (photos)' });
   }
   if (sniffed.width === 0 || sniffed.height === 0) return placeholder('unsupported', { severity: 'error', message: `image ${url} has no pixels (${sniffed.width}×${sniffed.height})`, hint: 'export the image again' });
-  return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height } };
+  let data: Buffer | undefined;
+  try {
+    data = sniffed.format === 'png' && needsOpaqueCopy(bytes) ? opaqueCopy(bytes) : undefined;
+  } catch (err) {
+    return placeholder('unsupported', { severity: 'error', message: `image ${url} is a damaged PNG (${(err as Error).message})`, hint: 'export the image again' });
+  }
+  return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height, ...(data ? { data } : {}) } };
 }
 
 /** Markdown percent-encodes non-ASCII in URLs (`이미지.png` → `%EC%9D%B4…`): file names want the characters. */

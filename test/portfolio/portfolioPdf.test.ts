@@ -119,6 +119,10 @@ describe('the portfolio document', () => {
     await pdfDoc.destroy();
   });
 
+  it('is byte-identical when rendered again (PNGs with transparency go in as opaque copies)', async () => {
+    expect((await renderPdf(doc.element)).equals(pdf)).toBe(true);
+  });
+
   it('runs a header and a footer with page numbers on project pages', () => {
     const last = pages[pages.length - 1]!;
     expect(squash(last)).toContain(squash(`${pages.length} / ${pages.length}`));

@@ -245,7 +245,7 @@ function ImageBlock({ node, ctx }: { node: ImageNode | ImageReference; ctx: Mark
   return (
     <View wrap={false} style={m.image}>
       {image?.kind === 'file' ? (
-        <Image src={image.path} style={fitImage(image, { maxWidth: ctx.width, maxHeight: ctx.maxImageHeight })} />
+        <Image src={image.data ?? image.path} style={fitImage(image, { maxWidth: ctx.width, maxHeight: ctx.maxImageHeight })} />
       ) : (
         <ImagePlaceholder url={url ?? `[${node.alt ?? ''}]`} alt={node.alt ?? ''} reason={image?.kind === 'placeholder' ? image.reason : 'missing'} ctx={ctx} />
       )}

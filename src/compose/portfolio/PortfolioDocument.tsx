@@ -143,7 +143,7 @@ function ProjectHeader({ project, model, theme, s, m, column, maxImageHeight, on
       )}
       {cover ? (
         <View wrap={false} style={{ marginTop: 12, alignItems: 'center' }}>
-          {cover.image.kind === 'file' ? <Image src={cover.image.path} style={fitImage(cover.image, { maxWidth: column, maxHeight: maxImageHeight })} /> : <ImagePlaceholder url={cover.url} alt="" reason={cover.image.reason} ctx={{ m, labels: model.labels, width: column }} />}
+          {cover.image.kind === 'file' ? <Image src={cover.image.data ?? cover.image.path} style={fitImage(cover.image, { maxWidth: column, maxHeight: maxImageHeight })} /> : <ImagePlaceholder url={cover.url} alt="" reason={cover.image.reason} ctx={{ m, labels: model.labels, width: column }} />}
         </View>
       ) : null}
     </View>
