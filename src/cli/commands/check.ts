@@ -1,4 +1,4 @@
-import { type Problem } from '../../core/problems.js';
+import { UsageError, type Problem } from '../../core/problems.js';
 import { checkData } from '../../pipeline/check.js';
 import { formatProblems, summarizeProblems } from '../formatProblems.js';
 import { EXIT } from '../run.js';
@@ -16,7 +16,8 @@ export interface CheckFlags {
  * errors (and, with --strict, for warnings), else 0. Nothing is rendered or written.
  */
 export async function checkCommand(flags: CheckFlags): Promise<number> {
-  const found = checkData({ dataDir: flags.data, roles: flags.all ? undefined : flags.role });
+  if (flags.all && flags.role?.length) throw new UsageError('use either --all or --role, not both');
+  const found = checkData({ dataDir: flags.data, roles: flags.role });
   const problems: Problem[] = flags.strict ? found.map((p) => ({ ...p, severity: 'error' })) : found;
   if (problems.length === 0) {
     process.stdout.write('no problems found\n');
