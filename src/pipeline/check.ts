@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { UsageError, UserDataError, type Problem } from '../core/problems.js';
 import { loadDataFolder } from '../load/loadDataFolder.js';
-import { checkConsistency, stringsOf, type ClaimText } from '../validate/checkConsistency.js';
+import { loadProjects } from '../load/loadProjects.js';
+import { checkConsistency, type ClaimText } from '../validate/checkConsistency.js';
+import { markdownTexts, sourcedText, yamlTexts } from '../validate/claimTexts.js';
 import { validateData } from '../validate/validateData.js';
 import { prepareApplications } from './applications.js';
 import { MASTER, prepare } from './prepare.js';
@@ -15,7 +17,7 @@ export interface CheckOptions {
 /**
  * Everything a build would complain about, without rendering — schemas, references, placeholders,
  * answer limits — plus what only a look across all the materials shows: the same claim made with
- * different figures. Returns every problem; never throws for the data (only for an unknown role).
+ * different figures in the resume, the role files, the answers and the portfolio pages. Returns every problem; never throws for the data (only for an unknown role).
  */
 export function checkData(options: CheckOptions): Problem[] {
   const dataDir = path.resolve(options.dataDir);
@@ -29,10 +31,15 @@ export function checkData(options: CheckOptions): Problem[] {
   // Other roles are read too, for comparison only: their own problems are theirs to check.
   const valid = validateData(folder, all);
   const answers = prepareApplications(dataDir, valid.roles, folder.roles);
-  const texts: ClaimText[] = folder.resume ? stringsOf(folder.resume, path.basename(folder.resume.file)) : [];
+  const texts: ClaimText[] = folder.resume ? yamlTexts(folder.resume, path.basename(folder.resume.file)) : [];
   for (const [id, source] of folder.roles) {
-    texts.push(...stringsOf(source, id, { role: id, skip: ['application'] }));
-    for (const q of answers.applications.get(id)?.questions ?? []) texts.push({ label: `${id} · ${q.id}`, role: id, text: q.answer });
+    texts.push(...yamlTexts(source, id, { role: id, skip: ['application'] }));
+    for (const q of answers.applications.get(id)?.questions ?? []) texts.push(sourcedText(`${id} · ${q.id}`, id, q.answer));
+  }
+  for (const page of loadProjects(dataDir).pages) {
+    const name = path.basename(page.file);
+    if (page.frontMatter) texts.push(...yamlTexts(page.frontMatter, name));
+    texts.push(...markdownTexts(page.file, page.body, name));
   }
   return [...problems, ...checkConsistency(texts, { roles: new Set(selected) })];
 }

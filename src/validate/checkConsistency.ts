@@ -1,17 +1,15 @@
 import type { Problem, SourceLocation } from '../core/problems.js';
 import { formatLocation } from '../core/problems.js';
-import { walkStrings } from '../core/walkStrings.js';
-import type { DataPath, YamlSource } from '../load/parseYaml.js';
-import type { SourcedText, TextOrigin } from '../tailor/resolveAnswers.js';
-import { formatPath } from './validateWithSchema.js';
 
-/** One text of a person's materials: an answer of a role, a resume line, a role's summary. */
+/** One text of a person's materials: an answer of a role, a resume line, a paragraph of a portfolio page. */
 export interface ClaimText {
   /** How the user knows it: `data-engineer · design`, `resume.yaml work[0].highlights[1]`. */
   label: string;
-  /** The role whose material it is; none for what every role shares (the resume, shared blocks). */
+  /** The role whose material it is; none for what every role shares (the resume, shared blocks, pages). */
   role?: string;
-  text: SourcedText;
+  text: string;
+  /** Where `length` characters at `offset` of the text were written. */
+  locate(offset: number, length: number): SourceLocation;
 }
 
 /**
@@ -32,8 +30,11 @@ interface Figure {
   sentence: string;
   /** Where the sentence starts in the text: figures of one sentence are never compared (`100ms에서 20ms로`). */
   sentenceStart: number;
-  /** The nearest word before and after that is not a figure, particles dropped: what the figure is about. */
-  subjectBefore?: string;
+  /**
+   * What the figure is about: the two nearest words before it and the nearest after it that are
+   * not figures, particles dropped ("구축 (기여도: 70%)" → 기여, 구축; "10명 규모의" → 규모).
+   */
+  subjectsBefore: string[];
   subjectAfter?: string;
   /** A figure something changed from (`100ms에서`, `60~70% →`), one it changed to (`20ms로`), or neither. */
   role: 'from' | 'to' | 'plain';
@@ -93,7 +94,7 @@ interface Placed {
 }
 
 const place = (figure: Figure): Placed => {
-  const at = locateFigure(figure);
+  const at = figure.text.locate(figure.start, figure.end - figure.start);
   return { figure, at, key: formatLocation(at) };
 };
 
@@ -114,18 +115,8 @@ function groupByOddOneOut(conflicts: readonly [Placed, Placed][]): [Placed, Plac
   return [...groups.values()];
 }
 
-/** Every string in a parsed file (except under `skip`), as texts that can locate their figures. */
-export function stringsOf(source: YamlSource, label: string, options: { role?: string; skip?: readonly string[] } = {}): ClaimText[] {
-  const texts: ClaimText[] = [];
-  walkStrings(source.data, (path: DataPath, value: string) => {
-    if (options.skip?.includes(String(path[0]))) return;
-    texts.push({ label: `${label} ${formatPath(path)}`, role: options.role, text: { text: value, pieces: [{ start: 0, end: value.length, origin: { source, path, value, offset: 0 } }] } });
-  });
-  return texts;
-}
-
 function extractFigures(claim: ClaimText): Figure[] {
-  const text = claim.text.text;
+  const text = claim.text;
   const figures: Figure[] = [];
   for (const { start, end } of sentences(text)) {
     const sentence = text.slice(start, end);
@@ -161,7 +152,7 @@ function extractFigures(claim: ClaimText): Figure[] {
  */
 function sameClaim(a: Figure, b: Figure): boolean {
   if (a.role !== b.role) return false;
-  const before = a.subjectBefore !== undefined && a.subjectBefore === b.subjectBefore;
+  const before = a.subjectsBefore.some((word) => b.subjectsBefore.includes(word));
   const after = a.subjectAfter !== undefined && a.subjectAfter === b.subjectAfter;
   if (!before && !after) return false;
   // Both neighbours agree, or one subject went from one figure to another ("품질을 …에서 …로"): one fact.
@@ -175,7 +166,7 @@ const PARTICLE = /(?:에서|으로|부터|까지|께서|을|를|이|가|은|는|
 const QUALIFIER = /^(?:이상|이하|미만|초과|가량|정도|내외)/;
 
 /** The subjects on either side of a figure and its part, from the text before and after it (other figures masked). */
-function anchors(before: string, after: string): Pick<Figure, 'subjectBefore' | 'subjectAfter' | 'role'> {
+function anchors(before: string, after: string): Pick<Figure, 'subjectsBefore' | 'subjectAfter' | 'role'> {
   const nearestFirst = before.split(SEPARATORS).reverse(); // [0] is glued to the figure's left, e.g. "약"
   const wordsAfter = after.split(SEPARATORS);
   const glued = wordsAfter.shift() ?? ''; // glued to its right: "에서", "로", "간", "이상으로"
@@ -183,18 +174,19 @@ function anchors(before: string, after: string): Pick<Figure, 'subjectBefore' | 
   const marker = glued !== '' ? glued.replace(QUALIFIER, '') : QUALIFIER.test(wordsAfter[0] ?? '') ? wordsAfter[0]!.replace(QUALIFIER, '') : '';
   const previous = nearestFirst.find((w) => w !== '') ?? '';
   const role = /^(?:에서|부터)/.test(marker) || /^\s*(?:→|->)/.test(after) ? 'from' : /^(?:으로|로|까지)/.test(marker) || /(?:→|->)\s*$/.test(before) || /#(?:에서|부터)$/.test(previous) ? 'to' : 'plain';
-  return { subjectBefore: subject(nearestFirst), subjectAfter: subject(wordsAfter), role };
+  return { subjectsBefore: subjects(nearestFirst, 2), subjectAfter: subjects(wordsAfter, 1)[0], role };
 }
 
-/** The first real word of a list (nearest first): figures skipped, particles dropped. */
-function subject(words: readonly string[]): string | undefined {
+/** The first `count` real words of a list (nearest first): figures and qualifiers ("이상으로") skipped, particles dropped. */
+function subjects(words: readonly string[], count: number): string[] {
+  const found: string[] = [];
   for (const word of words) {
-    if (word.includes('#')) continue;
+    if (found.length === count) break;
     const bare = letters(word);
-    if (bare === '' || QUALIFIER.test(bare) && bare.replace(QUALIFIER, '').replace(PARTICLE, '') === '') continue; // "이상", "이상으로" qualify the figure
-    return bare.length > 2 ? bare.replace(PARTICLE, '') : bare;
+    if (word.includes('#') || bare === '' || bare.replace(QUALIFIER, '').replace(PARTICLE, '') === '') continue;
+    found.push(bare.length > 2 ? bare.replace(PARTICLE, '') : bare);
   }
-  return undefined;
+  return found;
 }
 
 function* sentences(text: string): Generator<{ start: number; end: number }> {
@@ -235,45 +227,7 @@ function similarity(a: string, b: string): number {
 }
 
 const quote = (f: Figure): string => {
-  const text = f.text.text.text;
-  const from = Math.max(0, f.start - 12);
-  return `${from > 0 ? '…' : ''}${text.slice(from, f.end).replace(/\s+/g, ' ')}`;
+  const text = f.text.text;
+  const from = Math.max(f.sentenceStart, f.start - 12);
+  return `${from > f.sentenceStart ? '…' : ''}${text.slice(from, f.end).replace(/\s+/g, ' ')}`;
 };
-
-/** The figure's own place in its file, not just the start of the paragraph it is in. */
-function locateFigure(f: Figure): SourceLocation {
-  const piece = f.text.text.pieces.find((p) => f.start >= p.start && f.start < p.end);
-  if (!piece) return { file: '', line: 0, col: 0 };
-  return locateInValue(piece.origin, piece.origin.offset + (f.start - piece.start), f.end - f.start);
-}
-
-/**
- * file:line:col of `length` characters at `offset` of a string value. The value's text is found
- * in the file after the value's start (the n-th occurrence, as in the value); when it was
- * written with escapes or folded, the value's start is the best we can say.
- */
-export function locateInValue(origin: TextOrigin, offset: number, length: number): SourceLocation {
-  const { source, path, value } = origin;
-  const start = source.locate(path);
-  const needle = value.slice(offset, offset + Math.max(1, length));
-  let nth = 0;
-  for (let i = value.indexOf(needle); i !== -1 && i < offset; i = value.indexOf(needle, i + 1)) nth++;
-  const from = offsetOf(source.text, start.line, start.col);
-  let at = from;
-  for (let k = 0; k <= nth && at !== -1; k++) at = source.text.indexOf(needle, k === 0 ? at : at + 1);
-  // Found far beyond where the value can end (indentation, quotes): it is some other text.
-  const written = at !== -1 && at - from <= offset + value.split('\n').length * 200;
-  return written ? positionOf(source.file, source.text, at) : start;
-}
-
-function offsetOf(text: string, line: number, col: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
-  return offset + col - 1;
-}
-
-function positionOf(file: string, text: string, offset: number): SourceLocation {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { file, line, col: offset - before.lastIndexOf('\n') };
-}

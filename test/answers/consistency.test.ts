@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/load/parseYaml.js';
 import { checkData } from '../../src/pipeline/check.js';
-import { checkConsistency, stringsOf } from '../../src/validate/checkConsistency.js';
+import { checkConsistency } from '../../src/validate/checkConsistency.js';
+import { markdownTexts, yamlTexts } from '../../src/validate/claimTexts.js';
+import { parseProjectPage } from '../../src/load/loadProjects.js';
 
 /** Every string of a small YAML document, as claim texts located in a file named `file`. */
-const claims = (yaml: string, file = 'a.yaml') => stringsOf(parseYaml(file, yaml).source, file);
+const claims = (yaml: string, file = 'a.yaml') => yamlTexts(parseYaml(file, yaml).source, file);
 const found = (...yamls: string[]) => checkConsistency(yamls.flatMap((y, i) => claims(y, `${'abcdefg'[i]}.yaml`)));
 
 /** 1-based line and column of the first `needle` after `after` in a file. */
@@ -74,5 +76,15 @@ describe('checkConsistency', () => {
     ).toEqual([]);
     expect(found('a: 10명 규모의 다양한 직군으로 구성된 팀을 이끈 경험', 'b: 5명 개발자(백엔드, 프론트엔드, MLOps)로 구성된 팀 리딩')).toEqual([]);
     expect(found('a: 지난 18년간 개발 경험을 쌓았고 최근 4년간 요기요의 데이터 플랫폼을 맡았습니다.')).toEqual([]);
+  });
+
+  it('reads portfolio pages too: a table row against an answer, pointing at the cell in the .md file', () => {
+    const md = '# 배달 시간 예측\n\n| 영역 | 기여도 |\n|---|--:|\n| 대용량 트래픽 대응을 위한 인프라 설계 및 구축 | 60% |\n\n5명의 개발자로 구성된 팀을 리딩했습니다.\n';
+    const { page } = parseProjectPage('p.md', md);
+    const answer = claims('a: |\n  - 대용량 트래픽 대응을 위한 인프라 설계 및 구축 (기여도: 70%)\n  - 5명 개발자(백엔드, 프론트엔드, MLOps)로 구성된 팀 리딩\n');
+    const warnings = checkConsistency([...answer, ...markdownTexts('p.md', page!.body, 'p.md')]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.at).toEqual({ file: 'a.yaml', line: 2, col: 38 });
+    expect(warnings[0]!.message).toContain('the same claim says 60% at p.md:5:32');
   });
 });

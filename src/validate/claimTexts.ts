@@ -1,0 +1,107 @@
+import type { Nodes, Root } from 'mdast';
+import type { SourceLocation } from '../core/problems.js';
+import { walkStrings } from '../core/walkStrings.js';
+import type { DataPath, YamlSource } from '../load/parseYaml.js';
+import type { SourcedText, TextOrigin } from '../tailor/resolveAnswers.js';
+import type { ClaimText } from './checkConsistency.js';
+import { formatPath } from './validateWithSchema.js';
+
+/*
+ * The texts checkConsistency compares, each able to say where any of its characters was written:
+ * strings of YAML files, resolved answers (assembled from role files and shared blocks), and the
+ * paragraphs, headings and table rows of portfolio pages.
+ */
+
+/** Every string in a parsed file (except under the top-level keys in `skip`). */
+export function yamlTexts(source: YamlSource, label: string, options: { role?: string; skip?: readonly string[] } = {}): ClaimText[] {
+  const texts: ClaimText[] = [];
+  walkStrings(source.data, (path: DataPath, value: string) => {
+    if (options.skip?.includes(String(path[0]))) return;
+    texts.push(sourcedText(`${label} ${formatPath(path)}`, options.role, { text: value, pieces: [{ start: 0, end: value.length, origin: { source, path, value, offset: 0 } }] }));
+  });
+  return texts;
+}
+
+/** A resolved answer: each figure is found in the role file or the shared block it came from. */
+export function sourcedText(label: string, role: string | undefined, sourced: SourcedText): ClaimText {
+  return {
+    label,
+    role,
+    text: sourced.text,
+    locate: (offset, length) => {
+      const piece = sourced.pieces.find((p) => offset >= p.start && offset < p.end) ?? sourced.pieces[0]!;
+      return locateInValue(piece.origin, piece.origin.offset + Math.max(0, offset - piece.start), length);
+    },
+  };
+}
+
+/**
+ * The blocks of a markdown page a reader sees as units — paragraphs, headings, table rows
+ * (cells joined by " | ") — each mapped back to the page's lines through its text nodes.
+ */
+export function markdownTexts(file: string, body: Root, label: string): ClaimText[] {
+  const texts: ClaimText[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableRow') {
+      const runs: { start: number; node: Nodes & { value: string } }[] = [];
+      let text = '';
+      const collect = (n: Nodes) => {
+        if (n.type === 'text' || n.type === 'inlineCode') {
+          runs.push({ start: text.length, node: n });
+          text += n.value;
+          return;
+        }
+        if (n.type === 'tableCell' && text !== '') text += ' | ';
+        if ('children' in n) n.children.forEach(collect);
+      };
+      node.children.forEach(collect);
+      if (text.trim() !== '') texts.push({ label: `${label}:${node.position?.start.line ?? 1}`, text, locate: (offset) => locateInRuns(file, runs, offset) });
+      return;
+    }
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(body);
+  return texts;
+}
+
+function locateInRuns(file: string, runs: readonly { start: number; node: Nodes & { value: string } }[], offset: number): SourceLocation {
+  const run = [...runs].reverse().find((r) => r.start <= offset) ?? runs[0];
+  const start = run?.node.position?.start;
+  if (!run || !start) return { file, line: 1, col: 1 };
+  // A text node's value is its source, line for line (soft breaks keep their "\n"); only an
+  // escape (\*) would shift the column, and then by a character or two.
+  const before = run.node.value.slice(0, offset - run.start);
+  const lines = before.split('\n');
+  return lines.length === 1 ? { file, line: start.line, col: start.column + before.length } : { file, line: start.line + lines.length - 1, col: lines.at(-1)!.length + 1 };
+}
+
+/**
+ * file:line:col of `length` characters at `offset` of a YAML string value. The value's text is
+ * found in the file after the value's start (the n-th occurrence, as in the value); when it was
+ * written with escapes or folded, the value's start is the best we can say.
+ */
+export function locateInValue(origin: TextOrigin, offset: number, length: number): SourceLocation {
+  const { source, path, value } = origin;
+  const start = source.locate(path);
+  const needle = value.slice(offset, offset + Math.max(1, length));
+  let nth = 0;
+  for (let i = value.indexOf(needle); i !== -1 && i < offset; i = value.indexOf(needle, i + 1)) nth++;
+  const from = offsetOf(source.text, start.line, start.col);
+  let at = from;
+  for (let k = 0; k <= nth && at !== -1; k++) at = source.text.indexOf(needle, k === 0 ? at : at + 1);
+  // Found far beyond where the value can end (indentation, quotes): it is some other text.
+  const written = at !== -1 && at - from <= offset + value.split('\n').length * 200;
+  return written ? positionOf(source.file, source.text, at) : start;
+}
+
+function offsetOf(text: string, line: number, col: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
+  return offset + col - 1;
+}
+
+function positionOf(file: string, text: string, offset: number): SourceLocation {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { file, line, col: offset - before.lastIndexOf('\n') };
+}
