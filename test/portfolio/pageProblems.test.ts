@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PortfolioDocument } from '../../src/compose/portfolio/PortfolioDocument.js';
+import { TocPageNumbers } from '../../src/compose/portfolio/TocPageNumbers.js';
 import { UserDataError, type Problem } from '../../src/core/problems.js';
 import { loadProjects, parseProjectPage } from '../../src/load/loadProjects.js';
 import { creationDate } from '../../src/pipeline/creationDate.js';
@@ -105,7 +106,7 @@ describe('problems in project pages, each with file:line:col', () => {
     const page = checked.pages.find((p) => p.id === 'bad-images')!;
     const { model } = tailorPortfolio([page], undefined, resumeModel);
     const theme = themeSchema.parse(parseYaml('theme.yaml', fs.readFileSync('themes/classic/theme.yaml', 'utf8')).source.data);
-    const text = squash((await pdfPagesText(await renderPdf(createElement(PortfolioDocument, { model, theme })))).join(''));
+    const text = squash((await pdfPagesText(await renderPdf(createElement(PortfolioDocument, { model, theme, pageNumbers: new TocPageNumbers() })))).join(''));
     for (const label of ['이미지 파일 없음', '데이터 폴더 밖의 이미지 (읽지 않음)', '원격 이미지 (가져오지 않음)', '지원하지 않는 이미지 형식', 'https://example.com/remote.png']) expect(text).toContain(squash(label));
     expect(text).not.toContain('굵게</b>');
   });

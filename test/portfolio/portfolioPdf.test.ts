@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { PortfolioDocument } from '../../src/compose/portfolio/PortfolioDocument.js';
+import { TocPageNumbers } from '../../src/compose/portfolio/TocPageNumbers.js';
 import { makePortfolio, type ComposedDocument } from '../../src/pipeline/documents.js';
 import { creationDate } from '../../src/pipeline/creationDate.js';
 import { MASTER, prepare, themeFor, type Prepared } from '../../src/pipeline/prepare.js';
@@ -19,7 +22,7 @@ let allText: string;
 beforeAll(async () => {
   prepared = prepare({ dataDir: DATA, roles: [MASTER] });
   doc = (await makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), dataDir: DATA, creationDate: creationDate(prepared.resume), projects: prepared.projects }))!;
-  pdf = await renderPdf(doc.element);
+  pdf = doc.pdf!;
   pages = await pdfPagesText(pdf);
   allText = squash(pages.join('\n'));
 });
@@ -121,6 +124,12 @@ describe('the portfolio document', () => {
 
   it('is byte-identical when rendered again (PNGs with transparency go in as opaque copies)', async () => {
     expect((await renderPdf(doc.element)).equals(pdf)).toBe(true);
+  });
+
+  it('gets the real numbers from one layout with React-PDF 4.9 (a second one is only a fallback)', async () => {
+    const pageNumbers = new TocPageNumbers();
+    await renderPdf(createElement(PortfolioDocument, { model: model(), theme: themeFor(prepared, MASTER), pageNumbers }));
+    expect(pageNumbers.printedAreReal()).toBe(true);
   });
 
   it('runs a header and a footer with page numbers on project pages', () => {

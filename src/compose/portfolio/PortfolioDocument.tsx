@@ -8,17 +8,13 @@ import { fitImage } from '../markdown/structure.js';
 import { bookmark } from '../shared/bookmark.js';
 import { PageFooter } from '../shared/PageFooter.js';
 import { pageStyle, textStyles, type TextStyles } from '../styles.js';
+import type { TocPageNumbers } from './TocPageNumbers.js';
 
 export interface PortfolioProps {
   model: PortfolioModel;
   theme: Theme;
-  /**
-   * Anchor → the page each project starts on, for the table of contents. React-PDF knows page
-   * numbers only after layout, so the portfolio is laid out twice: the first time without them.
-   */
-  startPages?: ReadonlyMap<string, number>;
-  /** Called during layout with the page each project's header lands on (the side channel for startPages). */
-  onProjectStart?: (anchor: string, pageNumber: number) => void;
+  /** Carries each project's start page from its header to the table of contents during layout. */
+  pageNumbers: TocPageNumbers;
 }
 
 /** Page sizes in points (React-PDF's names). */
@@ -28,7 +24,7 @@ export const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, LETTER: { wid
 const HEADER_HEIGHT = 16;
 
 /** The portfolio: a cover, a table of contents, then each project from a new page. */
-export function PortfolioDocument({ model, theme, startPages, onProjectStart }: PortfolioProps) {
+export function PortfolioDocument({ model, theme, pageNumbers }: PortfolioProps) {
   const s = textStyles(theme);
   const m = markdownStyles(theme, s);
   const { meta } = model;
@@ -41,13 +37,13 @@ export function PortfolioDocument({ model, theme, startPages, onProjectStart }: 
     <Document title={meta.title} author={meta.author} subject={meta.subject} keywords={meta.keywords.join(', ')} language={meta.language} creator="careerpdf" producer="careerpdf" creationDate={meta.creationDate} modificationDate={meta.creationDate}>
       <Cover model={model} theme={theme} s={s} />
       <Page size={theme.page.size} style={pageStyle(theme)} bookmark={{ title: model.labels.contents, fit: true }}>
-        <Contents model={model} theme={theme} s={s} startPages={startPages} />
+        <Contents model={model} theme={theme} s={s} pageNumbers={pageNumbers} />
         <PageFooter theme={theme} styles={s} caption={caption} />
       </Page>
       {model.projects.map((project) => (
         <Page key={project.id} size={theme.page.size} style={{ ...pageStyle(theme), paddingTop: margin.top + HEADER_HEIGHT }} {...bookmark(`${project.number}. ${project.title}`)}>
           <RunningHeader theme={theme} s={s} left={project.title} right={`${String(project.number).padStart(2, '0')} / ${String(model.projects.length).padStart(2, '0')}`} />
-          <ProjectHeader project={project} model={model} theme={theme} s={s} m={m} column={column} maxImageHeight={contentHeight * 0.5} onProjectStart={onProjectStart} />
+          <ProjectHeader project={project} model={model} theme={theme} s={s} m={m} column={column} maxImageHeight={contentHeight * 0.5} pageNumbers={pageNumbers} />
           <MarkdownBody root={project.body} images={project.images} m={m} labels={model.labels} width={column} maxImageHeight={contentHeight * 0.62} anchor={project.anchor} />
           <PageFooter theme={theme} styles={s} caption={caption} />
         </Page>
@@ -80,7 +76,8 @@ function ContactRow({ contact, s }: { contact: Contact; s: TextStyles }) {
   return <Text style={s.body}>{contact.href ? <Link src={contact.href} style={s.link}>{contact.text}</Link> : contact.text}</Text>;
 }
 
-function Contents({ model, theme, s, startPages }: { model: PortfolioModel; theme: Theme; s: TextStyles; startPages?: ReadonlyMap<string, number> }) {
+function Contents({ model, theme, s, pageNumbers }: { model: PortfolioModel; theme: Theme; s: TextStyles; pageNumbers: TocPageNumbers }) {
+  const { lineHeight: _none, ...numberStyle } = s.title;
   return (
     <View>
       <Text style={[s.section, { textTransform: 'none', fontSize: theme.sizes.section + 4, marginBottom: 14 }]}>{model.labels.contents}</Text>
@@ -94,8 +91,8 @@ function Contents({ model, theme, s, startPages }: { model: PortfolioModel; them
                 <Text style={s.title}>{project.title}</Text>
                 {detail ? <Text style={s.small}>{detail}</Text> : null}
               </View>
-              {/* A fixed-width column: pass 1 ("…") and pass 2 (the numbers) lay out the same. */}
-              <Text style={[s.title, { width: 30, textAlign: 'right', color: theme.colors.accent }]}>{startPages?.get(project.anchor)?.toString() ?? '…'}</Text>
+              {/* A render text (no lineHeight, or it vanishes) in a fixed-width column: "…" and the number lay out the same. */}
+              <Text style={[numberStyle, { width: 30, textAlign: 'right', color: theme.colors.accent }]} render={() => String(pageNumbers.startOf(project.anchor) ?? '…')} />
             </View>
           </Link>
         );
@@ -114,16 +111,16 @@ function RunningHeader({ theme, s, left, right }: { theme: Theme; s: TextStyles;
   );
 }
 
-function ProjectHeader({ project, model, theme, s, m, column, maxImageHeight, onProjectStart }: { project: ProjectModel; model: PortfolioModel; theme: Theme; s: TextStyles; m: MarkdownStyles; column: number; maxImageHeight: number; onProjectStart?: PortfolioProps['onProjectStart'] }) {
+function ProjectHeader({ project, model, theme, s, m, column, maxImageHeight, pageNumbers }: { project: ProjectModel; model: PortfolioModel; theme: Theme; s: TextStyles; m: MarkdownStyles; column: number; maxImageHeight: number; pageNumbers: TocPageNumbers }) {
   const { lineHeight: _none, ...eyebrow } = s.small;
   const cover = project.cover;
   return (
     <View id={project.anchor} style={{ marginBottom: 12 }}>
-      {/* A <Text render> learns its page number during layout: the table of contents' side channel. No lineHeight on it (it would vanish). */}
+      {/* A <Text render> learns its page number during layout: it tells the table of contents. No lineHeight on it (it would vanish). */}
       <Text
         style={[eyebrow, { color: theme.colors.accent, fontWeight: 600, letterSpacing: 1 }]}
         render={({ pageNumber }) => {
-          onProjectStart?.(project.anchor, pageNumber);
+          pageNumbers.recordStart(project.anchor, pageNumber);
           return `${model.labels.project.toUpperCase()} ${String(project.number).padStart(2, '0')}`;
         }}
       />
