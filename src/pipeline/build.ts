@@ -61,7 +61,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       const started = performance.now();
       const doc = await make(ctx);
       if (!doc) continue;
-      const pdf = await renderPdf(doc.element);
+      const pdf = doc.pdf ?? (await renderPdf(doc.element));
       const file = path.join(dir, documentFileName({ ...doc.naming, kind: doc.kind }));
       const verified = verifyDocument({ file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget });
       failOnErrors(verified.problems, options.strict);

@@ -3,6 +3,7 @@ import { AnswersDocument } from '../compose/answers/AnswersDocument.js';
 import { answersText } from '../compose/answers/answersText.js';
 import { countSummary, countVerdict } from '../compose/answers/countLabel.js';
 import { PortfolioDocument } from '../compose/portfolio/PortfolioDocument.js';
+import { TocPageNumbers } from '../compose/portfolio/TocPageNumbers.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
 import { renderPdf } from '../render/renderPdf.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
@@ -36,6 +37,8 @@ export interface RoleContext {
 export interface ComposedDocument {
   kind: DocumentKind;
   element: ReactElement;
+  /** The PDF, when the maker rendered it itself (the portfolio checks its page numbers after layout). */
+  pdf?: Buffer;
   /** The strings drawn, for verification (placeholders, text that must be extractable). */
   content: unknown;
   /** Parts of the file name. */
@@ -72,22 +75,23 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
 };
 
 /**
- * The portfolio. Its table of contents shows the page each project starts on, which React-PDF
- * knows only after layout: a first layout records the pages (see PortfolioDocument's
- * onProjectStart), and the document returned carries them. Only the digits of the contents
- * change between the two, in a fixed-width column, so the second layout puts every project on
- * the same page (the portfolio tests check the numbers against the PDF).
+ * The portfolio. Its table of contents shows the page each project starts on, known only during
+ * layout (see TocPageNumbers), so the maker renders it itself: once, and again only if the
+ * contents did not print the real numbers (the portfolio tests check them against the PDF).
  */
 export const makePortfolio: DocumentMaker = async (ctx) => {
   if (!ctx.projects || ctx.projects.length === 0) return undefined;
   const resume = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, dataDir: ctx.dataDir, creationDate: ctx.creationDate }).model;
   const { model, decisions } = tailorPortfolio(ctx.projects, ctx.role, resume);
   if (model.projects.length === 0) return undefined;
-  const startPages = new Map<string, number>();
-  await renderPdf(createElement(PortfolioDocument, { model, theme: ctx.theme, onProjectStart: (anchor, page) => startPages.set(anchor, page) }));
+  const pageNumbers = new TocPageNumbers();
+  const element = createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers });
+  let pdf = await renderPdf(element);
+  for (let layout = 2; layout <= 3 && !pageNumbers.printedAreReal(); layout++) pdf = await renderPdf(element);
   return {
     kind: 'portfolio',
-    element: createElement(PortfolioDocument, { model, theme: ctx.theme, startPages }),
+    element,
+    pdf,
     content: model,
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
     decisions,
