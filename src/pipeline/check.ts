@@ -17,7 +17,8 @@ export interface CheckOptions {
 /**
  * Everything a build would complain about, without rendering — schemas, references, placeholders,
  * answer limits — plus what only a look across all the materials shows: the same claim made with
- * different figures in the resume, the role files, the answers and the portfolio pages. Returns every problem; never throws for the data (only for an unknown role).
+ * different figures in the resume, the role files, the answers and the portfolio pages. Returns
+ * every problem; never throws for the data (only for an unknown role).
  */
 export function checkData(options: CheckOptions): Problem[] {
   const dataDir = path.resolve(options.dataDir);
