@@ -328,13 +328,12 @@ const FIGURES: Record<string, Figure> = {
   })(),
   'other-projects/mcms.png': (() => {
     const steps = row(150, 120, [
-      { id: 'input', title: '마케팅 비용 입력', tone: 'grey' },
+      { id: 'web', title: '웹 어플리케이션', lines: ['Spring Boot · 비용 입력과 관리'] },
       { id: 'check', title: '유효성 검사', lines: ['입력 데이터 정확성'], tone: 'teal' },
-      { id: 'web', title: '웹 어플리케이션', lines: ['Spring Boot'] },
-      { id: 'batch', title: '비용 배치', tone: 'amber' },
-    ], { gap: 60 });
-    const before: Box = { id: 'before', x: 300, y: 340, w: 260, h: 90, title: '배치 장애 월 1회', tone: 'grey' };
-    const after: Box = { id: 'after', x: 640, y: 340, w: 260, h: 90, title: '배치 장애 0회', tone: 'teal' };
+      { id: 'batch', title: '마케팅 비용 배치', tone: 'amber' },
+    ], { gap: 90 });
+    const before: Box = { id: 'before', x: 200, y: 340, w: 280, h: 90, title: '배치 장애 월 1회', tone: 'grey' };
+    const after: Box = { id: 'after', x: 720, y: 340, w: 280, h: 90, title: '배치 장애 0회', tone: 'teal' };
     return { kind: 'diagram', title: 'MCMS: 마케팅 비용 통합 관리', height: 480, boxes: [...steps, before, after], edges: [...chain(steps), { from: 'before', to: 'after', label: '유효성 검사 도입' }] };
   })(),
   'other-projects/library.png': (() => {
@@ -356,7 +355,7 @@ const FIGURES: Record<string, Figure> = {
       { id: 'deploy', title: '배포 파이프라인' },
       { id: 'api', title: '예측 API', tone: 'teal' },
     ], { gap: 60 });
-    return { kind: 'diagram', title: 'AWS 기반 ML 모델 학습 · 배포', height: 470, groups: [{ x: 22, y: 110, w: WIDTH - 44, h: 200, label: 'AWS' }], boxes: steps, edges: chain(steps), note: '서빙한 모델: 첫 구매 고객 예측 · 이탈 유저 예측 · 사용자 그룹 모델링' };
+    return { kind: 'diagram', title: 'AWS 기반 ML 모델 학습 · 배포', height: 390, groups: [{ x: 22, y: 110, w: WIDTH - 44, h: 200, label: 'AWS' }], boxes: steps, edges: chain(steps), note: '서빙한 모델: 첫 구매 고객 예측 · 이탈 유저 예측 · 사용자 그룹 모델링' };
   })(),
   'other-projects/api.png': (() => {
     const partner: Box = { id: 'partner', x: 40, y: 170, w: 250, h: 110, title: '파트너사', lines: ['채널링 사이트'], tone: 'grey' };
