@@ -100,6 +100,11 @@ describe('problems in project pages, each with file:line:col', () => {
     for (const code of ['image-missing', 'image-refused', 'image-remote', 'image-unsupported', 'raw-html', 'front-matter-language', 'schema']) expect(codes).toContain(code);
   });
 
+  it('with --strict a missing image is an error too', () => {
+    expect(() => prepare({ dataDir: path.resolve('test/fixtures/portfolio'), roles: [MASTER], strict: true })).toThrow(UserDataError);
+    expect(() => prepare({ dataDir: path.resolve('test/fixtures/portfolio'), roles: [MASTER] })).not.toThrow();
+  });
+
   it('with only warnings the page still renders: a labelled frame for each image that cannot be drawn', async () => {
     const resume = parseYaml('resume.yaml', fs.readFileSync(path.join(DATA, 'resume.yaml'), 'utf8')).source.data as Parameters<typeof tailorResume>[0];
     const resumeModel = tailorResume(resume, undefined, { roleId: MASTER, dataDir: DATA, creationDate: creationDate(undefined) }).model;

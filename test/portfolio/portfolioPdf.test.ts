@@ -58,6 +58,14 @@ describe('the fixture page with every markdown construct', () => {
     expect(prepared.warnings.some((w) => w.code === 'raw-html' && w.at?.file.endsWith('every-construct.md') && w.at.line === 66)).toBe(true);
   });
 
+  it('makes links and autolinks clickable; relative and #anchor links stay text', async () => {
+    const pdfDoc = await openPdf(pdf);
+    const urls: string[] = [];
+    for (let i = 1; i <= pdfDoc.numPages; i++) for (const a of await (await pdfDoc.getPage(i)).getAnnotations()) if (a.url) urls.push(a.url);
+    await pdfDoc.destroy();
+    for (const url of ['https://example.com/link', 'https://www.example.org/autolink-url', 'https://example.net/angle-autolink', 'https://example.com/reference', 'mailto:test@example.com']) expect(urls).toContain(url);
+  });
+
   it('numbers ordered lists from their start and keeps nested bullets', () => {
     expect(allText).toContain(squash('3. 셋째부터 ordered-item-three'));
     expect(allText).toContain(squash('4. ordered-item-four'));
