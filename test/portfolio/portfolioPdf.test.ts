@@ -42,7 +42,7 @@ describe('the fixture page with every markdown construct', () => {
     table: ['left-header', 'center-header', 'right-header', 'table-cell-a', 'table-cell-b', '1,234', '한글 셀 table-cell-c', 'table-cell-d'],
     blockquote: ['인용문 blockquote-text', 'blockquote-second-line'],
     'fenced code, Korean inside': ['def 함수():', 'code-block-text 한글 주석', 'return "monospace"', 'indented-code-line'],
-    footnotes: ['footnote-ref-text[1]', '각주 내용 footnote-definition-text'],
+    footnotes: ['footnote-ref-text[1]', '주석', '각주 내용 footnote-definition-text'],
     'image captions': ['image-caption-text', 'jpeg-caption-text'],
     'missing image placeholder': ['이미지 파일 없음', 'missing-alt-text', 'images/nope.png'],
     'a page without front matter (title from its # heading)': ['두 번째 프로젝트', 'second-page-text', 'Second-detail-text'],

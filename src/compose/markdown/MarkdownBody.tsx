@@ -52,6 +52,7 @@ export function MarkdownBody({ root, images, m, labels, width, maxImageHeight, a
       {renderBlocks(sectionize(root.children), ctx)}
       {refs.footnotes.length > 0 ? (
         <View style={m.footnotes} minPresenceAhead={30}>
+          <Text style={[m.footnoteText, { fontWeight: 600, marginBottom: 2 }]}>{labels.footnotes}</Text>
           {refs.footnotes.map((note) => (
             <View key={note.identifier} id={`${anchor}-fn-${refs.footnoteNumbers.get(note.identifier)}`} style={{ flexDirection: 'row' }}>
               <Text style={[m.footnoteText, { width: 16 }]}>{`${refs.footnoteNumbers.get(note.identifier)}.`}</Text>
