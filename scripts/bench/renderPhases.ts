@@ -43,7 +43,7 @@ mark(`open the theme's fonts (${faces.length} faces)`);
 
 const sizes: Record<string, number> = {};
 for (const pass of ['first', 'again']) {
-  for (const make of DOCUMENT_MAKERS) {
+  for (const make of Object.values(DOCUMENT_MAKERS)) {
     const document = await make(context);
     if (!document) continue;
     mark(`${pass}: compose ${document.kind} (tailor + element tree)`);

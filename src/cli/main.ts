@@ -31,6 +31,7 @@ program
   .option('-t, --theme <name>', 'theme name (themes/<name>) or folder; overrides the role\'s')
   .option('--strict', 'treat warnings (placeholders left, pages over budget) as errors')
   .option('--assets <dir>', 'where site-root image paths (/static/…) of project pages resolve (default: the data folder)')
+  .option('-w, --watch', 'stay running: rebuild what a save under the data folder or themes/ changes')
   .action((flags) => exit(runCommand(() => buildCommand(flags))));
 
 program

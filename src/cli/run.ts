@@ -11,15 +11,20 @@ export async function runCommand(action: () => Promise<number | void>): Promise<
   try {
     return (await action()) ?? EXIT.ok;
   } catch (err) {
-    if (err instanceof UserDataError) {
-      process.stderr.write(`${formatProblems(err.problems)}\n\n${summarizeProblems(err.problems)}: nothing was written.\n`);
-      return EXIT.data;
-    }
-    if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ''}`);
-      return EXIT.usage;
-    }
-    process.stderr.write(`internal error: this is a bug in careerpdf, not in your data.\n${(err as Error)?.stack ?? String(err)}\nPlease report it with the command you ran and this output.\n`);
-    return EXIT.bug;
+    return reportFailure(err);
   }
+}
+
+/** Prints what went wrong the way its kind deserves, and returns the exit code for it. */
+export function reportFailure(err: unknown): number {
+  if (err instanceof UserDataError) {
+    process.stderr.write(`${formatProblems(err.problems)}\n\n${summarizeProblems(err.problems)}: nothing was written.\n`);
+    return EXIT.data;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`error: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ''}`);
+    return EXIT.usage;
+  }
+  process.stderr.write(`internal error: this is a bug in careerpdf, not in your data.\n${(err as Error)?.stack ?? String(err)}\nPlease report it with the command you ran and this output.\n`);
+  return EXIT.bug;
 }

@@ -5,15 +5,17 @@ import { renderPdf } from '../render/renderPdf.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import { verifyDocument } from '../verify/verifyDocument.js';
 import { documentFileName } from '../write/fileName.js';
-import { manifestEntry, writeManifest, type DocumentKind, type ManifestEntry } from '../write/manifest.js';
+import { keptFromManifest, manifestEntry, writeManifest, type DocumentKind, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import { creationDate } from './creationDate.js';
-import { DOCUMENT_MAKERS, type RoleContext } from './documents.js';
+import { DOCUMENT_MAKERS, MAIN_KINDS, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
 import { MASTER, prepare, themeFor, type PrepareOptions } from './prepare.js';
 
 export interface BuildOptions extends PrepareOptions {
   outDir: string;
   lang?: Lang;
+  /** Only these documents (watch mode rebuilds what a save touched); the manifest keeps the others. */
+  kinds?: MainKind[];
 }
 
 export interface BuiltDocument {
@@ -57,7 +59,9 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     };
     const dir = path.join(options.outDir, roleId);
     const rendered = [];
-    for (const make of DOCUMENT_MAKERS) {
+    for (const kind of MAIN_KINDS) {
+      if (options.kinds && !options.kinds.includes(kind)) continue;
+      const make: DocumentMaker = DOCUMENT_MAKERS[kind];
       const started = performance.now();
       const doc = await make(ctx);
       if (!doc) continue;
@@ -83,7 +87,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
         events.onDocument?.(written);
       }
     }
-    writeManifest(dir, roleId, manifest);
+    writeManifest(dir, roleId, options.kinds ? [...keptFromManifest(dir, manifest), ...manifest] : manifest);
   }
   return built;
 }

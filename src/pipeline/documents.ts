@@ -125,5 +125,8 @@ export const makeAnswers: DocumentMaker = (ctx) => {
   };
 };
 
-/** The documents built for every role, in order. */
-export const DOCUMENT_MAKERS: DocumentMaker[] = [makeResume, makePortfolio, makeAnswers];
+/** The documents built for every role, in order, by the kind of their main file. */
+export const DOCUMENT_MAKERS = { resume: makeResume, portfolio: makePortfolio, answers: makeAnswers } satisfies Partial<Record<DocumentKind, DocumentMaker>>;
+
+export type MainKind = keyof typeof DOCUMENT_MAKERS;
+export const MAIN_KINDS = Object.keys(DOCUMENT_MAKERS) as MainKind[];

@@ -1,8 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/problems.js';
 import { displayPath } from '../../core/paths.js';
 import { loadDataFolder } from '../../load/loadDataFolder.js';
 import { build, type BuiltDocument } from '../../pipeline/build.js';
+import { MAIN_KINDS, type MainKind } from '../../pipeline/documents.js';
+import { themesDir } from '../../load/loadTheme.js';
+import { watchBuild } from '../../watch/watchBuild.js';
+import { reportFailure } from '../run.js';
 import { MASTER } from '../../pipeline/prepare.js';
 import type { Lang } from '../../validate/schema/primitives.js';
 import { formatProblems, summarizeProblems } from '../formatProblems.js';
@@ -16,17 +21,25 @@ export interface BuildFlags {
   theme?: string;
   strict?: boolean;
   assets?: string;
+  watch?: boolean;
 }
 
 /** `careerpdf build`: the roles asked for (or the master), one summary line per file written. */
 export async function buildCommand(flags: BuildFlags): Promise<void> {
   const roles = selectRoles(flags);
+  if (flags.watch) return watchCommand(flags, roles);
+  await buildAndReport(flags, roles);
+}
+
+async function buildAndReport(flags: BuildFlags, roles: string[], kinds?: MainKind[], quietWarnings = false): Promise<void> {
   const started = performance.now();
   const built = await build(
-    { dataDir: flags.data, outDir: flags.out, roles, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets },
+    { dataDir: flags.data, outDir: flags.out, roles, kinds, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets },
     {
       onWarnings: (warnings) => {
-        if (warnings.length > 0) process.stderr.write(`${formatProblems(warnings)}\n${summarizeProblems(warnings)} (the build goes on; --strict stops it)\n\n`);
+        if (warnings.length === 0) return;
+        if (quietWarnings) process.stderr.write(`${summarizeProblems(warnings)} in the data (run without --watch or use check to list them)\n`);
+        else process.stderr.write(`${formatProblems(warnings)}\n${summarizeProblems(warnings)} (the build goes on; --strict stops it)\n\n`);
       },
       onDocument: (doc) => {
         process.stdout.write(`${summaryLine(doc)}\n`);
@@ -35,8 +48,42 @@ export async function buildCommand(flags: BuildFlags): Promise<void> {
       },
     },
   );
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  process.stdout.write(`built ${built.length} document${built.length === 1 ? '' : 's'} for ${roles.join(', ')} in ${seconds} s\n`);
+  const ms = performance.now() - started;
+  process.stdout.write(`built ${built.length} document${built.length === 1 ? '' : 's'} for ${roles.join(', ')} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`}\n`);
+}
+
+/**
+ * `build --watch`: builds once, then after every save under the data folder or the themes
+ * rebuilds only the documents the saved files feed. Fonts and modules stay loaded, so a
+ * rebuild costs a render, not a process start. Bad input prints its problems and waits.
+ */
+async function watchCommand(flags: BuildFlags, roles: string[]): Promise<void> {
+  const attempt = async (rolesToBuild: string[], kinds?: MainKind[], quiet = false) => {
+    try {
+      await buildAndReport(flags, rolesToBuild, kinds, quiet);
+    } catch (err) {
+      reportFailure(err);
+    }
+  };
+  await attempt(roles);
+  const themeDirs = [themesDir(), ...(flags.theme && fs.existsSync(path.join(path.resolve(flags.theme), 'theme.yaml')) ? [path.resolve(flags.theme)] : [])];
+  const stop = await watchBuild({
+    dataDir: flags.data,
+    themeDirs,
+    rebuild: async (affected, changed) => {
+      process.stdout.write(`\nchanged: ${changed.map(displayPath).join(', ')}\n`);
+      const stale = affected.roles === 'all' ? roles : roles.filter((r) => affected.roles.includes(r));
+      const kinds = affected.kinds === 'all' ? undefined : MAIN_KINDS.filter((k) => affected.kinds.includes(k) || (k === 'answers' && affected.kinds.includes('answers-text')));
+      if (stale.length === 0) return void process.stdout.write('nothing to rebuild for the roles being watched\n');
+      await attempt(stale, kinds, true);
+    },
+  });
+  process.stdout.write(`watching ${displayPath(path.resolve(flags.data))}/ and ${themeDirs.map((d) => `${displayPath(d)}/`).join(', ')} — Ctrl-C to stop\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await stop();
 }
 
 export function selectRoles(flags: Pick<BuildFlags, 'role' | 'all' | 'data'>): string[] {
