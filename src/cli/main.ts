@@ -67,7 +67,7 @@ program
 program
   .command('preview')
   .description('render every theme\'s documents and write first-page thumbnails and a contact sheet to <out>/previews/')
-  .option('-r, --role <id>', 'the role whose documents to preview (master: untailored)', 'data-engineer')
+  .option('-r, --role <id>', 'the role whose documents to preview (default: the first role in <data>/roles/, else the master)')
   .option('-t, --theme <name>', 'only this theme (repeatable; default: every theme in themes/)', collect)
   .addOption(dataOption())
   .option('-o, --out <dir>', 'output folder', 'out')
