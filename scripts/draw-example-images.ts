@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
-import { fontFile } from '../src/render/fonts.js';
+import { fontFile } from '../src/core/fonts.js';
 import { opaqueCopy } from '../src/validate/opaquePng.js';
 
 GlobalFonts.registerFromPath(fontFile('Pretendard', 'Regular'), 'Pretendard');

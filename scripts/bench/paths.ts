@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /**
- * The folder of Pretendard's static TTF files, the same files careerpdf embeds (src/render/fonts.ts).
+ * The folder of Pretendard's static TTF files, the same files careerpdf embeds (src/core/fonts.ts).
  * Resolved here rather than imported from src/render so that the other engines' runners do not
  * load React-PDF, which would add its import time to theirs.
  */

@@ -55,5 +55,5 @@ function sourceLines(file: string): string[] | undefined {
 /** Long lines are cut so the excerpt stays one terminal line. */
 const excerpt = (line: string): string => (line.length > 160 ? `${line.slice(0, 160)}…` : line).replace(/\t/g, '→');
 
-/** Hangul and other wide characters take two terminal columns; the caret must line up. */
-export const displayWidth = (text: string): number => Array.from(text).reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+/** Hangul, Hanja, emoji and other wide characters take two terminal columns; the caret must line up. */
+export const displayWidth = (text: string): number => Array.from(text).reduce((w, ch) => w + (/[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/u.test(ch) ? 0 : /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6\u{1F300}-\u{1FAFF}]/u.test(ch) ? 2 : 1), 0);

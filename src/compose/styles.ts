@@ -1,4 +1,5 @@
 import type { Style } from '@react-pdf/types';
+import { asFontFamily, textStack } from '../core/fonts.js';
 import type { Theme } from '../validate/schema/theme.js';
 
 /** Height kept free at the bottom of every page for the fixed footer (fixed elements reserve no space). */
@@ -11,8 +12,8 @@ export const FOOTER_HEIGHT = 22;
  */
 export function textStyles(theme: Theme) {
   const { sizes, colors, weights, fonts } = theme;
-  const fontFamily = [fonts.body, 'PretendardJP'] as unknown as string; // a font stack: Hanja falls back to PretendardJP
-  const headingFamily = [fonts.heading, 'PretendardJP'] as unknown as string;
+  const fontFamily = asFontFamily(textStack(fonts.body)); // a font stack: Hanja falls back to PretendardJP
+  const headingFamily = asFontFamily(textStack(fonts.heading));
   const text = (fontSize: number, extra: Style = {}): Style => ({ fontFamily, fontSize, lineHeight: theme.lineHeight, letterSpacing: theme.letterSpacing, color: colors.text, fontWeight: weights.body, ...extra });
   return {
     name: text(sizes.name, { fontFamily: headingFamily, fontWeight: weights.name, lineHeight: 1.25, letterSpacing: 0 }),

@@ -10,6 +10,7 @@ import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
 import type { Decision } from '../tailor/model.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
+import { drawableText } from '../tailor/drawableText.js';
 import { tailorResume } from '../tailor/tailorResume.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { Resume } from '../validate/schema/resume.js';
@@ -63,7 +64,9 @@ export interface CompanionFile {
 export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined | Promise<ComposedDocument | undefined>;
 
 export const makeResume = (ctx: RoleContext): ComposedDocument => {
-  const { model, decisions } = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, dataDir: ctx.dataDir, creationDate: ctx.creationDate });
+  const tailored = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, dataDir: ctx.dataDir, creationDate: ctx.creationDate });
+  const { decisions } = tailored;
+  const model = drawableText(tailored.model, ctx.theme);
   return {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),
@@ -82,7 +85,9 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
 export const makePortfolio: DocumentMaker = async (ctx) => {
   if (!ctx.projects || ctx.projects.length === 0) return undefined;
   const resume = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, dataDir: ctx.dataDir, creationDate: ctx.creationDate }).model;
-  const { model, decisions } = tailorPortfolio(ctx.projects, ctx.role, resume);
+  const tailored = tailorPortfolio(ctx.projects, ctx.role, resume);
+  const { decisions } = tailored;
+  const model = drawableText(tailored.model, ctx.theme);
   if (model.projects.length === 0) return undefined;
   const pageNumbers = new TocPageNumbers();
   const element = createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers });
@@ -113,7 +118,8 @@ export const makeAnswers: DocumentMaker = (ctx) => {
     language: lang === 'ko' ? 'ko-KR' : 'en-US',
     creationDate: ctx.creationDate,
   };
-  const model = { lang, name, application, meta };
+  // The PDF leaves out what no font draws (emoji); the paste-ready text keeps every character.
+  const model = drawableText({ lang, name, application, meta }, ctx.theme);
   return {
     kind: 'answers',
     element: createElement(AnswersDocument, { model, theme: ctx.theme }),

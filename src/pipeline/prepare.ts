@@ -2,7 +2,10 @@ import path from 'node:path';
 import { UserDataError, failOnErrors, type Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { loadDataFolder, type DataFolder } from '../load/loadDataFolder.js';
-import { loadProjects } from '../load/loadProjects.js';
+import { textStack, type FontFamilyName } from '../core/fonts.js';
+import { loadProjects, type ProjectSource } from '../load/loadProjects.js';
+import type { YamlSource } from '../load/parseYaml.js';
+import { checkGlyphs } from '../validate/checkGlyphs.js';
 import { DEFAULT_THEME, loadTheme } from '../load/loadTheme.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { validateData } from '../validate/validateData.js';
@@ -63,17 +66,31 @@ export function prepare(options: PrepareOptions): Prepared {
     problems.push(...checked.problems);
     if (checked.value) themes.set(name, checked.value);
   }
+  problems.push(...checkGlyphs({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes)));
   failOnErrors(problems, options.strict);
-  return { folder, resume: valid.resume!, roles: valid.roles, themes, projects, applications: answers.applications, warnings: problems };
+  return { folder, resume: valid.resume!, roles: valid.roles, themes, projects: projects.pages, applications: answers.applications, warnings: problems };
 }
 
 /** Loads and validates the portfolio pages, and the roles' picks of them; problems join the run's. */
-function prepareProjects(folder: DataFolder, roles: Map<string, Role>, options: PrepareOptions, problems: Problem[]): ProjectPage[] {
+function prepareProjects(folder: DataFolder, roles: Map<string, Role>, options: PrepareOptions, problems: Problem[]): { pages: ProjectPage[]; sources: ProjectSource[] } {
   const loaded = loadProjects(folder.dir);
   const checked = validateProjects(loaded.pages, { dataDir: folder.dir, assetsRoot: path.resolve(options.assetsDir ?? folder.dir), knownRoles: [...folder.roles.keys()] });
   problems.push(...loaded.problems, ...checked.problems);
   for (const [id, role] of roles) problems.push(...checkPortfolioPicks(role, folder.roles.get(id)!, checked.pages));
-  return checked.pages;
+  return { pages: checked.pages, sources: loaded.pages };
+}
+
+/** The YAML files whose text the run draws: the resume, the roles built, the answer blocks they use. */
+function drawnSources(folder: DataFolder, roleIds: readonly string[], applications: ReadonlyMap<string, ResolvedApplication>): YamlSource[] {
+  const roles = roleIds.map((id) => folder.roles.get(id)).filter((source): source is YamlSource => source !== undefined);
+  const blocks = [...applications.values()].flatMap((a) => a.questions.flatMap((q) => q.answer.pieces.map((p) => p.origin.source))).filter((source) => !roles.includes(source));
+  return [...new Set([...(folder.resume ? [folder.resume] : []), ...roles, ...blocks])];
+}
+
+/** Text is drawn in each theme's body and heading stacks; without a valid theme, the default family's. */
+function textStacksOf(themes: ReadonlyMap<string, Theme>): FontFamilyName[][] {
+  const families = new Set<FontFamilyName>([...themes.values()].flatMap((t) => [t.fonts.body, t.fonts.heading]));
+  return [...(families.size > 0 ? families : new Set<FontFamilyName>(['Pretendard']))].map(textStack);
 }
 
 export const themeFor = (prepared: Prepared, roleId: string, override?: string): Theme =>

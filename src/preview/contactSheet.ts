@@ -1,5 +1,5 @@
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
-import { fontFile } from '../render/fonts.js';
+import { fontFile } from '../core/fonts.js';
 
 export interface SheetCell {
   label: string;

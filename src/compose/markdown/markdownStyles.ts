@@ -1,5 +1,5 @@
 import type { Style } from '@react-pdf/types';
-import { MONO_STACK } from '../../render/fonts.js';
+import { MONO_STACK } from '../../core/fonts.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import type { TextStyles } from '../styles.js';
 

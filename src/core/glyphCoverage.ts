@@ -1,0 +1,76 @@
+import * as fontkit from 'fontkit';
+import { fontFile, type FontFamilyName } from './fonts.js';
+
+/*
+ * Which characters a font stack can draw. React-PDF draws a character the whole stack lacks in
+ * a non-embedded Helvetica: garbage on the page. Knowing the stack's coverage before rendering
+ * lets validate report such a character at its source and tailor leave it out of the drawing.
+ */
+
+const opened = new Map<FontFamilyName, fontkit.Font>();
+
+/** The family's Regular file: every weight of a family here has the same character map. */
+function font(family: FontFamilyName): fontkit.Font {
+  let f = opened.get(family);
+  if (!f) opened.set(family, (f = fontkit.openSync(fontFile(family))));
+  return f;
+}
+
+const answers = new Map<string, boolean>();
+
+/** True when some font of the stack has a glyph for the code point. Cached per process. */
+export function stackHas(stack: readonly FontFamilyName[], codePoint: number): boolean {
+  const key = `${stack.join(',')}:${codePoint}`;
+  let has = answers.get(key);
+  if (has === undefined) answers.set(key, (has = stack.some((family) => font(family).hasGlyphForCodePoint(codePoint))));
+  return has;
+}
+
+/**
+ * Characters that are not drawn as glyphs of their own: whitespace (line breaks, spaces) and
+ * the joiners and selectors inside emoji and Hanja variation sequences.
+ */
+export const isInvisible = (codePoint: number): boolean =>
+  codePoint === 0x200c || codePoint === 0x200d || (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef) || /\s/u.test(String.fromCodePoint(codePoint));
+
+/** A pictograph (😀, ✅ as emoji), a flag's letters or a skin-tone modifier: drawn by no font here. */
+export const isEmoji = (cluster: string): boolean => /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]/u.test(cluster);
+
+/** Every stack must draw it: a string may be drawn in the body font and in the heading font. */
+export const stacksHave = (stacks: readonly (readonly FontFamilyName[])[], codePoint: number): boolean => stacks.every((stack) => stackHas(stack, codePoint));
+
+export interface Undrawable {
+  /** Offset in the string (UTF-16 units) of the character cluster. */
+  offset: number;
+  /** The user-perceived character: an emoji with its modifiers and joiners is one. */
+  cluster: string;
+  emoji: boolean;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The character clusters of `text` some stack cannot draw (whitespace and joiners aside). The
+ * common case (all drawable) costs one cached lookup per character; clusters are only
+ * segmented when something is missing.
+ */
+export function undrawable(text: string, stacks: readonly (readonly FontFamilyName[])[]): Undrawable[] {
+  let missing = false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (!isInvisible(cp) && !stacksHave(stacks, cp)) {
+      missing = true;
+      break;
+    }
+  }
+  if (!missing) return [];
+  const found: Undrawable[] = [];
+  for (const { segment, index } of segmenter.segment(text)) {
+    const lacking = [...segment].some((ch) => !isInvisible(ch.codePointAt(0)!) && !stacksHave(stacks, ch.codePointAt(0)!));
+    if (lacking) found.push({ offset: index, cluster: segment, emoji: isEmoji(segment) });
+  }
+  return found;
+}
+
+/** `U+1F468 U+200D U+1F469` */
+export const codePoints = (cluster: string): string => [...cluster].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
