@@ -52,7 +52,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       role: roleId === MASTER ? undefined : prepared.roles.get(roleId),
       lang: options.lang,
       theme: themeFor(prepared, roleId, options.theme),
-      dataDir: prepared.folder.dir,
+      photo: prepared.photo,
       creationDate: creationDate(prepared.resume),
       projects: prepared.projects,
       application: prepared.applications.get(roleId),

@@ -12,6 +12,7 @@ import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
 import { drawableText } from '../tailor/drawableText.js';
 import { tailorResume } from '../tailor/tailorResume.js';
+import type { Photo } from '../validate/checkPhoto.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { Resume } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
@@ -26,7 +27,8 @@ export interface RoleContext {
   role?: Role;
   lang?: Lang;
   theme: Theme;
-  dataDir: string;
+  /** The resume's photo, checked; none: no photo. */
+  photo?: Photo;
   creationDate: Date;
   /** The validated portfolio pages (data/projects/*.md); none: no portfolio. */
   projects?: readonly ProjectPage[];
@@ -64,7 +66,7 @@ export interface CompanionFile {
 export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined | Promise<ComposedDocument | undefined>;
 
 export const makeResume = (ctx: RoleContext): ComposedDocument => {
-  const tailored = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, dataDir: ctx.dataDir, creationDate: ctx.creationDate });
+  const tailored = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);
   return {
@@ -84,7 +86,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
  */
 export const makePortfolio: DocumentMaker = async (ctx) => {
   if (!ctx.projects || ctx.projects.length === 0) return undefined;
-  const resume = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, dataDir: ctx.dataDir, creationDate: ctx.creationDate }).model;
+  const resume = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate }).model;
   const tailored = tailorPortfolio(ctx.projects, ctx.role, resume);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);

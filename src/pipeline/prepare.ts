@@ -8,6 +8,7 @@ import type { YamlSource } from '../load/parseYaml.js';
 import { checkGlyphs } from '../validate/checkGlyphs.js';
 import { DEFAULT_THEME, loadTheme } from '../load/loadTheme.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
+import type { Photo } from '../validate/checkPhoto.js';
 import { validateData } from '../validate/validateData.js';
 import { checkPortfolioPicks, validateProjects, type ProjectPage } from '../validate/validateProjects.js';
 import { validateWithSchema } from '../validate/validateWithSchema.js';
@@ -33,6 +34,8 @@ export interface PrepareOptions {
 export interface Prepared {
   folder: DataFolder;
   resume: Resume;
+  /** The resume's photo, checked (basics.image); none when absent or unusable. */
+  photo?: Photo;
   roles: Map<string, Role>;
   themes: Map<string, Theme>;
   /** The portfolio pages (data/projects/*.md), validated, with their images resolved. */
@@ -68,7 +71,7 @@ export function prepare(options: PrepareOptions): Prepared {
   }
   problems.push(...checkGlyphs({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes)));
   failOnErrors(problems, options.strict);
-  return { folder, resume: valid.resume!, roles: valid.roles, themes, projects: projects.pages, applications: answers.applications, warnings: problems };
+  return { folder, resume: valid.resume!, photo: valid.photo, roles: valid.roles, themes, projects: projects.pages, applications: answers.applications, warnings: problems };
 }
 
 /** Loads and validates the portfolio pages, and the roles' picks of them; problems join the run's. */

@@ -21,8 +21,8 @@ export interface ResumeModel {
 export interface PersonModel {
   name: string;
   headline?: string;
-  /** Absolute path of a local PNG/JPEG photo. */
-  image?: string;
+  /** A local PNG/JPEG photo: its absolute path, or the bytes of its opaque copy (validate/checkPhoto). */
+  image?: string | Buffer;
   contacts: Contact[];
 }
 

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import type { Photo } from '../validate/checkPhoto.js';
 import type { Lang, Text } from '../validate/schema/primitives.js';
 import { SECTION_KEYS, type Highlight, type Resume, type SectionKey } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
@@ -10,8 +10,8 @@ export interface TailorOptions {
   roleId: string;
   /** Overrides the role's language. */
   lang?: Lang;
-  /** The data folder: relative image paths resolve against it. */
-  dataDir: string;
+  /** The photo as checked (validate/checkPhoto); none: no photo is drawn. */
+  photo?: Photo;
   creationDate: Date;
 }
 
@@ -47,7 +47,7 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
     lang,
     roleId: options.roleId,
     target,
-    person: { name, headline: t(role?.headline) ?? t(basics.label), image: localImage(basics.image, options.dataDir), contacts: contactsOf(resume, lang) },
+    person: { name, headline: t(role?.headline) ?? t(basics.label), image: options.photo, contacts: contactsOf(resume, lang) },
     summary: t(role?.summary) ?? t(basics.summary),
     sections,
     labels: LABELS[lang],
@@ -177,9 +177,3 @@ function contactsOf(resume: Resume, lang: Lang): Contact[] {
 }
 
 const linkable = (url: string | undefined): string | undefined => (url && /^https?:\/\//.test(url) ? url : undefined);
-
-/** A photo is drawn only from a local file; a URL is never fetched (the check step warns). */
-function localImage(image: string | undefined, dataDir: string): string | undefined {
-  if (!image || /^[a-z]+:\/\//i.test(image)) return undefined;
-  return path.resolve(dataDir, image);
-}

@@ -27,14 +27,14 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
  * Resolves one image reference of a page. Never touches the network and never reads outside the
  * data folder and the assets root. The problem (if any) says what will be drawn instead.
  */
-export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation): { image: ImageResolution; problem?: Problem } {
+export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation, instead = 'a placeholder frame is drawn'): { image: ImageResolution; problem?: Problem } {
   const placeholder = (reason: Extract<ImageResolution, { kind: 'placeholder' }>['reason'], problem: Omit<Problem, 'at' | 'code'>) => ({
     image: { kind: 'placeholder' as const, reason, label: url },
     problem: { ...problem, at, code: `image-${reason}` },
   });
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
     return /^https?:/i.test(url)
-      ? placeholder('remote', { severity: 'warning', message: `remote image ${url} is not fetched (builds never use the network)`, hint: 'download it into the data folder and use a local path' })
+      ? placeholder('remote', { severity: 'warning', message: `remote image ${url} is not fetched (builds never use the network); ${instead}`, hint: 'download it into the data folder and use a local path' })
       : placeholder('remote', { severity: 'warning', message: `image ${shorten(url)} is not a file path; only local PNG and JPEG files are drawn`, hint: 'save the image as a PNG or JPEG file in the data folder' });
   }
   const relative = decodePath(url.replace(/[?#].*$/, ''));
@@ -43,7 +43,7 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation)
   const refused = () => placeholder('refused', { severity: 'error', message: `image ${url} is outside the data folder (${displayPath(file)}); it is not read`, hint: `keep images inside ${displayPath(roots.dataDir)} (site-root paths like /static/… resolve against ${displayPath(roots.assetsRoot)})` });
   if (!allowed(file)) return refused();
   if (!fs.existsSync(file)) {
-    return placeholder('missing', { severity: 'warning', message: `image ${url} not found (looked for ${displayPath(file)}); a placeholder frame is drawn`, hint: relative.startsWith('/') ? `site-root paths resolve against the assets root ${displayPath(roots.assetsRoot)}/ (set it with --assets <dir>)` : 'relative paths resolve against the page\'s folder' });
+    return placeholder('missing', { severity: 'warning', message: `image ${url} not found (looked for ${displayPath(file)}); ${instead}`, hint: relative.startsWith('/') ? `site-root paths resolve against the assets root ${displayPath(roots.assetsRoot)}/ (set it with --assets <dir>)` : `relative paths resolve against ${displayPath(roots.pageDir)}/` });
   }
   // A symbolic link inside the folder may still point outside it.
   if (!allowed(fs.realpathSync(file))) return refused();

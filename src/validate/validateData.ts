@@ -1,5 +1,6 @@
 import type { Problem } from '../core/problems.js';
 import type { DataFolder } from '../load/loadDataFolder.js';
+import { checkPhoto, type Photo } from './checkPhoto.js';
 import { checkRoleReferences } from './checkRoleReferences.js';
 import { collectIds } from './collectIds.js';
 import { findPlaceholders } from './findPlaceholders.js';
@@ -9,6 +10,8 @@ import { formatPath, validateWithSchema } from './validateWithSchema.js';
 
 export interface ValidData {
   resume?: Resume;
+  /** The photo to draw (basics.image, checked); none when absent or unusable. */
+  photo?: Photo;
   roles: Map<string, Role>;
   problems: Problem[];
 }
@@ -21,11 +24,16 @@ export function validateData(folder: DataFolder, roleIds: readonly string[]): Va
   const problems: Problem[] = [...folder.problems];
   const roles = new Map<string, Role>();
   let resume: Resume | undefined;
+  let photo: Photo | undefined;
   if (folder.resume) {
     const checked = validateWithSchema(folder.resume, resumeSchema);
     problems.push(...checked.problems);
     resume = checked.value;
-    if (resume) problems.push(...duplicateIds(resume, folder.resume), ...findPlaceholders(folder.resume));
+    if (resume) {
+      const checkedPhoto = checkPhoto(resume, folder.resume, folder.dir);
+      photo = checkedPhoto.photo;
+      problems.push(...duplicateIds(resume, folder.resume), ...findPlaceholders(folder.resume), ...checkedPhoto.problems);
+    }
   }
   for (const id of roleIds) {
     const source = folder.roles.get(id);
@@ -35,7 +43,7 @@ export function validateData(folder: DataFolder, roleIds: readonly string[]): Va
     if (resume) problems.push(...checkRoleReferences(resume, source.data, source));
     if (checked.value) roles.set(id, checked.value);
   }
-  return { resume, roles, problems };
+  return { resume, photo, roles, problems };
 }
 
 function duplicateIds(resume: Resume, source: NonNullable<DataFolder['resume']>): Problem[] {

@@ -18,7 +18,7 @@ let pages: string[];
 
 beforeAll(async () => {
   prepared = prepare({ dataDir: DATA, roles: [MASTER] });
-  const doc = await makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), dataDir: DATA, creationDate: creationDate(prepared.resume), projects: prepared.projects });
+  const doc = await makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), creationDate: creationDate(prepared.resume), projects: prepared.projects });
   pdf = doc!.pdf!;
   pages = await pdfPagesText(pdf);
 });

@@ -107,7 +107,7 @@ describe('problems in project pages, each with file:line:col', () => {
 
   it('with only warnings the page still renders: a labelled frame for each image that cannot be drawn', async () => {
     const resume = parseYaml('resume.yaml', fs.readFileSync(path.join(DATA, 'resume.yaml'), 'utf8')).source.data as Parameters<typeof tailorResume>[0];
-    const resumeModel = tailorResume(resume, undefined, { roleId: MASTER, dataDir: DATA, creationDate: creationDate(undefined) }).model;
+    const resumeModel = tailorResume(resume, undefined, { roleId: MASTER, creationDate: creationDate(undefined) }).model;
     const page = checked.pages.find((p) => p.id === 'bad-images')!;
     const { model } = tailorPortfolio([page], undefined, resumeModel);
     const theme = themeSchema.parse(parseYaml('theme.yaml', fs.readFileSync('themes/classic/theme.yaml', 'utf8')).source.data);

@@ -21,7 +21,7 @@ let allText: string;
 
 beforeAll(async () => {
   prepared = prepare({ dataDir: DATA, roles: [MASTER] });
-  doc = (await makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), dataDir: DATA, creationDate: creationDate(prepared.resume), projects: prepared.projects }))!;
+  doc = (await makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), creationDate: creationDate(prepared.resume), projects: prepared.projects }))!;
   pdf = doc.pdf!;
   pages = await pdfPagesText(pdf);
   allText = squash(pages.join('\n'));

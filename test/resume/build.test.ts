@@ -23,7 +23,7 @@ function manifestOf(role: string) {
 function modelFor(role: string): ResumeModel {
   const folder = loadDataFolder(path.join(repoRoot, 'data'));
   const valid = validateData(folder, role === 'master' ? [] : [role]);
-  return tailorResume(valid.resume!, valid.roles.get(role), { roleId: role, dataDir: folder.dir, creationDate: creationDate(valid.resume) }).model;
+  return tailorResume(valid.resume!, valid.roles.get(role), { roleId: role, creationDate: creationDate(valid.resume) }).model;
 }
 
 const drawnStrings = (model: ResumeModel): string[] => {

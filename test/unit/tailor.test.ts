@@ -15,7 +15,7 @@ const resume: Resume = resumeSchema.parse({
     { id: 'p3', name: '프로젝트3' },
   ],
 });
-const tailor = (role?: unknown) => tailorResume(resume, role ? roleSchema.parse(role) : undefined, { roleId: 'r', dataDir: '/data', creationDate: new Date(0) });
+const tailor = (role?: unknown) => tailorResume(resume, role ? roleSchema.parse(role) : undefined, { roleId: 'r', creationDate: new Date(0) });
 const section = (r: ReturnType<typeof tailor>, key: string) => r.model.sections.find((s) => s.key === key)!;
 
 describe('tailorResume', () => {
@@ -67,7 +67,7 @@ describe('tailorResume', () => {
   test('sections: only those listed, in that order; the rest is reported dropped', () => {
     const r = tailor({ target: { company: 'K', position: 'X' }, sections: ['projects', 'work'] });
     expect(r.model.sections.map((s) => s.key)).toEqual(['projects', 'work']);
-    const en = tailorResume(resume, roleSchema.parse({ target: { company: 'K', position: 'X' }, lang: 'en' }), { roleId: 'r', dataDir: '/d', creationDate: new Date(0) });
+    const en = tailorResume(resume, roleSchema.parse({ target: { company: 'K', position: 'X' }, lang: 'en' }), { roleId: 'r', creationDate: new Date(0) });
     expect(en.model.sections[0]!.title).toBe('Experience');
     expect(section(en, 'work').entries[0]!.dates).toBe('Mar 2021 – Present');
   });

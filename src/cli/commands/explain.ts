@@ -9,7 +9,7 @@ import type { Lang } from '../../validate/schema/primitives.js';
 export async function explainCommand(flags: { role: string; data: string; lang?: Lang }): Promise<void> {
   const prepared = prepare({ dataDir: flags.data, roles: [flags.role] });
   const role = prepared.roles.get(flags.role);
-  const { model, decisions } = tailorResume(prepared.resume, role, { roleId: flags.role, lang: flags.lang, dataDir: prepared.folder.dir, creationDate: creationDate(prepared.resume) });
+  const { model, decisions } = tailorResume(prepared.resume, role, { roleId: flags.role, lang: flags.lang, photo: prepared.photo, creationDate: creationDate(prepared.resume) });
   const lines = [`role ${flags.role}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`];
   if (role?.focus?.tags.length) lines.push(`focus tags (most important first): ${role.focus.tags.join(', ')} — mode ${role.focus.mode}`);
   lines.push('', 'kept:');
