@@ -24,8 +24,9 @@ export function formatProblems(problems: readonly Problem[]): string {
       const line = p.at && lines?.[p.at.line - 1];
       if (p.at && line !== undefined) {
         const gutter = String(p.at.line).padStart(5);
-        out.push(paint('dim', `${gutter} | `) + excerpt(line));
-        out.push(paint('dim', `${' '.repeat(gutter.length)} | `) + ' '.repeat(displayWidth(line.slice(0, p.at.col - 1))) + paint('red', '^'));
+        const shown = excerpt(line, p.at.col);
+        out.push(paint('dim', `${gutter} | `) + shown.text);
+        out.push(paint('dim', `${' '.repeat(gutter.length)} | `) + ' '.repeat(displayWidth(shown.beforeCaret)) + paint('red', '^'));
       }
       if (p.hint) out.push(`  ${paint('cyan', 'hint:')} ${p.hint}`);
     }
@@ -52,8 +53,15 @@ function sourceLines(file: string): string[] | undefined {
   return cache.get(file);
 }
 
-/** Long lines are cut so the excerpt stays one terminal line. */
-const excerpt = (line: string): string => (line.length > 160 ? `${line.slice(0, 160)}…` : line).replace(/\t/g, '→');
+const EXCERPT_WIDTH = 160;
+
+/** Long lines are cut to one terminal line around the column, so the caret always has its character above it. */
+function excerpt(line: string, col: number): { text: string; beforeCaret: string } {
+  const from = col - 1 > EXCERPT_WIDTH - 40 ? col - 1 - 40 : 0;
+  const cut = line.slice(from, from + EXCERPT_WIDTH);
+  const text = `${from > 0 ? '…' : ''}${cut}${from + EXCERPT_WIDTH < line.length ? '…' : ''}`.replace(/\t/g, '→');
+  return { text, beforeCaret: `${from > 0 ? '…' : ''}${line.slice(from, col - 1)}` };
+}
 
 /** Hangul, Hanja, emoji and other wide characters take two terminal columns; the caret must line up. */
 export const displayWidth = (text: string): number => Array.from(text).reduce((w, ch) => w + (/[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/u.test(ch) ? 0 : /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6\u{1F300}-\u{1FAFF}]/u.test(ch) ? 2 : 1), 0);

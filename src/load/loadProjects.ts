@@ -8,7 +8,7 @@ import { gfm } from 'micromark-extension-gfm';
 import type { Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { parseYaml, type YamlSource } from './parseYaml.js';
-import { readSourceFile } from './readSourceFile.js';
+import { PAGE_FILE_LIMIT, readSourceFile } from './readSourceFile.js';
 
 /** One portfolio page, parsed but not validated: front matter with positions, body as mdast. */
 export interface ProjectSource {
@@ -37,7 +37,7 @@ export function loadProjects(dataDir: string): { pages: ProjectSource[]; problem
   const pages: ProjectSource[] = [];
   for (const name of fs.readdirSync(dir).filter(isPage).sort()) {
     const file = path.join(dir, name);
-    const read = readSourceFile(file);
+    const read = readSourceFile(file, PAGE_FILE_LIMIT);
     if (!read.ok) {
       problems.push(read.problem);
       continue;
@@ -85,6 +85,40 @@ export function parseProjectPage(file: string, text: string): { page?: ProjectSo
   // Blank lines in place of the front matter keep every markdown position a position in the file.
   const bodyStart = text.length - split.content.length;
   const linesBefore = text.slice(0, bodyStart).split('\n').length - 1;
+  const deep = tooDeeplyNested(split.content);
+  if (deep) {
+    problems.push({ severity: 'error', code: 'markdown-too-deep', at: { file: shown, line: linesBefore + deep.line, col: 1 }, message: `quotes and lists are nested more than ${MAX_NESTING} levels deep here, so the page is not read`, hint: 'a page nests a few levels at most: check for a run of > or - markers' });
+    return { problems };
+  }
   const body = fromMarkdown('\n'.repeat(linesBefore) + split.content, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   return { page: { file: shown, path: file, fileId: path.basename(file, '.md').normalize('NFC'), frontMatter, body }, problems };
+}
+
+/** Deeper nesting than this is no page anyone writes, and it would exhaust the markdown parser's stack. */
+const MAX_NESTING = 32;
+
+/** One container marker (`>`, `-`, `*`, `+`, `1.`) after up to three spaces, at the start of what is left of a line. */
+const CONTAINER_MARKER = /^ {0,3}(?:>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$))\s?/;
+
+/** The first line (1-based, in `body`) whose quote/list markers and indentation nest deeper than the limit; fenced code aside. */
+function tooDeeplyNested(body: string): { line: number } | undefined {
+  let fence: string | undefined;
+  const lines = body.split('\n');
+  for (const [i, line] of lines.entries()) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (!fence || marker.startsWith(fence))) {
+      fence = fence ? undefined : marker;
+      continue;
+    }
+    if (fence) continue;
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    let depth = Math.floor(indent / 2);
+    let rest = line;
+    for (let m = CONTAINER_MARKER.exec(rest); m && m[0] !== '' && depth <= MAX_NESTING; m = CONTAINER_MARKER.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+    }
+    if (depth > MAX_NESTING) return { line: i + 1 };
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem, SourceLocation } from '../core/problems.js';
 
 export type DataPath = readonly (string | number)[];
@@ -17,6 +17,26 @@ export interface YamlSource {
 /** Aliases beyond this count are refused: the "billion laughs" alias bomb expands exponentially. */
 const MAX_ALIAS_COUNT = 200;
 
+/** A file this broken gets its first syntax errors shown, not thousands. */
+const MAX_SYNTAX_ERRORS = 20;
+
+/** Career data nests a few levels; hundreds would only exhaust the stack of every later step. */
+const MAX_DEPTH = 64;
+
+const tooDeep = (at: SourceLocation): Problem => ({ severity: 'error', code: 'yaml-too-deep', at, message: `values are nested more than ${MAX_DEPTH} levels deep here, so the file is not read`, hint: 'career data nests a few levels (work → entry → highlights); check for unclosed [ or { and runaway indentation' });
+
+/** The offset of the first node nested deeper than MAX_DEPTH, walked without recursion. */
+function firstTooDeep(doc: Document): number | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
+    for (const item of node.items) stack.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
+  }
+  return undefined;
+}
+
 /**
  * Parses YAML (JSON is valid YAML) keeping source positions. All syntax errors are returned,
  * not just the first; `data` is undefined when there are any.
@@ -28,19 +48,44 @@ export function parseYaml(file: string, text: string): { source: YamlSource; pro
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  const problems: Problem[] = [];
-  for (const err of doc.errors) {
-    problems.push({ severity: 'error', code: 'yaml-syntax', at: at(err.pos[0]), message: yamlMessage(err.code, err.message), hint: yamlHint(err.code) });
-  }
+  // The parser runs out of stack on runaway nesting: one "too deep" says it, not one per level.
+  const overflowed = doc.errors.find((err) => /call stack/i.test(err.message));
+  const syntax = doc.errors.filter((err) => err !== overflowed && !/call stack/i.test(err.message));
+  const problems: Problem[] = overflowed ? [tooDeep(at(overflowed.pos[0]))] : [];
+  problems.push(...syntax.slice(0, MAX_SYNTAX_ERRORS).map((err): Problem => ({ severity: 'error', code: 'yaml-syntax', at: at(err.pos[0]), message: yamlMessage(err.code, err.message), hint: yamlHint(err.code) })));
+  if (syntax.length > MAX_SYNTAX_ERRORS) problems.at(-1)!.message += ` (and ${syntax.length - MAX_SYNTAX_ERRORS} more syntax errors in this file: fix these first)`;
+  const deep = problems.length === 0 ? firstTooDeep(doc) : undefined;
+  if (deep !== undefined) problems.push(tooDeep(at(deep)));
   let data: unknown;
   if (problems.length === 0) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (err) {
-      problems.push({ severity: 'error', code: 'yaml-alias', at: at(0), message: (err as Error).message, hint: 'use fewer anchors/aliases (*name); write the values out instead' });
+    } catch {
+      problems.push({ severity: 'error', code: 'yaml-alias', at: at(explodingAlias(doc)), message: `aliases (*name) here expand to more than ${MAX_ALIAS_COUNT} copies of anchored values (&name): the pattern of a "billion laughs" alias bomb, so the file is not read`, hint: 'write the values out instead of nesting aliases of aliases' });
     }
   }
   return { source: { file, data, text, locate: (path, part = 'value') => locateIn(doc, path, part, at) }, problems };
+}
+
+/**
+ * Where an alias bomb starts: the first alias of an anchored value that itself holds aliases
+ * (each level multiplies the copies), else the first alias.
+ */
+function explodingAlias(doc: Document): number {
+  let first: number | undefined;
+  let nested: number | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      first ??= alias.range?.[0];
+      if (nested !== undefined) return visit.BREAK;
+      let holdsAliases = false;
+      const target = alias.resolve(doc);
+      if (target) visit(target, { Alias: () => ((holdsAliases = true), visit.BREAK) });
+      if (holdsAliases) nested = alias.range?.[0];
+      return undefined;
+    },
+  });
+  return nested ?? first ?? 0;
 }
 
 function locateIn(doc: Document, path: DataPath, part: 'key' | 'value', at: (offset: number) => SourceLocation): SourceLocation {
