@@ -52,7 +52,7 @@ export function parseYaml(file: string, text: string): { source: YamlSource; pro
   const overflowed = doc.errors.find((err) => /call stack/i.test(err.message));
   const syntax = doc.errors.filter((err) => err !== overflowed && !/call stack/i.test(err.message));
   const problems: Problem[] = overflowed ? [tooDeep(at(overflowed.pos[0]))] : [];
-  problems.push(...syntax.slice(0, MAX_SYNTAX_ERRORS).map((err): Problem => ({ severity: 'error', code: 'yaml-syntax', at: at(err.pos[0]), message: yamlMessage(err.code, err.message), hint: yamlHint(err.code) })));
+  problems.push(...syntax.slice(0, MAX_SYNTAX_ERRORS).map((err): Problem => ({ severity: 'error', code: 'yaml-syntax', at: at(err.pos[0]), message: err.code === 'DUPLICATE_KEY' ? `the key ${JSON.stringify(keyAt(text, err.pos[0]))} appears twice in this mapping` : yamlMessage(err.code, err.message), hint: yamlHint(err.code) })));
   if (syntax.length > MAX_SYNTAX_ERRORS) problems.at(-1)!.message += ` (and ${syntax.length - MAX_SYNTAX_ERRORS} more syntax errors in this file: fix these first)`;
   const deep = problems.length === 0 ? firstTooDeep(doc) : undefined;
   if (deep !== undefined) problems.push(tooDeep(at(deep)));
@@ -108,6 +108,9 @@ function locateIn(doc: Document, path: DataPath, part: 'key' | 'value', at: (off
   }
   return at(best?.range?.[0] ?? 0);
 }
+
+/** The key written at `offset` (up to its colon), for messages. */
+const keyAt = (text: string, offset: number): string => /^["']?([^:\n"']*)/.exec(text.slice(offset, offset + 200))![1]!.trim();
 
 const yamlMessage = (code: string, message: string): string => {
   const first = message.split('\n')[0] ?? message;

@@ -38,7 +38,12 @@ export function readSourceFile(file: string, limit: SizeLimit = DATA_FILE_LIMIT)
   if (bytes.includes(0)) {
     return { ok: false, problem: { severity: 'error', code: 'binary', at, message: 'this is a binary file, not UTF-8 text', hint: 'save it as plain UTF-8 text (YAML, JSON or markdown)' } };
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return { ok: false, problem: notUtf8(shown, bytes) };
+  }
   if (text.trim() === '') {
     return { ok: false, problem: { severity: 'error', code: 'empty', at, message: 'the file is empty', hint: 'add content, or delete the file' } };
   }
@@ -76,3 +81,23 @@ function tooLarge(file: string, shown: string, size: number, limit: number, what
     hint: 'career data is a few KB of text: remove the pasted value (an encoded image, a log, a dump) or move it out of the data folder',
   };
 }
+
+/** A Korean file saved by an older editor is often EUC-KR (CP949): say so, at the first line that is not UTF-8. */
+function notUtf8(shown: string, bytes: Buffer): Problem {
+  let line = 1;
+  for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, end + 1)) {
+    const start = bytes.lastIndexOf(0x0a, end - 1) + 1;
+    if (!isUtf8(bytes.subarray(start, end))) break;
+    line++;
+  }
+  return { severity: 'error', code: 'not-utf8', at: { file: shown, line, col: 1 }, message: 'the file is not UTF-8 text (an older Korean editor may have saved it as EUC-KR/CP949)', hint: 'save it again as UTF-8 (in most editors: Save with Encoding → UTF-8)' };
+}
+
+const isUtf8 = (bytes: Buffer): boolean => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -5,10 +5,10 @@ import { copyData, repoRoot, runCli, tempDir } from '../helpers/cli.js';
 
 const broken = path.join(repoRoot, 'test/fixtures/broken');
 
-/** A data folder whose resume.yaml is one of the broken fixtures. */
+/** A copy of one of the broken fixture folders. */
 function dataWith(fixture: string): string {
   const dir = tempDir('careerpdf-broken-');
-  fs.copyFileSync(path.join(broken, fixture), path.join(dir, 'resume.yaml'));
+  fs.cpSync(path.join(broken, fixture), dir, { recursive: true });
   return dir;
 }
 
@@ -27,7 +27,7 @@ const expectCleanFailure = (run: ReturnType<typeof build>) => {
 
 describe('every problem in one run, each located, exit 1, nothing written', () => {
   test('broken YAML: tab indentation and an unclosed quote', () => {
-    const dir = dataWith('yaml-syntax.yaml');
+    const dir = dataWith('yaml-syntax');
     const run = build(['--data', dir]);
     expectCleanFailure(run);
     expect(run.stderr).toMatch(/resume\.yaml:5:1: Tabs are not allowed as indentation/);
@@ -37,7 +37,7 @@ describe('every problem in one run, each located, exit 1, nothing written', () =
   });
 
   test('wrong types: three of them, all reported', () => {
-    const run = build(['--data', dataWith('wrong-type.yaml')]);
+    const run = build(['--data', dataWith('wrong-type')]);
     expectCleanFailure(run);
     expect(run.stderr).toMatch(/resume\.yaml:3:13 {2}basics\.profiles: expected array, got string "GitHub"/);
     expect(run.stderr).toMatch(/resume\.yaml:6:17 {2}work\[0\]\.highlights: expected array, got string "혼자 쓴 문장"/);
@@ -46,7 +46,7 @@ describe('every problem in one run, each located, exit 1, nothing written', () =
   });
 
   test('bad dates and a bad email, with what was expected and a hint', () => {
-    const run = build(['--data', dataWith('bad-date.yaml')]);
+    const run = build(['--data', dataWith('bad-date')]);
     expectCleanFailure(run);
     expect(run.stderr).toMatch(/resume\.yaml:6:16 {2}work\[0\]\.startDate: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got "2021\/03"/);
     expect(run.stderr).toMatch(/resume\.yaml:7:14 {2}work\[0\]\.endDate: .*got "2023-13"/);
