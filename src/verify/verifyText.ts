@@ -1,0 +1,99 @@
+import type { Problem } from '../core/problems.js';
+import type { PageText, TextRun } from './pdfText.js';
+
+/** The page's text area: everything but the margins (and the footer band under the bottom margin line). */
+export interface TextArea {
+  margin: { top: number; right: number; bottom: number; left: number };
+  /** The band above the bottom margin kept for the fixed footer. */
+  footer: number;
+}
+
+/** Rounding of glyph advances and the PDF's number precision: below this nothing is visibly past the line. */
+const TOLERANCE = 1;
+
+/**
+ * Text drawn into the left or right margin: a line laid out wider than its column (the text
+ * area's edge is where a reader's eye and a printer's safe area end). One warning per page,
+ * with the run that goes furthest.
+ */
+export function checkTextArea(pages: readonly PageText[], area: TextArea, file: string): Problem[] {
+  const problems: Problem[] = [];
+  pages.forEach((page, i) => {
+    const right = page.width - area.margin.right;
+    const past = (run: TextRun) => Math.max(area.margin.left - run.x, run.x + run.width - right);
+    const worst = page.runs.filter((run) => run.text.trim() !== '' && past(run) > TOLERANCE).sort((a, b) => past(b) - past(a))[0];
+    if (worst) {
+      const side = worst.x < area.margin.left ? 'left' : 'right';
+      problems.push({ severity: 'warning', code: 'outside-text-area', path: file, message: `page ${i + 1}: text runs ${past(worst).toFixed(1)} pt into the ${side} margin: "${shorten(worst.text)}"`, hint: 'a layout bug in careerpdf (a line wider than its column): please report it with this file' });
+    }
+  });
+  return problems;
+}
+
+/** Keys of a document model whose strings are handles, links, paths or settings, not drawn text. */
+const NOT_DRAWN = new Set(['lang', 'roleId', 'id', 'anchor', 'file', 'href', 'url', 'image', 'images', 'cover', 'meta', 'labels', 'key', 'kind', 'type', 'align', 'identifier', 'label', 'alt', 'tags', 'pieces', 'formText', 'rule', 'counts', 'at', 'position']);
+
+/**
+ * Every string of the model must be in the PDF's text as a reader extracts it — copy-paste,
+ * applicant-tracking systems — whitespace and letter case aside (line breaks, upper-case
+ * titles). Text split across a page break is found with the running headers and footers left out.
+ */
+export function checkExtractable(pages: readonly PageText[], content: unknown, area: TextArea, file: string): Problem[] {
+  const all = squash(pages.map((p) => p.runs.map((r) => r.text).join('')).join(''));
+  const body = squash(pages.map((p) => p.runs.filter((r) => r.top >= area.margin.top - 2 && r.top < p.height - area.margin.bottom - area.footer).map((r) => r.text).join('')).join(''));
+  const missing: string[] = [];
+  drawnStrings(content, (value) => {
+    const wanted = squash(value.replace(/\*\*/g, ''));
+    if (wanted.length >= 2 && !all.includes(wanted) && !body.includes(wanted)) missing.push(value);
+  });
+  if (missing.length === 0) return [];
+  return [{ severity: 'warning', code: 'text-not-extractable', path: file, message: `${missing.length} text${missing.length === 1 ? ' is' : 's are'} not in the PDF's text layer (a reader or an applicant-tracking system would not find ${missing.length === 1 ? 'it' : 'them'}): ${missing.slice(0, 3).map((m) => `"${shorten(m)}"`).join(', ')}${missing.length > 3 ? ', …' : ''}`, hint: 'a rendering bug in careerpdf: please report it with the data that produced it' }];
+}
+
+function drawnStrings(value: unknown, visit: (text: string) => void): void {
+  if (typeof value === 'string') visit(value);
+  else if (Array.isArray(value)) value.forEach((item) => drawnStrings(item, visit));
+  else if (value instanceof Map) value.forEach((item) => drawnStrings(item, visit));
+  else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) if (!NOT_DRAWN.has(key)) drawnStrings(item, visit);
+  }
+}
+
+const squash = (text: string): string => text.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+const shorten = (text: string): string => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 50 ? `${line.slice(0, 47)}…` : line;
+};
+
+/** The units a document is made of, in order, each with the text it starts with. */
+function entriesOf(content: unknown): { label: string; text: string }[] {
+  const c = content as { sections?: { title: string; entries: { title: string }[] }[]; projects?: { title: string }[]; application?: { questions: { number: number; question: string }[] } };
+  if (c.sections) return c.sections.flatMap((s) => s.entries.map((e) => ({ label: `${s.title} › ${e.title}`, text: e.title })));
+  if (c.projects) return c.projects.map((p) => ({ label: p.title, text: p.title }));
+  if (c.application) return c.application.questions.map((q) => ({ label: `question ${q.number}`, text: q.question }));
+  return [];
+}
+
+/**
+ * Over the page budget: which entry spilled over. Entries are found page by page in their order
+ * (a title repeated later, in a summary, does not count); the first one that starts past the
+ * budget is named, with the one before it, which the budget's last page ends in or after.
+ */
+export function spillOver(pages: readonly PageText[], content: unknown, budget: number, file: string): Problem[] {
+  if (pages.length <= budget) return [];
+  const pageTexts = pages.map((p) => squash(p.runs.map((r) => r.text).join('')));
+  let page = 0;
+  let previous: string | undefined;
+  for (const entry of entriesOf(content)) {
+    const wanted = squash(entry.text);
+    if (wanted === '') continue;
+    const found = pageTexts.findIndex((text, i) => i >= page && text.includes(wanted));
+    if (found === -1) continue;
+    page = found;
+    if (found >= budget) {
+      return [{ severity: 'warning', code: 'page-budget-spill', path: file, message: `over the budget of ${budget} page${budget === 1 ? '' : 's'} from "${shorten(entry.label)}" on (it starts on page ${found + 1})${previous ? `; page ${budget} ends in or after "${shorten(previous)}"` : ''}`, hint: 'drop or shorten that entry for this role (exclude, limits), or raise pages in the role file' }];
+    }
+    previous = entry.label;
+  }
+  return [];
+}
