@@ -1,15 +1,13 @@
 import { Command, Option } from 'commander';
-import { LANGS, type Lang } from '../validate/schema/primitives.js';
-import { answersCommand } from './commands/answers.js';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { explainCommand } from './commands/explain.js';
-import { previewCommand } from './commands/preview.js';
-import { schemaCommand } from './commands/schema.js';
+import { LANGS, type Lang } from '../core/langs.js';
 import { EXIT, runCommand } from './run.js';
 import { version } from './version.js';
 
-/** The command line only wires options to the pipeline; every decision lives in the steps. */
+/**
+ * The command line only wires options to the pipeline; every decision lives in the steps.
+ * Each command's module is imported when that command runs, so that `--version`, `check` or
+ * `explain` never load the renderer (React-PDF), the rasterizer or the file watcher.
+ */
 const program = new Command('careerpdf')
   .description('Career data (YAML + markdown) → per-role tailored PDFs: resume, portfolio, application answers.')
   .version(version, '-v, --version')
@@ -32,7 +30,8 @@ program
   .option('--strict', 'treat warnings (placeholders left, pages over budget) as errors')
   .option('--assets <dir>', 'where site-root image paths (/static/…) of project pages resolve (default: the data folder)')
   .option('-w, --watch', 'stay running: rebuild what a save under the data folder or themes/ changes')
-  .action((flags) => exit(runCommand(() => buildCommand(flags))));
+  .option('--force', 'render every document, even those whose inputs are unchanged since the last build')
+  .action((flags) => exit(runCommand(async () => (await import('./commands/build.js')).buildCommand(flags))));
 
 program
   .command('explain')
@@ -40,14 +39,14 @@ program
   .requiredOption('-r, --role <id>', 'a role in <data>/roles/')
   .addOption(dataOption())
   .addOption(langOption())
-  .action((flags: { role: string; data: string; lang?: Lang }) => exit(runCommand(() => explainCommand(flags))));
+  .action((flags: { role: string; data: string; lang?: Lang }) => exit(runCommand(async () => (await import('./commands/explain.js')).explainCommand(flags))));
 
 program
   .command('answers')
   .description('count a role\'s application answers: per question the limit, the count under its rule, the other counts, what is left or over')
   .requiredOption('-r, --role <id>', 'a role in <data>/roles/ with application questions')
   .addOption(dataOption())
-  .action((flags: { role: string; data: string }) => exit(runCommand(() => answersCommand(flags))));
+  .action((flags: { role: string; data: string }) => exit(runCommand(async () => (await import('./commands/answers.js')).answersCommand(flags))));
 
 program
   .command('check')
@@ -56,13 +55,13 @@ program
   .option('-a, --all', 'every role (the default)')
   .addOption(dataOption())
   .option('--strict', 'treat warnings as errors (exit 1)')
-  .action((flags) => exit(runCommand(() => checkCommand(flags))));
+  .action((flags) => exit(runCommand(async () => (await import('./commands/check.js')).checkCommand(flags))));
 
 program
   .command('schema')
   .description('write JSON Schema files for resume, role and theme files (for editor autocompletion)')
   .option('-o, --out <dir>', 'folder to write them to', 'schema')
-  .action((flags) => exit(runCommand(() => schemaCommand(flags))));
+  .action((flags) => exit(runCommand(async () => (await import('./commands/schema.js')).schemaCommand(flags))));
 
 program
   .command('preview')
@@ -72,7 +71,7 @@ program
   .addOption(dataOption())
   .option('-o, --out <dir>', 'output folder', 'out')
   .option('--dpi <n>', 'thumbnail resolution', '40')
-  .action((flags) => exit(runCommand(() => previewCommand(flags))));
+  .action((flags) => exit(runCommand(async () => (await import('./commands/preview.js')).previewCommand(flags))));
 
 function exit(code: Promise<number>): void {
   void code.then((c) => {

@@ -4,6 +4,7 @@ import type { Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { parseYaml, type YamlSource } from './parseYaml.js';
 import { readSourceFile } from './readSourceFile.js';
+import { roleFiles } from './roleFiles.js';
 
 /** The user's data folder, parsed but not yet validated. */
 export interface DataFolder {
@@ -15,7 +16,6 @@ export interface DataFolder {
 }
 
 const RESUME_FILES = ['resume.yaml', 'resume.yml', 'resume.json'];
-const ROLE_EXTENSIONS = /\.(ya?ml|json)$/;
 
 export function loadDataFolder(dir: string): DataFolder {
   const problems: Problem[] = [];
@@ -32,12 +32,9 @@ export function loadDataFolder(dir: string): DataFolder {
   }
   const resume = resumeFiles.length === 1 ? loadYamlFile(resumeFiles[0]!, problems) : undefined;
 
-  const rolesDir = path.join(dir, 'roles');
-  if (fs.existsSync(rolesDir)) {
-    for (const name of fs.readdirSync(rolesDir).filter((n) => ROLE_EXTENSIONS.test(n)).sort()) {
-      const source = loadYamlFile(path.join(rolesDir, name), problems);
-      if (source) roles.set(name.replace(ROLE_EXTENSIONS, ''), source);
-    }
+  for (const role of roleFiles(dir)) {
+    const source = loadYamlFile(role.file, problems);
+    if (source) roles.set(role.id, source);
   }
   return { dir, resume, roles, problems };
 }

@@ -18,9 +18,14 @@ export const listThemes = (dir = themesDir()): string[] =>
  * and parses its theme.yaml.
  */
 export function loadTheme(nameOrPath: string, problems: Problem[]): YamlSource | undefined {
+  return loadYamlFile(themeFile(nameOrPath), problems);
+}
+
+/** The theme.yaml of a theme name or folder. */
+export function themeFile(nameOrPath: string): string {
   const asPath = path.resolve(nameOrPath);
   const dir = fs.existsSync(path.join(asPath, 'theme.yaml')) ? asPath : path.join(themesDir(), nameOrPath);
   const file = path.join(dir, 'theme.yaml');
   if (!fs.existsSync(file)) throw new UsageError(`unknown theme "${nameOrPath}"`, `themes: ${listThemes().join(', ')} (or a folder with a theme.yaml)`);
-  return loadYamlFile(file, problems);
+  return file;
 }

@@ -1,21 +1,20 @@
 import path from 'node:path';
-import { failOnErrors, type Problem } from '../core/problems.js';
-import { displayPath } from '../core/paths.js';
-import { renderPdf } from '../render/renderPdf.js';
+import { CACHED_KINDS, inputHash, recordedPaths, type CachedKind, type InputSettings } from '../cache/documentInputs.js';
+import { unchangedDocuments } from '../cache/unchanged.js';
+import type { Problem } from '../core/problems.js';
 import type { Lang } from '../validate/schema/primitives.js';
-import { verifyDocument } from '../verify/verifyDocument.js';
-import { documentFileName } from '../write/fileName.js';
-import { keptFromManifest, manifestEntry, writeManifest, type DocumentKind, type ManifestEntry } from '../write/manifest.js';
+import { keptFromManifest, mainKindOf, manifestEntry, writeManifest, type DocumentKind, type ManifestEntry, type ManifestInputs, type RecordedInputs } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
-import { creationDate } from './creationDate.js';
-import { DOCUMENT_MAKERS, MAIN_KINDS, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
-import { MASTER, prepare, themeFor, type PrepareOptions } from './prepare.js';
+import type { MainKind } from './documents.js';
+import type { PrepareOptions } from './prepare.js';
 
 export interface BuildOptions extends PrepareOptions {
   outDir: string;
   lang?: Lang;
   /** Only these documents (watch mode rebuilds what a save touched); the manifest keeps the others. */
   kinds?: MainKind[];
+  /** Render even the documents whose inputs are unchanged. */
+  force?: boolean;
 }
 
 export interface BuiltDocument {
@@ -28,66 +27,84 @@ export interface BuiltDocument {
   warnings: Problem[];
   /** What the maker wants said under the file's line (see ComposedDocument.notes). */
   notes?: string[];
+  /** Not rendered: its inputs and its file are as the manifest recorded them (the build cache). */
+  unchanged?: boolean;
 }
 
 export interface BuildEvents {
-  /** Warnings from the data, once, before anything renders. */
+  /** Warnings from the data, once, before anything renders (not called when nothing renders). */
   onWarnings?(warnings: Problem[]): void;
   onDocument?(doc: BuiltDocument): void;
 }
 
+// The cache's kinds are the document makers' kinds, in the same order (checked by the compiler).
+const KINDS: readonly MainKind[] = CACHED_KINDS satisfies readonly MainKind[];
+const sameKinds: [MainKind] extends [CachedKind] ? true : never = true;
+void sameKinds;
+
 /**
  * The whole pipeline for a set of roles: load → validate → tailor → compose → render → verify
- * → write. Nothing is written unless the data is valid; each role's documents are all rendered
- * and verified before the first of them is written.
+ * → write. A document whose inputs are unchanged since the manifest recorded them is not
+ * rendered again (unless `force`); when every document is unchanged the data is not even loaded
+ * and the renderer not imported. Nothing is written unless the data is valid; each role's
+ * documents are all rendered and verified before the first of them is written.
  */
 export async function build(options: BuildOptions, events: BuildEvents = {}): Promise<BuiltDocument[]> {
+  const settings: InputSettings = { dataDir: path.resolve(options.dataDir), lang: options.lang, theme: options.theme, strict: options.strict, assetsDir: options.assetsDir };
+  const wanted = options.kinds ? KINDS.filter((kind) => options.kinds!.includes(kind)) : KINDS;
+  const roleDir = (roleId: string) => path.join(options.outDir, roleId);
+  const unchanged = new Map(options.roles.map((roleId) => [roleId, options.force ? new Map<CachedKind, ManifestEntry[]>() : unchangedDocuments(roleDir(roleId), roleId, wanted, settings)]));
+  const built: BuiltDocument[] = [];
+  const report = (doc: BuiltDocument) => {
+    built.push(doc);
+    events.onDocument?.(doc);
+  };
+  if (options.roles.every((roleId) => unchanged.get(roleId)!.size === wanted.length)) {
+    for (const roleId of options.roles) for (const kind of wanted) for (const entry of unchanged.get(roleId)!.get(kind)!) report(fromManifest(roleId, roleDir(roleId), entry));
+    return built;
+  }
+
+  const [{ prepare }, { renderRole }, { builtFrom }] = await Promise.all([import('./prepare.js'), import('./renderRole.js'), import('../cache/builtFrom.js')]);
   const prepared = prepare(options);
   events.onWarnings?.(prepared.warnings);
-  const built: BuiltDocument[] = [];
   for (const roleId of options.roles) {
-    const ctx: RoleContext = {
-      roleId,
-      resume: prepared.resume,
-      role: roleId === MASTER ? undefined : prepared.roles.get(roleId),
-      lang: options.lang,
-      theme: themeFor(prepared, roleId, options.theme),
-      photo: prepared.photo,
-      creationDate: creationDate(prepared.resume),
-      projects: prepared.projects,
-      application: prepared.applications.get(roleId),
-    };
-    const dir = path.join(options.outDir, roleId);
-    const rendered = [];
-    for (const kind of MAIN_KINDS) {
-      if (options.kinds && !options.kinds.includes(kind)) continue;
-      const make: DocumentMaker = DOCUMENT_MAKERS[kind];
-      const started = performance.now();
-      const doc = await make(ctx);
-      if (!doc) continue;
-      const pdf = doc.pdf ?? (await renderPdf(doc.element));
-      const file = path.join(dir, documentFileName({ ...doc.naming, kind: doc.kind }));
-      const verified = verifyDocument({ file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget });
-      failOnErrors(verified.problems, options.strict);
-      rendered.push({ doc, pdf, file, pages: verified.facts.pages, warnings: verified.problems, ms: performance.now() - started });
-    }
+    const cached = unchanged.get(roleId)!;
+    const dir = roleDir(roleId);
+    // Hashed before rendering: a file saved during the render makes the next build render again.
+    const inputs: ManifestInputs = Object.fromEntries(wanted.map((kind) => [kind, recordInputs(settings, roleId, kind, builtFrom(prepared, roleId, kind, settings.theme))]));
+    const rendered = await renderRole(prepared, roleId, wanted.filter((kind) => !cached.has(kind)), options);
     const manifest: ManifestEntry[] = [];
-    for (const r of rendered) {
-      writeAtomic(r.file, r.pdf);
-      manifest.push(manifestEntry(r.doc.kind, r.file, r.pdf, r.pages, r.warnings));
-      const result: BuiltDocument = { roleId, kind: r.doc.kind, file: r.file, pages: r.pages, bytes: r.pdf.length, ms: r.ms, warnings: r.warnings, notes: r.doc.notes };
-      built.push(result);
-      events.onDocument?.(result);
-      for (const companion of r.doc.companions ?? []) {
-        const file = path.join(dir, documentFileName({ ...r.doc.naming, kind: companion.kind }, companion.ext));
-        writeAtomic(file, companion.content);
-        manifest.push(manifestEntry(companion.kind, file, companion.content, undefined, []));
-        const written: BuiltDocument = { roleId, kind: companion.kind, file, bytes: Buffer.byteLength(companion.content), ms: 0, warnings: [] };
-        built.push(written);
-        events.onDocument?.(written);
+    for (const kind of wanted) {
+      const entries = cached.get(kind);
+      if (entries) {
+        manifest.push(...entries);
+        for (const entry of entries) report(fromManifest(roleId, dir, entry));
+      }
+      for (const r of rendered.filter((file) => mainKindOf(file.kind) === kind)) {
+        writeAtomic(r.file, r.content);
+        manifest.push(manifestEntry(r.kind, r.file, r.content, r.pages, r.warnings));
+        report({ roleId, kind: r.kind, file: r.file, pages: r.pages, bytes: Buffer.byteLength(r.content), ms: r.ms, warnings: r.warnings, notes: r.notes });
       }
     }
-    writeManifest(dir, roleId, options.kinds ? [...keptFromManifest(dir, manifest), ...manifest] : manifest);
+    const kept = options.kinds ? keptFromManifest(dir, wanted) : { documents: [], inputs: {} };
+    writeManifest(dir, roleId, [...kept.documents, ...manifest], { ...kept.inputs, ...inputs });
   }
   return built;
 }
+
+const recordInputs = (settings: InputSettings, roleId: string, kind: CachedKind, files: string[]): RecordedInputs => ({
+  hash: inputHash(settings, roleId, kind, files),
+  files: recordedPaths(settings.dataDir, files),
+});
+
+/** A document the manifest lists, reported as built without rendering it. */
+const fromManifest = (roleId: string, dir: string, entry: ManifestEntry): BuiltDocument => ({
+  roleId,
+  kind: entry.kind,
+  file: path.join(dir, entry.file),
+  pages: entry.pages,
+  bytes: entry.bytes,
+  ms: 0,
+  warnings: entry.warnings.map((message) => ({ severity: 'warning', code: 'recorded', message })),
+  unchanged: true,
+});

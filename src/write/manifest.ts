@@ -23,23 +23,54 @@ export function manifestEntry(kind: DocumentKind, file: string, bytes: Buffer | 
   return { kind, file: path.basename(file), ...(pages !== undefined ? { pages } : {}), bytes: Buffer.byteLength(bytes), sha256: sha256(bytes), warnings: warnings.map((w) => [formatLocation(w.at), w.message].filter(Boolean).join(' ')) };
 }
 
-/**
- * The entries of the existing manifest that a partial rebuild did not replace and whose files
- * are still there, in their order: a rebuild of one document keeps the others listed.
- */
-export function keptFromManifest(dir: string, rebuilt: ManifestEntry[]): ManifestEntry[] {
+/** What a document was built from, for the build cache (src/cache): the hash and the files it read. */
+export interface RecordedInputs {
+  hash: string;
+  /** Relative to the data folder. */
+  files: string[];
+}
+
+/** Main document kind → its recorded inputs; a kind listed without documents made nothing for the role. */
+export type ManifestInputs = Partial<Record<'resume' | 'portfolio' | 'answers', RecordedInputs>>;
+
+export interface Manifest {
+  role: string;
+  documents: ManifestEntry[];
+  inputs: ManifestInputs;
+}
+
+/** The manifest of an output folder, or undefined when there is none or it cannot be read. */
+export function readManifest(dir: string): Manifest | undefined {
   try {
-    const old = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { documents?: ManifestEntry[] };
-    return (old.documents ?? []).filter((e) => !rebuilt.some((r) => r.kind === e.kind) && fs.existsSync(path.join(dir, e.file)));
+    const read = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Partial<Manifest>;
+    return { role: read.role ?? '', documents: read.documents ?? [], inputs: read.inputs ?? {} };
   } catch {
-    return [];
+    return undefined;
   }
 }
 
+/** The main document a file belongs to: the answers text is made with the answers. */
+export const mainKindOf = (kind: DocumentKind): keyof ManifestInputs => (kind === 'answers-text' ? 'answers' : kind);
+
+/**
+ * What a partial rebuild keeps of the existing manifest: the documents of the kinds it did not
+ * rebuild whose files are still there, and those kinds' inputs.
+ */
+export function keptFromManifest(dir: string, rebuiltKinds: readonly (keyof ManifestInputs)[]): Pick<Manifest, 'documents' | 'inputs'> {
+  const old = readManifest(dir);
+  if (!old) return { documents: [], inputs: {} };
+  const kept = (kind: DocumentKind) => !rebuiltKinds.includes(mainKindOf(kind));
+  return {
+    documents: old.documents.filter((e) => kept(e.kind) && fs.existsSync(path.join(dir, e.file))),
+    inputs: Object.fromEntries(Object.entries(old.inputs).filter(([kind]) => kept(kind as DocumentKind))),
+  };
+}
+
 /** `out/<role>/manifest.json`: what was built, without timestamps so that rebuilds are identical. */
-export function writeManifest(dir: string, role: string, documents: ManifestEntry[]): string {
+export function writeManifest(dir: string, role: string, documents: ManifestEntry[], inputs: ManifestInputs): string {
   const file = path.join(dir, 'manifest.json');
   const ordered = [...documents].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-  writeAtomic(file, JSON.stringify({ role, documents: ordered }, null, 2) + '\n');
+  const orderedInputs = Object.fromEntries(KIND_ORDER.flatMap((kind) => (kind in inputs ? [[kind, inputs[kind as keyof ManifestInputs]]] : [])));
+  writeAtomic(file, JSON.stringify({ role, documents: ordered, inputs: orderedInputs }, null, 2) + '\n');
   return file;
 }

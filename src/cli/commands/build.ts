@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../core/problems.js';
 import { displayPath } from '../../core/paths.js';
-import { loadDataFolder } from '../../load/loadDataFolder.js';
+import { roleFiles } from '../../load/roleFiles.js';
 import { build, type BuiltDocument } from '../../pipeline/build.js';
-import { MAIN_KINDS, type MainKind } from '../../pipeline/documents.js';
-import { themesDir } from '../../load/loadTheme.js';
-import { watchBuild } from '../../watch/watchBuild.js';
+import type { MainKind } from '../../pipeline/documents.js';
 import { reportFailure } from '../run.js';
-import { MASTER } from '../../pipeline/prepare.js';
 import type { Lang } from '../../validate/schema/primitives.js';
 import { formatProblems, summarizeProblems } from '../formatProblems.js';
+
+/** The untailored build (as in pipeline/prepare.ts, which this command imports only when it renders). */
+const MASTER = 'master';
 
 export interface BuildFlags {
   role?: string[];
@@ -22,6 +22,7 @@ export interface BuildFlags {
   strict?: boolean;
   assets?: string;
   watch?: boolean;
+  force?: boolean;
 }
 
 /** `careerpdf build`: the roles asked for (or the master), one summary line per file written. */
@@ -34,7 +35,7 @@ export async function buildCommand(flags: BuildFlags): Promise<void> {
 async function buildAndReport(flags: BuildFlags, roles: string[], kinds?: MainKind[], quietWarnings = false): Promise<void> {
   const started = performance.now();
   const built = await build(
-    { dataDir: flags.data, outDir: flags.out, roles, kinds, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets },
+    { dataDir: flags.data, outDir: flags.out, roles, kinds, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets, force: flags.force },
     {
       onWarnings: (warnings) => {
         if (warnings.length === 0) return;
@@ -49,7 +50,8 @@ async function buildAndReport(flags: BuildFlags, roles: string[], kinds?: MainKi
     },
   );
   const ms = performance.now() - started;
-  process.stdout.write(`built ${built.length} document${built.length === 1 ? '' : 's'} for ${roles.join(', ')} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`}\n`);
+  const unchanged = built.filter((doc) => doc.unchanged).length;
+  process.stdout.write(`built ${built.length} document${built.length === 1 ? '' : 's'}${unchanged ? ` (${unchanged} unchanged)` : ''} for ${roles.join(', ')} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`}\n`);
 }
 
 /**
@@ -66,6 +68,7 @@ async function watchCommand(flags: BuildFlags, roles: string[]): Promise<void> {
     }
   };
   await attempt(roles);
+  const [{ watchBuild }, { themesDir }, { MAIN_KINDS }] = await Promise.all([import('../../watch/watchBuild.js'), import('../../load/loadTheme.js'), import('../../pipeline/documents.js')]);
   const themeDirs = [themesDir(), ...(flags.theme && fs.existsSync(path.join(path.resolve(flags.theme), 'theme.yaml')) ? [path.resolve(flags.theme)] : [])];
   const stop = await watchBuild({
     dataDir: flags.data,
@@ -89,13 +92,13 @@ async function watchCommand(flags: BuildFlags, roles: string[]): Promise<void> {
 export function selectRoles(flags: Pick<BuildFlags, 'role' | 'all' | 'data'>): string[] {
   if (flags.all && flags.role?.length) throw new UsageError('use either --all or --role, not both');
   if (flags.all) {
-    const roles = [...loadDataFolder(path.resolve(flags.data)).roles.keys()];
+    const roles = roleFiles(path.resolve(flags.data)).map((role) => role.id);
     return [MASTER, ...roles];
   }
   return flags.role?.length ? [...new Set(flags.role)] : [MASTER];
 }
 
 export const summaryLine = (doc: BuiltDocument): string =>
-  [displayPath(doc.file), doc.pages !== undefined ? `${doc.pages} page${doc.pages === 1 ? '' : 's'}` : '', formatBytes(doc.bytes), `${Math.round(doc.ms)} ms`, doc.warnings.length ? `${doc.warnings.length} warning${doc.warnings.length === 1 ? '' : 's'}` : ''].filter(Boolean).join('  ');
+  [displayPath(doc.file), doc.pages !== undefined ? `${doc.pages} page${doc.pages === 1 ? '' : 's'}` : '', formatBytes(doc.bytes), doc.unchanged ? 'unchanged' : `${Math.round(doc.ms)} ms`, doc.warnings.length ? `${doc.warnings.length} warning${doc.warnings.length === 1 ? '' : 's'}` : ''].filter(Boolean).join('  ');
 
 export const formatBytes = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`);

@@ -9,8 +9,8 @@ export const PLACEHOLDER_PATTERN = /\[TODO(?::[^\]]*)?\]/;
 export const isPlaceholder = (value: string): boolean => PLACEHOLDER_PATTERN.test(value);
 const placeholder = z.string().regex(PLACEHOLDER_PATTERN);
 
-export const LANGS = ['ko', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang } from '../../core/langs.js';
+import { LANGS } from '../../core/langs.js';
 export const langSchema = z.enum(LANGS);
 
 /** Text that may be given once, or per language: `{ ko: 데이터 엔지니어, en: Data engineer }`. */

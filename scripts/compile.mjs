@@ -1,0 +1,32 @@
+/**
+ * `npm run compile`: the CLI as ESM for node (dist/careerpdf.js), npm packages left external.
+ * Code splitting keeps each command's `import()` a real lazy load (dist/chunks/), so a command
+ * that does not render never loads React-PDF. Chunks of earlier compiles are removed once they
+ * are a minute old: a CLI process started just before this compile may still be loading them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const chunks = path.join(root, 'dist/chunks');
+const result = await build({
+  entryPoints: { careerpdf: 'src/cli/main.ts' },
+  absWorkingDir: root,
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  target: 'node20',
+  metafile: true,
+  logLevel: 'warning',
+});
+const written = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(root, file)));
+for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
+  const file = path.join(chunks, name);
+  if (!written.has(file) && Date.now() - fs.statSync(file).mtimeMs > 60_000) fs.rmSync(file, { force: true });
+}

@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROLE_EXTENSIONS = /\.(ya?ml|json)$/;
+
+/** The role files of a data folder (`roles/<id>.yaml`), by file name; listed without reading them. */
+export function roleFiles(dataDir: string): { id: string; file: string }[] {
+  const dir = path.join(dataDir, 'roles');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => ROLE_EXTENSIONS.test(name))
+    .sort()
+    .map((name) => ({ id: name.replace(ROLE_EXTENSIONS, ''), file: path.join(dir, name) }));
+}

@@ -1,0 +1,87 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { copyData, runCli, tempDir } from '../helpers/cli.js';
+
+/** The build cache: a document whose inputs and file are unchanged is not rendered again. */
+describe('build cache', () => {
+  const roles = ['--role', 'data-engineer', '--role', 'partner-backend'];
+  let data: string;
+  let out: string;
+  const build = (...extra: string[]) => {
+    const run = runCli(['build', '--data', data, '--out', out, ...roles, ...extra]);
+    expect(run.code, run.stderr).toBe(0);
+    return run.stdout;
+  };
+  /** The summary lines of one role's files: rendered ones end in "<n> ms", the others say "unchanged". */
+  const lines = (stdout: string, role: string) => stdout.split('\n').filter((line) => line.includes(`${path.sep}${role}${path.sep}`));
+  const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  /** File name → sha256 of the bytes, for every file of a role's output folder (or only its PDFs). */
+  const snapshot = (role: string, only = /./) => Object.fromEntries(fs.readdirSync(path.join(out, role)).filter((name) => only.test(name)).map((name) => [name, sha256(path.join(out, role, name))]));
+  let first: Record<string, Record<string, string>>;
+
+  beforeAll(() => {
+    data = copyData();
+    out = tempDir();
+    build();
+    first = { 'data-engineer': snapshot('data-engineer'), 'partner-backend': snapshot('partner-backend') };
+  }, 120_000);
+
+  test('a rebuild with nothing changed renders nothing and leaves every file as it was', () => {
+    const stdout = build();
+    for (const role of ['data-engineer', 'partner-backend']) {
+      expect(lines(stdout, role)).toHaveLength(4);
+      for (const line of lines(stdout, role)) expect(line).toMatch(/ unchanged( |$)/);
+      expect(snapshot(role)).toEqual(first[role]);
+    }
+    expect(stdout).toMatch(/built 8 documents \(8 unchanged\)/);
+    // The recorded warnings are printed again under their file.
+    expect(stdout).toMatch(/resume\.pdf .*unchanged {2}1 warning\n {2}warning: .*placeholder/);
+  });
+
+  test('the manifest records each document kind\'s input hash and files, relative to the data folder', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'data-engineer', 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.inputs)).toEqual(['resume', 'portfolio', 'answers']);
+    expect(manifest.inputs.resume.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.inputs.resume.files).toEqual(expect.arrayContaining(['resume.yaml', 'roles/data-engineer.yaml']));
+    expect(manifest.inputs.portfolio.files).toEqual(expect.arrayContaining(['projects/ilogyo.md', 'static/images/projects/ilogyo/architecture.png']));
+    expect(manifest.inputs.answers.files).toEqual(expect.arrayContaining(['answers/ilogyo.yaml']));
+  });
+
+  test('editing one role re-renders only that role; a changed or missing output is rendered again', () => {
+    fs.appendFileSync(path.join(data, 'roles', 'partner-backend.yaml'), '\n# edited\n');
+    let stdout = build();
+    for (const line of lines(stdout, 'data-engineer')) expect(line).toMatch(/ unchanged( |$)/);
+    for (const line of lines(stdout, 'partner-backend').filter((l) => l.includes('.pdf'))) expect(line).toMatch(/ \d+ ms( |$)/);
+    // A comment changes no PDF byte; the manifest records the role file's new hash.
+    const { 'manifest.json': _manifest, ...documents } = first['partner-backend']!;
+    expect(snapshot('partner-backend', /\.(pdf|txt)$/)).toEqual(documents);
+
+    const resume = Object.keys(first['data-engineer']!).find((name) => name.endsWith('-resume.pdf'))!;
+    fs.writeFileSync(path.join(out, 'data-engineer', resume), 'not the PDF that was built');
+    stdout = build();
+    expect(lines(stdout, 'data-engineer').find((l) => l.includes(resume))).toMatch(/ \d+ ms( |$)/);
+    expect(lines(stdout, 'data-engineer').filter((l) => !l.includes(resume)).every((l) => / unchanged( |$)/.test(l))).toBe(true);
+    expect(snapshot('data-engineer')).toEqual(first['data-engineer']);
+  }, 120_000);
+
+  test('a new project page re-renders the portfolios only; a draft page (_name.md) changes nothing', () => {
+    fs.copyFileSync(path.join(data, 'projects', 'ilogyo.md'), path.join(data, 'projects', '_draft.md'));
+    expect(build()).toMatch(/built 8 documents \(8 unchanged\)/);
+    fs.writeFileSync(path.join(data, 'projects', 'zz-new.md'), '# 새 프로젝트\n\n새로 추가한 프로젝트 페이지입니다.\n');
+    const stdout = build();
+    for (const role of ['data-engineer', 'partner-backend']) {
+      for (const line of lines(stdout, role)) expect(line).toMatch(line.includes('-portfolio.pdf') ? / \d+ ms( |$)/ : / unchanged( |$)/);
+    }
+    fs.rmSync(path.join(data, 'projects', 'zz-new.md'));
+  }, 120_000);
+
+  test('--force renders everything again, to the same bytes and manifests', () => {
+    fs.writeFileSync(path.join(data, 'roles', 'partner-backend.yaml'), fs.readFileSync(path.join(data, 'roles', 'partner-backend.yaml'), 'utf8').replace('\n# edited\n', ''));
+    const stdout = build('--force');
+    expect(stdout).not.toMatch(/unchanged/);
+    expect(snapshot('data-engineer')).toEqual(first['data-engineer']);
+    expect(snapshot('partner-backend')).toEqual(first['partner-backend']);
+  }, 120_000);
+});
