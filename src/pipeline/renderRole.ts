@@ -2,7 +2,8 @@ import path from 'node:path';
 import { displayPath } from '../core/paths.js';
 import { failOnErrors, type Problem } from '../core/problems.js';
 import { renderPdf } from '../render/renderPdf.js';
-import { verifyDocument } from '../verify/verifyDocument.js';
+import { FOOTER_HEIGHT } from '../compose/styles.js';
+import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
 import { documentFileName } from '../write/fileName.js';
 import type { DocumentKind } from '../write/manifest.js';
 import { creationDate } from './creationDate.js';
@@ -53,9 +54,12 @@ export async function renderRole(prepared: Prepared, roleId: string, kinds: read
     if (!doc) continue;
     const pdf = doc.pdf ?? (await renderPdf(doc.element));
     const file = path.join(dir, documentFileName({ ...doc.naming, kind: doc.kind }));
-    const verified = verifyDocument({ file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget });
-    failOnErrors(verified.problems, options.strict);
-    files.push({ kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: verified.problems, ms: performance.now() - started, notes: doc.notes });
+    const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
+    const verified = verifyDocument(input);
+    // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
+    const problems = [...verified.problems, ...(await verifyRenderedText(input, { margin: ctx.theme.page.margin, footer: FOOTER_HEIGHT }))];
+    failOnErrors(problems, options.strict);
+    files.push({ kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes });
     for (const companion of doc.companions ?? []) {
       files.push({ kind: companion.kind, file: path.join(dir, documentFileName({ ...doc.naming, kind: companion.kind }, companion.ext)), content: companion.content, warnings: [], ms: 0 });
     }

@@ -43,11 +43,33 @@ export function checkExtractable(pages: readonly PageText[], content: unknown, a
   const body = squash(pages.map((p) => p.runs.filter((r) => r.top >= area.margin.top - 2 && r.top < p.height - area.margin.bottom - area.footer).map((r) => r.text).join('')).join(''));
   const missing: string[] = [];
   drawnStrings(content, (value) => {
-    const wanted = squash(value.replace(/\*\*/g, ''));
-    if (wanted.length >= 2 && !all.includes(wanted) && !body.includes(wanted)) missing.push(value);
+    const text = value.replace(/\*\*/g, '');
+    const wanted = squash(text);
+    if (wanted.length >= 2 && !all.includes(wanted) && !body.includes(wanted)) missing.push(whereItDiffers(text, wanted, [all, body]));
   });
   if (missing.length === 0) return [];
-  return [{ severity: 'warning', code: 'text-not-extractable', path: file, message: `${missing.length} text${missing.length === 1 ? ' is' : 's are'} not in the PDF's text layer (a reader or an applicant-tracking system would not find ${missing.length === 1 ? 'it' : 'them'}): ${missing.slice(0, 3).map((m) => `"${shorten(m)}"`).join(', ')}${missing.length > 3 ? ', …' : ''}`, hint: 'a rendering bug in careerpdf: please report it with the data that produced it' }];
+  return [{ severity: 'warning', code: 'text-not-extractable', path: file, message: `${missing.length} text${missing.length === 1 ? ' is' : 's are'} not in the PDF's text layer as written (a reader or an applicant-tracking system would not find ${missing.length === 1 ? 'it' : 'them'}; ‸ marks where the PDF differs): ${missing.slice(0, 3).map((m) => `"${m.startsWith('…') ? m : shorten(m)}"`).join(', ')}${missing.length > 3 ? ', …' : ''}`, hint: 'a rendering bug in careerpdf: please report it with the data that produced it' }];
+}
+
+/**
+ * A long paragraph is quoted where the PDF's text stops matching it (a character lost or added
+ * at a line break), not from its start: the longest prefix found, by bisection.
+ */
+function whereItDiffers(text: string, wanted: string, haystacks: readonly string[]): string {
+  const found = (k: number) => haystacks.some((h) => h.includes(wanted.slice(0, k)));
+  let lo = 0;
+  let hi = wanted.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (found(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo < 10) return text;
+  // Back from squashed (no whitespace, lower case) offsets to the text as written.
+  let seen = 0;
+  let at = 0;
+  while (at < text.length && seen < lo) if (!/\s/.test(text[at++]!)) seen++;
+  return `…${text.slice(Math.max(0, at - 20), at)}‸${text.slice(at, at + 20)}…`.replace(/\s+/g, ' ');
 }
 
 function drawnStrings(value: unknown, visit: (text: string) => void): void {
