@@ -1,9 +1,13 @@
 import type { Problem } from '../core/problems.js';
 import type { YamlSource } from '../load/parseYaml.js';
+import type { PixelBudget } from './opaquePng.js';
 import { resolveImage, type ImageResolution } from './resolveImage.js';
 import type { Resume } from './schema/resume.js';
 
-/** What the resume draws as its photo: the file (or its opaque copy), or nothing. */
+/** The photo fills a 72 × 96 pt box (compose/resume/Header.tsx): 150 × 200 pixels at 150 dpi. */
+const PHOTO_PIXELS: PixelBudget = { width: 150, height: 200, fit: 'cover' };
+
+/** What the resume draws as its photo: the file (or its opaque, scaled-down copy), or nothing. */
 export type Photo = string | Buffer;
 
 /**
@@ -14,7 +18,7 @@ export type Photo = string | Buffer;
 export function checkPhoto(resume: Resume, source: YamlSource, dataDir: string): { photo?: Photo; problems: Problem[] } {
   const url = resume.basics?.image;
   if (!url) return { problems: [] };
-  const { image, problem } = resolveImage(url, { pageDir: dataDir, dataDir, assetsRoot: dataDir }, source.locate(['basics', 'image']), 'the resume is drawn without a photo');
+  const { image, problem } = resolveImage(url, { pageDir: dataDir, dataDir, assetsRoot: dataDir }, source.locate(['basics', 'image']), 'the resume is drawn without a photo', PHOTO_PIXELS);
   const problems = problem ? [{ ...problem, path: 'basics.image' }] : [];
   return { photo: drawable(image), problems };
 }

@@ -12,15 +12,93 @@ export function needsOpaqueCopy(png: Buffer): boolean {
   return colorType === 4 || colorType === 6 || interlaced || hasChunk(png, 'tRNS');
 }
 
+/** The most pixels a drawing can use: the box it is drawn in, at ~150 dpi. */
+export interface PixelBudget {
+  width: number;
+  height: number;
+  /** contain: the image fits inside the box (figures); cover: it fills the box, cropped (the photo). */
+  fit: 'contain' | 'cover';
+}
+
+/**
+ * A PNG's copy for the PDF, or undefined when the file can go in as it is: an opaque copy when
+ * it has transparency (see needsOpaqueCopy), scaled down when it has more pixels than the page
+ * can show (a 4000-pixel screenshot would otherwise go into the PDF at full size). The copy is an
+ * RGB PNG; the layout keeps using the file's own pixel size, so nothing moves on the page.
+ */
+export function drawableCopy(png: Buffer, budget: PixelBudget): Buffer | undefined {
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  const fitScale = budget.fit === 'contain' ? Math.min(budget.width / width, budget.height / height) : Math.max(budget.width / width, budget.height / height);
+  const scale = Math.min(1, fitScale);
+  if (scale === 1 && !needsOpaqueCopy(png)) return undefined;
+  if (scale === 1) return opaqueCopy(png);
+  const image = PNG.sync.read(png);
+  flattenOnWhite(image.data);
+  const scaled = new PNG({ width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) });
+  scaled.data = Buffer.from(areaResample(image.data, width, height, scaled.width, scaled.height));
+  return writeRgb(scaled);
+}
+
+/** The PNG drawn on white, as an RGB PNG of the same size. */
 export function opaqueCopy(png: Buffer): Buffer {
   const image = PNG.sync.read(png);
-  const { data } = image;
+  flattenOnWhite(image.data);
+  return writeRgb(image);
+}
+
+const writeRgb = (image: PNG): Buffer => PNG.sync.write(image, { colorType: 2, inputColorType: 6, inputHasAlpha: true });
+
+/** Draws RGBA pixels on white: what the page shows anyway. */
+function flattenOnWhite(data: Buffer): void {
   for (let i = 0; i < data.length; i += 4) {
     const alpha = data[i + 3]! / 255;
     for (let c = 0; c < 3; c++) data[i + c] = Math.round(data[i + c]! * alpha + 255 * (1 - alpha));
     data[i + 3] = 255;
   }
-  return PNG.sync.write(image, { colorType: 2, inputColorType: 6, inputHasAlpha: true });
+}
+
+/**
+ * Scales RGBA pixels down by averaging the source pixels each new pixel covers (a box filter:
+ * no ringing, text in screenshots stays readable). Rows first, then columns.
+ */
+function areaResample(src: Uint8Array, sw: number, sh: number, dw: number, dh: number): Uint8Array {
+  const across = axisWeights(sw, dw);
+  const down = axisWeights(sh, dh);
+  const rows = new Float32Array(dw * sh * 4);
+  for (let y = 0; y < sh; y++) {
+    for (let x = 0; x < dw; x++) {
+      const { start, weights } = across[x]!;
+      for (let c = 0; c < 4; c++) {
+        let sum = 0;
+        for (let k = 0; k < weights.length; k++) sum += src[(y * sw + start + k) * 4 + c]! * weights[k]!;
+        rows[(y * dw + x) * 4 + c] = sum;
+      }
+    }
+  }
+  const out = new Uint8Array(dw * dh * 4);
+  for (let y = 0; y < dh; y++) {
+    const { start, weights } = down[y]!;
+    for (let x = 0; x < dw * 4; x++) {
+      let sum = 0;
+      for (let k = 0; k < weights.length; k++) sum += rows[(start + k) * dw * 4 + x]! * weights[k]!;
+      out[y * dw * 4 + x] = Math.min(255, Math.round(sum));
+    }
+  }
+  return out;
+}
+
+/** For each new pixel along one axis: the first source pixel it covers and the share of each. */
+function axisWeights(from: number, to: number): { start: number; weights: number[] }[] {
+  const ratio = from / to;
+  return Array.from({ length: to }, (_, i) => {
+    const begin = i * ratio;
+    const end = Math.min(from, begin + ratio);
+    const start = Math.floor(begin);
+    const weights: number[] = [];
+    for (let s = start; s < end; s++) weights.push((Math.min(end, s + 1) - Math.max(begin, s)) / ratio);
+    return { start, weights };
+  });
 }
 
 /** Whether a chunk appears before the image data (where tRNS must be). */

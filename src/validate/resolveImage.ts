@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem, SourceLocation } from '../core/problems.js';
 import { displayPath, isInside } from '../core/paths.js';
-import { needsOpaqueCopy, opaqueCopy } from './opaquePng.js';
+import { drawableCopy, type PixelBudget } from './opaquePng.js';
 import { sniffImage } from './sniffImage.js';
 
 /** How an image reference of a page will be drawn: the file, or a labelled placeholder frame. */
 export type ImageResolution =
-  /** `data`: an opaque copy of a PNG with transparency, drawn instead of the file (see opaquePng). */
+  /** `data`: a copy of a PNG drawn instead of the file: opaque, and no larger than the page needs (see opaquePng). width and height stay the file's. */
   | { kind: 'file'; path: string; width: number; height: number; data?: Buffer }
   | { kind: 'placeholder'; reason: 'missing' | 'remote' | 'refused' | 'unsupported'; label: string };
 
@@ -27,7 +27,13 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
  * Resolves one image reference of a page. Never touches the network and never reads outside the
  * data folder and the assets root. The problem (if any) says what will be drawn instead.
  */
-export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation, instead = 'a placeholder frame is drawn'): { image: ImageResolution; problem?: Problem } {
+/**
+ * A figure is drawn at most as large as an A4 page's width and height (595 × 842 pt); at 150 dpi
+ * that is 1240 × 1754 pixels. More pixels only make the PDF bigger.
+ */
+export const FIGURE_PIXELS: PixelBudget = { width: 1240, height: 1754, fit: 'contain' };
+
+export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation, instead = 'a placeholder frame is drawn', budget: PixelBudget = FIGURE_PIXELS): { image: ImageResolution; problem?: Problem } {
   const placeholder = (reason: Extract<ImageResolution, { kind: 'placeholder' }>['reason'], problem: Omit<Problem, 'at' | 'code'>) => ({
     image: { kind: 'placeholder' as const, reason, label: url },
     problem: { ...problem, at, code: `image-${reason}` },
@@ -58,7 +64,7 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
   if (sniffed.width === 0 || sniffed.height === 0) return placeholder('unsupported', { severity: 'error', message: `image ${url} has no pixels (${sniffed.width}×${sniffed.height})`, hint: 'export the image again' });
   let data: Buffer | undefined;
   try {
-    data = sniffed.format === 'png' && needsOpaqueCopy(bytes) ? opaqueCopy(bytes) : undefined;
+    data = sniffed.format === 'png' ? drawableCopy(bytes, budget) : undefined;
   } catch (err) {
     return placeholder('unsupported', { severity: 'error', message: `image ${url} is a damaged PNG (${(err as Error).message})`, hint: 'export the image again' });
   }
