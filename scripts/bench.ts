@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureTypst } from './bench/benchTools.js';
 import { compileRunners, RUNNERS } from './bench/compile.js';
 import { CHROMIUM } from './bench/paths.js';
 import { median, pairRatios, rotate, verdict, type Bar, type Verdict } from './bench/stats.js';
@@ -93,13 +94,13 @@ interface Engine {
   pdf: (out: string) => string;
 }
 
-function engines(cold: string[], withChromium: boolean): Engine[] {
+function engines(cold: string[], withTypst: boolean, withChromium: boolean): Engine[] {
   const runner = (name: string) => (out: string) => [path.join(RUNNERS, `engines/${name}.js`), BENCH_RESUME, path.join(out, `${name}.pdf`)];
   const list: Engine[] = [
     // The bench resume has no projects and there is no role: only the resume is built.
     { name: 'careerpdf', command: (out) => [CLI, 'build', '--data', path.dirname(BENCH_RESUME), '--out', out, ...cold], pdf: (out) => onlyPdf(path.join(out, 'master')) },
-    { name: 'typst', command: runner('typst'), pdf: (out) => path.join(out, 'typst.pdf') },
   ];
+  if (withTypst) list.push({ name: 'typst', command: runner('typst'), pdf: (out) => path.join(out, 'typst.pdf') });
   if (withChromium) list.push({ name: 'chromium', command: runner('chromium'), pdf: (out) => path.join(out, 'chromium.pdf') });
   return list;
 }
@@ -176,7 +177,9 @@ async function main() {
   const cold = await coldFlags();
   const withChromium = fs.existsSync(CHROMIUM);
   if (!withChromium) progress(`note: ${CHROMIUM} is absent, so Chromium is skipped (on Debian: apt-get install chromium)`);
-  const compared = engines(cold, withChromium);
+  const typst = ensureTypst(progress);
+  if (!typst.ok) progress(`note: Typst is skipped: ${typst.reason}`);
+  const compared = engines(cold, typst.ok, withChromium);
 
   const roleBuild: Command = () => [CLI, 'build', '--data', flags.data!, '--role', flags.role!, '--out', freshDir('role'), ...cold];
   const allBuild = (out: string) => [CLI, 'build', '--data', flags.data!, '--all', '--out', out, ...cold];
@@ -215,7 +218,7 @@ async function main() {
   };
 
   const bars: Bar[] = [
-    { name: 'resume cold ÷ Typst cold (median of pairs)', measured: ratioTo('typst'), compare: '<=', limit: 4, unit: '×' },
+    { name: 'resume cold ÷ Typst cold (median of pairs)', measured: ratioTo('typst'), compare: '<=', limit: 4, unit: '×', note: typst.ok ? undefined : 'Typst could not be installed' },
     { name: 'resume cold ÷ Chromium cold (median of pairs)', measured: ratioTo('chromium'), compare: '<=', limit: 0.5, unit: '×', note: withChromium ? undefined : `${CHROMIUM} absent` },
     { name: 'cold build --all (median wall)', measured: summarize(samples.all).medianMs / 1000, compare: '<', limit: 2.0, unit: 's' },
     { name: 'rebuild --all, nothing changed (median wall)', measured: summarize(samples.rebuild).medianMs / 1000, compare: '<', limit: 0.4, unit: 's' },
