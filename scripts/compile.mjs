@@ -1,8 +1,13 @@
 /**
- * `npm run compile`: the CLI as ESM for node (dist/careerpdf.js), npm packages left external.
- * Code splitting keeps each command's `import()` a real lazy load (dist/chunks/), so a command
- * that does not render never loads React-PDF. Chunks of earlier compiles are removed once they
- * are a minute old: a CLI process started just before this compile may still be loading them.
+ * `npm run compile`: the CLI as ESM for node (dist/careerpdf.js) with its npm packages bundled
+ * in: one file read instead of hundreds of small modules resolved and loaded starts a cold
+ * build about 12% faster (measured by `npm run bench`). Left external: pdfkit (it loads
+ * `#standard-fonts` by package imports), pdfjs-dist and the canvas (they load files and native
+ * code of their own), chokidar (only watch mode needs it). React is bundled in its production
+ * build. Code splitting keeps each command's `import()` a real lazy load (dist/chunks/), so a
+ * command that does not render never loads React-PDF. Chunks of earlier compiles are removed
+ * once they are a minute old: a CLI process started just before this compile may still be
+ * loading them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +25,10 @@ const result = await build({
   splitting: true,
   platform: 'node',
   format: 'esm',
-  packages: 'external',
+  external: ['pdfkit', 'pdfkit/*', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas', 'chokidar'],
+  // Bundled CommonJS packages call require(): give the ES module one.
+  banner: { js: "import { createRequire as __careerpdfRequire } from 'node:module'; const require = __careerpdfRequire(import.meta.url);" },
+  define: { 'process.env.NODE_ENV': '"production"' },
   target: 'node20',
   metafile: true,
   logLevel: 'warning',
