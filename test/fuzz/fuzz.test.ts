@@ -19,8 +19,8 @@ import { copyData, repoRoot, runCli, tempDir } from '../helpers/cli.js';
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
-const IN_PROCESS_RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? 4);
+const IN_PROCESS_RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+const CLI_RUNS = Number(process.env.FUZZ_CLI_RUNS ?? 2);
 /** One check of this small folder takes ~60 ms; far beyond this is a pathological input. */
 const SLOW_MS = 5_000;
 
