@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Problem } from '../core/problems.js';
 import { listThemes } from '../load/loadTheme.js';
 import { build } from '../pipeline/build.js';
 import { writeAtomic } from '../write/writeAtomic.js';
@@ -18,6 +19,8 @@ export interface ThemeThumbnails {
   theme: string;
   /** First page of each document, as PNG. */
   cells: { label: string; png: Buffer }[];
+  /** What the build's own checks said about the documents (layout bugs show up here). */
+  warnings: Problem[];
 }
 
 /** For each theme: build the role's documents in a scratch folder and rasterise their first pages. */
@@ -32,7 +35,7 @@ export async function themeThumbnails(options: ThumbnailOptions): Promise<ThemeT
         const [png] = await rasterize(fs.readFileSync(doc.file), { dpi: options.dpi, pages: 1 });
         cells.push({ label: doc.kind, png: png! });
       }
-      rows.push({ theme: path.basename(theme), cells });
+      rows.push({ theme: path.basename(theme), cells, warnings: built.flatMap((d) => d.warnings) });
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }

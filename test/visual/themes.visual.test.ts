@@ -22,6 +22,11 @@ beforeAll(async () => {
 }, 120_000);
 
 describe.each(listThemes())('theme %s', (theme) => {
+  test('the build finds no layout bug: every text extractable as written (no hyphen added), none into a margin', () => {
+    const row = rows.find((r) => r.theme === theme)!;
+    expect(row.warnings.filter((w) => ['text-not-extractable', 'outside-text-area'].includes(w.code)).map((w) => w.message)).toEqual([]);
+  });
+
   test('first pages match the goldens', () => {
     const row = rows.find((r) => r.theme === theme)!;
     expect(row.cells.map((c) => c.label)).toContain('resume');

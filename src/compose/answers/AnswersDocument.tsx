@@ -1,4 +1,5 @@
-import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { Document, Page, View } from '@react-pdf/renderer';
+import { Text } from '../shared/Text.js';
 import type { DocumentMeta } from '../../tailor/model.js';
 import type { ResolvedApplication, ResolvedQuestion } from '../../tailor/resolveAnswers.js';
 import type { Lang } from '../../validate/schema/primitives.js';
@@ -80,7 +81,7 @@ function Paragraph({ lines, theme, s }: { lines: AnswerParagraph; theme: Theme; 
         line.marker ? (
           <View key={i} style={{ flexDirection: 'row', marginBottom: theme.spacing.bullet }}>
             <Text style={[s.body, { width: MARKER_WIDTH, flexShrink: 0 }]}>{line.marker}</Text>
-            <Text style={[s.body, { flexGrow: 1, flexShrink: 1 }]}>
+            <Text style={[s.body, { flex: 1, flexBasis: 0 }]}>
               <Runs line={line} s={s} />
             </Text>
           </View>

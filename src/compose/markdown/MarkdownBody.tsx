@@ -1,4 +1,5 @@
-import { Image, Link, Text, View } from '@react-pdf/renderer';
+import { Image, Link, View } from '@react-pdf/renderer';
+import { Text } from '../shared/Text.js';
 import type { Style } from '@react-pdf/types';
 import type { AlignType, Image as ImageNode, ImageReference, List, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ReactNode } from 'react';

@@ -1,4 +1,5 @@
-import { Document, Image, Link, Page, Text, View } from '@react-pdf/renderer';
+import { Document, Image, Link, Page, View } from '@react-pdf/renderer';
+import { Text } from '../shared/Text.js';
 import type { Contact } from '../../tailor/model.js';
 import type { PortfolioModel, ProjectModel } from '../../tailor/tailorPortfolio.js';
 import type { Theme } from '../../validate/schema/theme.js';

@@ -1,4 +1,5 @@
-import { Link, Text, View } from '@react-pdf/renderer';
+import { Link, View } from '@react-pdf/renderer';
+import { Text } from '../shared/Text.js';
 import type React from 'react';
 import type { EntryModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';

@@ -1,4 +1,5 @@
-import { Image, Link, Text, View } from '@react-pdf/renderer';
+import { Image, Link, View } from '@react-pdf/renderer';
+import { Text } from '../shared/Text.js';
 import type { Contact, ResumeModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import type { TextStyles } from '../styles.js';

@@ -1,4 +1,5 @@
-import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { Document, Page, View } from '@react-pdf/renderer';
+import { Text } from '../shared/Text.js';
 import type { EntryModel, ResumeModel, SectionModel } from '../../tailor/model.js';
 import type { SectionKey } from '../../validate/schema/resume.js';
 import { sidebarOf, type Theme } from '../../validate/schema/theme.js';

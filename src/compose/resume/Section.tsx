@@ -1,4 +1,5 @@
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from '../shared/Text.js';
 import React from 'react';
 import type { Theme } from '../../validate/schema/theme.js';
 import { bookmark } from '../shared/bookmark.js';

@@ -1,4 +1,5 @@
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from './Text.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import { FOOTER_HEIGHT, type TextStyles } from '../styles.js';
 
