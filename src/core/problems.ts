@@ -42,6 +42,19 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * The problems a step reports, whether it returns them (warnings only) or throws them
+ * (UserDataError): what the CLI would print. Anything else thrown is a bug and is rethrown.
+ */
+export function problemsOf(run: () => Problem[]): Problem[] {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof UserDataError) return err.problems;
+    throw err;
+  }
+}
+
 export const errorsIn = (problems: readonly Problem[]): Problem[] => problems.filter((p) => p.severity === 'error');
 
 /** Throws when any problem is an error; with `strict`, warnings count as errors too. */

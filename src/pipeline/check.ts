@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UsageError, UserDataError, type Problem } from '../core/problems.js';
+import { UsageError, problemsOf, type Problem } from '../core/problems.js';
 import { loadDataFolder } from '../load/loadDataFolder.js';
 import { loadProjects } from '../load/loadProjects.js';
 import { checkConsistency, type ClaimText } from '../validate/checkConsistency.js';
@@ -43,13 +43,4 @@ export function checkData(options: CheckOptions): Problem[] {
     texts.push(...markdownTexts(page.file, page.body, name));
   }
   return [...problems, ...checkConsistency(texts, { roles: new Set(selected) })];
-}
-
-function problemsOf(run: () => Problem[]): Problem[] {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof UserDataError) return err.problems;
-    throw err;
-  }
 }

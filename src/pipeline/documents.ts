@@ -65,8 +65,11 @@ export interface CompanionFile {
 /** One entry per document kind; a kind that has nothing to show for a role returns undefined. */
 export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined | Promise<ComposedDocument | undefined>;
 
+/** The role's tailored resume: the resume document draws it, the portfolio's cover and contact use it. */
+const tailoredResume = (ctx: RoleContext) => tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
+
 export const makeResume = (ctx: RoleContext): ComposedDocument => {
-  const tailored = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
+  const tailored = tailoredResume(ctx);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);
   return {
@@ -86,7 +89,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
  */
 export const makePortfolio: DocumentMaker = async (ctx) => {
   if (!ctx.projects || ctx.projects.length === 0) return undefined;
-  const resume = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate }).model;
+  const resume = tailoredResume(ctx).model;
   const tailored = tailorPortfolio(ctx.projects, ctx.role, resume);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatProblems } from '../../src/cli/formatProblems.js';
-import { UserDataError, type Problem } from '../../src/core/problems.js';
+import { problemsOf, type Problem } from '../../src/core/problems.js';
 import { checkData } from '../../src/pipeline/check.js';
 import { prepare } from '../../src/pipeline/prepare.js';
 import { copyData, repoRoot, runCli, tempDir } from '../helpers/cli.js';
@@ -106,14 +106,7 @@ function mutate(dir: string, r: Random): string {
 }
 
 /** What the CLI would do with the outcome: print problems and exit 1 or 0. Anything else thrown is a bug. */
-function outcome(run: () => Problem[]): Problem[] {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof UserDataError) return err.problems;
-    throw err;
-  }
-}
+const outcome = problemsOf;
 
 describe(`fuzzing (seed ${SEED})`, () => {
   test(`${IN_PROCESS_RUNS} mutated inputs through check and prepare: problems or none, never a crash or a hang`, () => {
