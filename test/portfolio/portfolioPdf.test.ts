@@ -42,6 +42,8 @@ describe('the fixture page with every markdown construct', () => {
     table: ['left-header', 'center-header', 'right-header', 'table-cell-a', 'table-cell-b', '1,234', '한글 셀 table-cell-c', 'table-cell-d'],
     blockquote: ['인용문 blockquote-text', 'blockquote-second-line'],
     'fenced code, Korean inside': ['def 함수():', 'code-block-text 한글 주석', 'return "monospace"', 'indented-code-line'],
+    // Each character its own glyph: JetBrains Mono's contextual ligatures are off in code.
+    'operators in code': ['a => b', 'x !== y', '// arrow-code-line: a -> b, (x) => x === 1 || x != 2, i++ <= 10 >= 0 /* c */ <!-- -->'],
     footnotes: ['footnote-ref-text[1]', '주석', '각주 내용 footnote-definition-text'],
     'image captions': ['image-caption-text', 'jpeg-caption-text'],
     'missing image placeholder': ['이미지 파일 없음', 'missing-alt-text', 'images/nope.png'],

@@ -10,6 +10,10 @@ const TINT = '#f3f5f8';
 export function markdownStyles(theme: Theme, s: TextStyles) {
   const { sizes, colors, spacing } = theme;
   const codeSize = Math.round(sizes.body * 0.9 * 10) / 10;
+  // Code is printed character by character: JetBrains Mono's contextual ligatures (=> as one
+  // arrow) would show a reader something other than what was typed, and fontkit fails on them
+  // (a RangeError reading the ligature glyphs of this build of the font).
+  const code = { fontFamily: MONO_STACK, fontSize: codeSize, color: '#24303d', fontFeatureSettings: { calt: false } } as Style;
   const heading = (base: Style, extra: Style = {}): Style => ({ ...base, marginTop: 10, marginBottom: 4, ...extra });
   return {
     headings: {
@@ -25,9 +29,9 @@ export function markdownStyles(theme: Theme, s: TextStyles) {
     strong: { fontWeight: 700 } as Style,
     strike: { textDecoration: 'line-through', color: colors.muted } as Style,
     link: { color: colors.accent, textDecoration: 'underline' } as Style,
-    inlineCode: { fontFamily: MONO_STACK, fontSize: codeSize, color: '#24303d', backgroundColor: TINT } as Style,
+    inlineCode: { ...code, backgroundColor: TINT } as Style,
     codeBlock: { backgroundColor: TINT, borderLeftWidth: 2, borderLeftColor: colors.rule, paddingVertical: 6, paddingHorizontal: 8, marginBottom: spacing.paragraph + 4 } as Style,
-    code: { fontFamily: MONO_STACK, fontSize: codeSize, lineHeight: 1.45, color: '#24303d', letterSpacing: 0 } as Style,
+    code: { ...code, lineHeight: 1.45, letterSpacing: 0 } as Style,
     codeLanguage: { ...s.small, fontSize: sizes.small - 1, lineHeight: 1.3, marginBottom: 2 } as Style,
     blockquote: { borderLeftWidth: 2.5, borderLeftColor: colors.accent, paddingLeft: 9, marginBottom: spacing.paragraph + 2 } as Style,
     blockquoteText: { color: colors.muted } as Style,
