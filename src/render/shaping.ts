@@ -1,0 +1,147 @@
+import type { Font as FontkitFont } from 'fontkit';
+
+/*
+ * Faster OpenType shaping in fontkit, glyph for glyph the same result.
+ *
+ * React-PDF shapes every run of text with fontkit, in JavaScript. For each lookup of each
+ * enabled feature, fontkit walks every glyph and calls every subtable of the lookup in turn; a
+ * subtable only then finds out, from its coverage table (often by a linear scan), that the glyph
+ * is not one it applies to. Pretendard enables 109 lookups by default (`calt` and `clig` alone
+ * have ~150 chain-context subtables, which fontkit checks backtrack-first), so a character costs
+ * about 100 subtable calls: ~29 µs warm and far more in a cold process, the largest share of a
+ * build's time.
+ *
+ * Every subtable type applies only at a glyph its first coverage table lists, and when it does
+ * not, fontkit's code returns false without touching anything. So each lookup's subtables'
+ * first coverages are turned once into one bitmap of glyph ids, and at a glyph not in it the
+ * lookup's subtables are not called at all: HarfBuzz's per-lookup "digest". A lookup with a
+ * subtable of a kind not listed here (an extension subtable, a kind fontkit does not support)
+ * is applied as fontkit always did.
+ */
+
+interface Coverage {
+  version: number;
+  glyphs?: number[];
+  rangeRecords?: { start: number; end: number }[];
+}
+
+/** A lookup subtable as fontkit decodes it (only the fields that lead to its first coverage). */
+interface Subtable {
+  version?: number;
+  coverage?: Coverage;
+  coverages?: Coverage[];
+  inputCoverage?: Coverage[];
+  markCoverage?: Coverage;
+  mark1Coverage?: Coverage;
+}
+
+type FirstCoverage = (table: Subtable) => Coverage | undefined;
+
+const coverage: FirstCoverage = (t) => t.coverage;
+/** Context and chain-context subtables: formats 1 and 2 have one coverage; format 3 a list, first glyph first. */
+const contextCoverage = (list: (t: Subtable) => Coverage[] | undefined): FirstCoverage => (t) => (t.version === 3 ? list(t)?.[0] : t.coverage);
+
+/** Per lookup type, where a subtable says which glyphs it may start at. */
+const FIRST_COVERAGE: Record<'GSUB' | 'GPOS', Record<number, FirstCoverage>> = {
+  GSUB: { 1: coverage, 2: coverage, 3: coverage, 4: coverage, 5: contextCoverage((t) => t.coverages), 6: contextCoverage((t) => t.inputCoverage) },
+  GPOS: { 1: coverage, 2: coverage, 3: coverage, 4: (t) => t.markCoverage, 5: (t) => t.markCoverage, 6: (t) => t.mark1Coverage, 7: contextCoverage((t) => t.coverages), 8: contextCoverage((t) => t.inputCoverage) },
+};
+
+/** One bit per glyph id the coverage lists. */
+function coverageBits(cov: Coverage, numGlyphs: number): Uint8Array | null {
+  const ids = cov.version === 1 ? cov.glyphs : undefined;
+  const ranges = cov.version === 2 ? cov.rangeRecords : undefined;
+  if (!ids && !ranges) return null;
+  let highest = numGlyphs - 1;
+  for (const id of ids ?? []) highest = Math.max(highest, id);
+  for (const { end } of ranges ?? []) highest = Math.max(highest, end);
+  const bits = new Uint8Array((highest >> 3) + 1);
+  for (const id of ids ?? []) bits[id >> 3]! |= 1 << (id & 7);
+  for (const { start, end } of ranges ?? []) for (let id = start; id <= end; id++) bits[id >> 3]! |= 1 << (id & 7);
+  return bits;
+}
+
+interface Lookup {
+  lookupType: number;
+  flags: unknown;
+  subTables: Subtable[];
+}
+
+interface GlyphIterator {
+  index: number;
+  cur: { id: number; features: Record<string, unknown> };
+  reset(flags: unknown): void;
+  next(): unknown;
+}
+
+/** fontkit's OTProcessor, the base of its GSUB and GPOS processors (only what applyLookups uses). */
+interface Processor {
+  font: { numGlyphs: number };
+  glyphs: unknown[];
+  positions: unknown[];
+  glyphIterator: GlyphIterator;
+  currentFeature: string;
+  applyLookup(lookupType: number, table: Subtable): boolean;
+  applyLookups(lookups: { feature: string; lookup: Lookup }[], glyphs: unknown[], positions: unknown[]): void;
+}
+
+/** The glyphs any subtable of the lookup may start at, or null where that cannot be known. */
+function lookupStarts(kind: 'GSUB' | 'GPOS', lookup: Lookup, numGlyphs: number): Uint8Array | null {
+  const firstCoverage = FIRST_COVERAGE[kind][lookup.lookupType];
+  if (!firstCoverage) return null;
+  const coverages = lookup.subTables.map(firstCoverage);
+  if (coverages.some((c) => c === undefined)) return null;
+  const all = coverages.map((c) => coverageBits(c!, numGlyphs));
+  if (all.some((bits) => bits === null)) return null;
+  const union = new Uint8Array(Math.max(...all.map((bits) => bits!.length)));
+  for (const bits of all) for (let i = 0; i < bits!.length; i++) union[i]! |= bits![i]!;
+  return union;
+}
+
+const starts = new WeakMap<Lookup, Uint8Array | null>();
+
+let patched = false;
+
+/**
+ * Installs the filter on fontkit's lookup loop, once per process. Needs a font with both GSUB and
+ * GPOS (any face of Pretendard): fontkit's processor classes are reachable only through a font.
+ * Returns whether they were found, so that a fontkit upgrade that moves them fails a test rather
+ * than silently shaping at the old speed.
+ */
+export function speedUpShaping(font: FontkitFont): boolean {
+  if (patched) return true;
+  const engine = (font as unknown as { _layoutEngine?: { engine?: { GSUBProcessor?: Processor; GPOSProcessor?: Processor } } })._layoutEngine?.engine;
+  const gsub = engine?.GSUBProcessor;
+  const gpos = engine?.GPOSProcessor;
+  if (!gsub || !gpos) return false;
+  const base = Object.getPrototypeOf(Object.getPrototypeOf(gsub)) as Processor;
+  if (base !== Object.getPrototypeOf(Object.getPrototypeOf(gpos)) || typeof base.applyLookups !== 'function') return false;
+  // fontkit does not export its GlyphIterator: an empty run makes the processor create one.
+  gsub.applyLookups([], [], []);
+  const Iterator = gsub.glyphIterator.constructor as new (glyphs: unknown[]) => GlyphIterator;
+  const gsubProto = Object.getPrototypeOf(gsub) as Processor;
+
+  // fontkit's applyLookups, with one test added before a glyph's subtables are called.
+  base.applyLookups = function (this: Processor, lookups, glyphs, positions) {
+    const kind = Object.getPrototypeOf(this) === gsubProto ? 'GSUB' : 'GPOS';
+    this.glyphs = glyphs;
+    this.positions = positions;
+    this.glyphIterator = new Iterator(glyphs);
+    for (const { feature, lookup } of lookups) {
+      let bits = starts.get(lookup);
+      if (bits === undefined) starts.set(lookup, (bits = lookupStarts(kind, lookup, this.font.numGlyphs)));
+      this.currentFeature = feature;
+      const it = this.glyphIterator;
+      it.reset(lookup.flags);
+      while (it.index < glyphs.length) {
+        const id = it.cur.id;
+        if (feature in it.cur.features && (bits === null || (bits[id >> 3]! & (1 << (id & 7))) !== 0)) {
+          for (const table of lookup.subTables) if (this.applyLookup(lookup.lookupType, table)) break;
+        }
+        it.next();
+      }
+    }
+  };
+  patched = true;
+  return true;
+}
