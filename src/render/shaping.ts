@@ -17,6 +17,10 @@ import type { Font as FontkitFont } from 'fontkit';
  * lookup's subtables are not called at all: HarfBuzz's per-lookup "digest". A lookup with a
  * subtable of a kind not listed here (an extension subtable, a kind fontkit does not support)
  * is applied as fontkit always did.
+ *
+ * And a run already shaped is not shaped again: the same text in the same face comes back in
+ * every document of a role (name, contact line, titles) and in every role of `--all` (60% of
+ * the characters shaped by a `build --all`), so each face remembers its runs for the process.
  */
 
 interface Coverage {
@@ -100,16 +104,8 @@ function lookupStarts(kind: 'GSUB' | 'GPOS', lookup: Lookup, numGlyphs: number):
 
 const starts = new WeakMap<Lookup, Uint8Array | null>();
 
-let patched = false;
-
-/**
- * Installs the filter on fontkit's lookup loop, once per process. Needs a font with both GSUB and
- * GPOS (any face of Pretendard): fontkit's processor classes are reachable only through a font.
- * Returns whether they were found, so that a fontkit upgrade that moves them fails a test rather
- * than silently shaping at the old speed.
- */
-export function speedUpShaping(font: FontkitFont): boolean {
-  if (patched) return true;
+/** Installs the filter on fontkit's lookup loop; false where fontkit's processors are not found. */
+function filterLookups(font: FontkitFont): boolean {
   const engine = (font as unknown as { _layoutEngine?: { engine?: { GSUBProcessor?: Processor; GPOSProcessor?: Processor } } })._layoutEngine?.engine;
   const gsub = engine?.GSUBProcessor;
   const gpos = engine?.GPOSProcessor;
@@ -142,6 +138,55 @@ export function speedUpShaping(font: FontkitFont): boolean {
       }
     }
   };
-  patched = true;
   return true;
+}
+
+/** What fontkit's `layout` returns; React-PDF reads its glyphs and positions and changes neither. */
+interface GlyphRun {
+  glyphs: object[];
+  positions: object[];
+}
+
+type Layout = (this: FontkitFont, text: string, features?: unknown, script?: string, language?: string, direction?: string) => GlyphRun;
+
+/** Runs kept per face: enough for every document of every role; a long watch session starts over past it. */
+const MAX_RUNS = 20_000;
+const runs = new WeakMap<FontkitFont, Map<string, GlyphRun>>();
+
+/** A copy with arrays and positions of its own, so that no caller can change a remembered run. */
+function copyRun(run: GlyphRun): GlyphRun {
+  const clone = <T extends object>(o: T): T => Object.assign(Object.create(Object.getPrototypeOf(o) as object) as T, o);
+  return Object.assign(clone(run), { glyphs: run.glyphs.slice(), positions: run.positions.map(clone) });
+}
+
+/** Remembers each face's runs by text and shaping options. */
+function rememberRuns(font: FontkitFont): boolean {
+  const proto = Object.getPrototypeOf(font) as { layout?: Layout };
+  const layout = proto.layout;
+  if (typeof layout !== 'function') return false;
+  proto.layout = function (this: FontkitFont, text, features, script, language, direction) {
+    // Keyed before the call: fontkit writes its default features into the object it is given.
+    const key = `${direction}\u0001${script}\u0001${language}\u0001${JSON.stringify(features ?? null)}\u0001${text}`;
+    let known = runs.get(this);
+    if (!known) runs.set(this, (known = new Map()));
+    let run = known.get(key);
+    if (!run) {
+      if (known.size >= MAX_RUNS) known.clear();
+      known.set(key, (run = layout.call(this, text, features, script, language, direction)));
+    }
+    return copyRun(run);
+  };
+  return true;
+}
+
+let installed: boolean | undefined;
+
+/**
+ * Installs both, once per process. Needs a font with GSUB and GPOS (any face of Pretendard):
+ * fontkit's classes are reachable only through a font. Returns whether they were found, so that
+ * a fontkit upgrade that moves them fails a test rather than silently shaping at the old speed.
+ */
+export function speedUpShaping(font: FontkitFont): boolean {
+  installed ??= filterLookups(font) && rememberRuns(font);
+  return installed;
 }

@@ -53,4 +53,17 @@ describe('faster shaping', () => {
       expect(differing, `${family} ${weight}`).toEqual([]);
     });
   });
+
+  it('gives a remembered run as a copy: changing one does not change the next', () => {
+    expect(speedUpShaping(open('Pretendard', 'Regular'))).toBe(true);
+    const face = open('Pretendard', 'Bold');
+    const summary = (run: ReturnType<Face['layout']>) => JSON.stringify([run.glyphs.map((g) => g.id), run.positions]);
+    const first = face.layout('서빙(PostgreSQL) 지연 시간');
+    const expected = summary(first);
+    first.glyphs.pop();
+    first.positions[0]!.xAdvance = 9999;
+    const again = face.layout('서빙(PostgreSQL) 지연 시간');
+    expect(again).not.toBe(first);
+    expect(summary(again)).toBe(expected);
+  });
 });
