@@ -16,15 +16,27 @@ function font(family: FontFamilyName): fontkit.Font {
   return f;
 }
 
-const answers = new Map<string, boolean>();
+/** Per stack (by its families' names), what each code point asked about so far came out as. */
+const coverage = new Map<string, Map<number, boolean>>();
 
-/** True when some font of the stack has a glyph for the code point. Cached per process. */
-export function stackHas(stack: readonly FontFamilyName[], codePoint: number): boolean {
-  const key = `${stack.join(',')}:${codePoint}`;
-  let has = answers.get(key);
-  if (has === undefined) answers.set(key, (has = stack.some((family) => font(family).hasGlyphForCodePoint(codePoint))));
-  return has;
+/**
+ * A stack's "has a glyph for this code point" test, cached per process: a build asks it for
+ * every character of every string, so the stack is looked up once, not per character.
+ */
+function coverageTest(stack: readonly FontFamilyName[]): (codePoint: number) => boolean {
+  const key = stack.join(',');
+  let known = coverage.get(key);
+  if (!known) coverage.set(key, (known = new Map()));
+  const answers = known;
+  return (codePoint) => {
+    let has = answers.get(codePoint);
+    if (has === undefined) answers.set(codePoint, (has = stack.some((family) => font(family).hasGlyphForCodePoint(codePoint))));
+    return has;
+  };
 }
+
+/** Every stack must draw it: a string may be drawn in the body font and in the heading font. */
+export const stacksHave = (stacks: readonly (readonly FontFamilyName[])[], codePoint: number): boolean => stacks.every((stack) => coverageTest(stack)(codePoint));
 
 /**
  * Characters that are not drawn as glyphs of their own: whitespace (line breaks, spaces) and
@@ -35,9 +47,6 @@ export const isInvisible = (codePoint: number): boolean =>
 
 /** A pictograph (😀, ✅ as emoji), a flag's letters or a skin-tone modifier: drawn by no font here. */
 export const isEmoji = (cluster: string): boolean => /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]/u.test(cluster);
-
-/** Every stack must draw it: a string may be drawn in the body font and in the heading font. */
-export const stacksHave = (stacks: readonly (readonly FontFamilyName[])[], codePoint: number): boolean => stacks.every((stack) => stackHas(stack, codePoint));
 
 export interface Undrawable {
   /** Offset in the string (UTF-16 units) of the character cluster. */
@@ -55,10 +64,12 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * segmented when something is missing.
  */
 export function undrawable(text: string, stacks: readonly (readonly FontFamilyName[])[]): Undrawable[] {
+  const tests = stacks.map(coverageTest);
+  const drawable = (codePoint: number) => tests.every((has) => has(codePoint));
   let missing = false;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (!isInvisible(cp) && !stacksHave(stacks, cp)) {
+    if (!drawable(cp) && !isInvisible(cp)) {
       missing = true;
       break;
     }
@@ -66,7 +77,7 @@ export function undrawable(text: string, stacks: readonly (readonly FontFamilyNa
   if (!missing) return [];
   const found: Undrawable[] = [];
   for (const { segment, index } of segmenter.segment(text)) {
-    const lacking = [...segment].some((ch) => !isInvisible(ch.codePointAt(0)!) && !stacksHave(stacks, ch.codePointAt(0)!));
+    const lacking = [...segment].some((ch) => !drawable(ch.codePointAt(0)!) && !isInvisible(ch.codePointAt(0)!));
     if (lacking) found.push({ offset: index, cluster: segment, emoji: isEmoji(segment) });
   }
   return found;
