@@ -1,6 +1,6 @@
 import type { Style } from '@react-pdf/types';
-import { asFontFamily, textStack } from '../core/fonts.js';
 import type { Theme } from '../validate/schema/theme.js';
+import type { FontStacks } from './fontStacks.js';
 
 /** Height kept free at the bottom of every page for the fixed footer (fixed elements reserve no space). */
 export const FOOTER_HEIGHT = 22;
@@ -10,10 +10,10 @@ export const FOOTER_HEIGHT = 22;
  * travel together on leaf text styles: React-PDF multiplies a unitless lineHeight with the
  * fontSize of the same style object, and a lineHeight on a Page hides `<Text render>`.
  */
-export function textStyles(theme: Theme) {
-  const { sizes, colors, weights, fonts } = theme;
-  const fontFamily = asFontFamily(textStack(fonts.body)); // a font stack: Hanja falls back to PretendardJP
-  const headingFamily = asFontFamily(textStack(fonts.heading));
+export function textStyles(theme: Theme, stacks: FontStacks) {
+  const { sizes, colors, weights } = theme;
+  const fontFamily = stacks.body;
+  const headingFamily = stacks.heading;
   const text = (fontSize: number, extra: Style = {}): Style => ({ fontFamily, fontSize, lineHeight: theme.lineHeight, letterSpacing: theme.letterSpacing, color: colors.text, fontWeight: weights.body, ...extra });
   return {
     name: text(sizes.name, { fontFamily: headingFamily, fontWeight: weights.name, lineHeight: 1.25, letterSpacing: 0 }),
@@ -26,6 +26,8 @@ export function textStyles(theme: Theme) {
     small: text(sizes.small, { color: colors.muted }),
     link: { color: colors.accent, textDecoration: 'none' as const },
     strong: { fontWeight: 700 as const },
+    /** The code stack, for the markdown styles. */
+    codeFamily: stacks.code,
   };
 }
 

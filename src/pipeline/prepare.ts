@@ -93,7 +93,7 @@ function drawnSources(folder: DataFolder, roleIds: readonly string[], applicatio
 /** Text is drawn in each theme's body and heading stacks; without a valid theme, the default family's. */
 function textStacksOf(themes: ReadonlyMap<string, Theme>): FontFamilyName[][] {
   const families = new Set<FontFamilyName>([...themes.values()].flatMap((t) => [t.fonts.body, t.fonts.heading]));
-  return [...(families.size > 0 ? families : new Set<FontFamilyName>(['Pretendard']))].map(textStack);
+  return [...(families.size > 0 ? families : new Set<FontFamilyName>(['Pretendard']))].map((family) => textStack(family));
 }
 
 export const themeFor = (prepared: Prepared, roleId: string, override?: string): Theme =>

@@ -6,6 +6,7 @@ import type { Lang } from '../../validate/schema/primitives.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import { bookmark } from '../shared/bookmark.js';
 import { PageFooter } from '../shared/PageFooter.js';
+import { fontStacks } from '../fontStacks.js';
 import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import { answerStructure, type AnswerLine, type AnswerParagraph } from './answerStructure.js';
 import { countSummary, countVerdict } from './countLabel.js';
@@ -31,7 +32,7 @@ const MARKER_WIDTH = 14;
  * sender's eye, not the reader's.
  */
 export function AnswersDocument({ model, theme }: { model: AnswersModel; theme: Theme }) {
-  const s = textStyles(theme);
+  const s = textStyles(theme, fontStacks(theme, model));
   const labels = LABELS[model.lang];
   const { meta, application } = model;
   return (

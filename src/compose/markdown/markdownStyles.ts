@@ -1,5 +1,4 @@
 import type { Style } from '@react-pdf/types';
-import { MONO_STACK } from '../../core/fonts.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import type { TextStyles } from '../styles.js';
 
@@ -13,7 +12,7 @@ export function markdownStyles(theme: Theme, s: TextStyles) {
   // Code is printed character by character: JetBrains Mono's contextual ligatures (=> as one
   // arrow) would show a reader something other than what was typed, and fontkit fails on them
   // (a RangeError reading the ligature glyphs of this build of the font).
-  const code = { fontFamily: MONO_STACK, fontSize: codeSize, color: '#24303d', fontFeatureSettings: { calt: false } } as Style;
+  const code = { fontFamily: s.codeFamily, fontSize: codeSize, color: '#24303d', fontFeatureSettings: { calt: false } } as Style;
   const heading = (base: Style, extra: Style = {}): Style => ({ ...base, marginTop: 10, marginBottom: 4, ...extra });
   return {
     headings: {

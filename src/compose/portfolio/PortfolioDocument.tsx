@@ -8,6 +8,7 @@ import { markdownStyles, type MarkdownStyles } from '../markdown/markdownStyles.
 import { fitImage } from '../markdown/structure.js';
 import { bookmark } from '../shared/bookmark.js';
 import { PageFooter } from '../shared/PageFooter.js';
+import { fontStacks } from '../fontStacks.js';
 import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import type { TocPageNumbers } from './TocPageNumbers.js';
 
@@ -26,7 +27,7 @@ const HEADER_HEIGHT = 16;
 
 /** The portfolio: a cover, a table of contents, then each project from a new page. */
 export function PortfolioDocument({ model, theme, pageNumbers }: PortfolioProps) {
-  const s = textStyles(theme);
+  const s = textStyles(theme, fontStacks(theme, model));
   const m = markdownStyles(theme, s);
   const { meta } = model;
   const page = PAGE_SIZES[theme.page.size];

@@ -4,6 +4,7 @@ import type { EntryModel, ResumeModel, SectionModel } from '../../tailor/model.j
 import type { SectionKey } from '../../validate/schema/resume.js';
 import { sidebarOf, type Theme } from '../../validate/schema/theme.js';
 import { PageFooter } from '../shared/PageFooter.js';
+import { fontStacks } from '../fontStacks.js';
 import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import { CompactRow, Entry, StackedEntry, paragraphs } from './Entry.js';
 import { Header, SidebarProfile } from './Header.js';
@@ -21,7 +22,7 @@ const SIDEBAR_GAP = 20;
 
 /** The resume, in the theme's layout: one column, or a sidebar beside the main column. */
 export function ResumeDocument({ model, theme }: Props) {
-  const s = textStyles(theme);
+  const s = textStyles(theme, fontStacks(theme, model));
   const { meta } = model;
   const sidebar = sidebarOf(theme);
   const caption = [model.person.name, model.target?.position, model.lang === 'ko' ? '이력서' : 'Resume'].filter(Boolean).join(' · ');
