@@ -2,18 +2,21 @@ import { Font, renderToBuffer } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import { breakPoints } from './breakPoints.js';
 import { BODY_FONT, registerFonts } from './fonts.js';
+import { reusePdfFonts } from './reusePdfFonts.js';
 import { speedUpShaping } from './shaping.js';
 
 let ready: Promise<void> | undefined;
 
 /**
- * Once per process: fonts, line breaking that never inserts a hyphen (see breakPoints), and
- * fontkit's faster shaping, installed through the body face every document loads anyway.
+ * Once per process: fonts, line breaking that never inserts a hyphen (see breakPoints), pdfkit
+ * finding its fonts directly (see reusePdfFonts), and fontkit's faster shaping, installed through
+ * the body face every document loads anyway.
  */
 function prepare(): Promise<void> {
   ready ??= (async () => {
     registerFonts();
     Font.registerHyphenationCallback(breakPoints);
+    reusePdfFonts();
     await Font.load(BODY_FONT);
     const face = Font.getFont(BODY_FONT)?.data;
     // Without it (a fontkit that moved its processors, see test/unit/shaping.test.ts) text is
