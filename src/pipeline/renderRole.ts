@@ -57,7 +57,7 @@ export async function renderRole(prepared: Prepared, roleId: string, kinds: read
     const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
-    const problems = [...verified.problems, ...(await verifyRenderedText(input, { margin: ctx.theme.page.margin, footer: FOOTER_HEIGHT }))];
+    const problems = [...verified.problems, ...verifyRenderedText(input, { margin: ctx.theme.page.margin, footer: FOOTER_HEIGHT })];
     failOnErrors(problems, options.strict);
     files.push({ kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes });
     for (const companion of doc.companions ?? []) {

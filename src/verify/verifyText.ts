@@ -24,10 +24,18 @@ export function checkTextArea(pages: readonly PageText[], area: TextArea, file: 
     const worst = page.runs.filter((run) => run.text.trim() !== '' && past(run) > TOLERANCE).sort((a, b) => past(b) - past(a))[0];
     if (worst) {
       const side = worst.x < area.margin.left ? 'left' : 'right';
-      problems.push({ severity: 'warning', code: 'outside-text-area', path: file, message: `page ${i + 1}: text runs ${past(worst).toFixed(1)} pt into the ${side} margin: "${shorten(worst.text)}"`, hint: 'a layout bug in careerpdf (a line wider than its column): please report it with this file' });
+      // Quoted from the start of its line (a run may be one word of it): what the reader looks for on the page.
+      const line = lineText(page.runs.filter((run) => Math.abs(run.top - worst.top) < TOLERANCE));
+      problems.push({ severity: 'warning', code: 'outside-text-area', path: file, message: `page ${i + 1}: text runs ${past(worst).toFixed(1)} pt into the ${side} margin: "${shorten(line)}"`, hint: 'a layout bug in careerpdf (a line wider than its column): please report it with this file' });
     }
   });
   return problems;
+}
+
+/** Runs of one line, left to right, a space where there is a gap between two (a list marker and its text). */
+function lineText(runs: readonly TextRun[]): string {
+  const sorted = [...runs].sort((a, b) => a.x - b.x);
+  return sorted.map((run, i) => (i > 0 && run.x - (sorted[i - 1]!.x + sorted[i - 1]!.width) > TOLERANCE ? ` ${run.text}` : run.text)).join('');
 }
 
 /** Keys of a document model whose strings are handles, links, paths or settings, not drawn text. */

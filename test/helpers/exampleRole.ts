@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { FOOTER_HEIGHT } from '../../src/compose/styles.js';
+import { creationDate } from '../../src/pipeline/creationDate.js';
+import { DOCUMENT_MAKERS, MAIN_KINDS, type ComposedDocument } from '../../src/pipeline/documents.js';
+import { prepare, themeFor } from '../../src/pipeline/prepare.js';
+import { renderPdf } from '../../src/render/renderPdf.js';
+import type { TextArea } from '../../src/verify/verifyText.js';
+import { repoRoot } from './cli.js';
+
+export interface RenderedRole {
+  /** The role's resume, portfolio and answers (those it has), in that order. */
+  documents: { doc: ComposedDocument; pdf: Buffer }[];
+  /** The theme's text area, as the build's verify step gets it. */
+  area: TextArea;
+}
+
+/** The example data's documents for one role, composed and rendered in this process (no CLI, nothing written). */
+export async function renderExampleRole(roleId: string): Promise<RenderedRole> {
+  const prepared = prepare({ dataDir: path.join(repoRoot, 'data'), roles: [roleId] });
+  const theme = themeFor(prepared, roleId);
+  const ctx = { roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme, photo: prepared.photo, creationDate: creationDate(prepared.resume), projects: prepared.projects, application: prepared.applications.get(roleId) };
+  const documents: RenderedRole['documents'] = [];
+  for (const kind of MAIN_KINDS) {
+    const doc = await DOCUMENT_MAKERS[kind](ctx);
+    if (doc) documents.push({ doc, pdf: doc.pdf ?? (await renderPdf(doc.element)) });
+  }
+  return { documents, area: { margin: theme.page.margin, footer: FOOTER_HEIGHT } };
+}
