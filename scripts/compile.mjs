@@ -5,7 +5,9 @@
  * `#standard-fonts` by package imports), pdfjs-dist and the canvas (they load files and native
  * code of their own), chokidar (only watch mode needs it), and fontkit with the two React-PDF
  * packages that use it (bundled, they raised the peak memory of `build --all` from 286 to
- * 333 MB, over the 300 MB bar, for no gain in time). React is bundled in its production
+ * 333 MB, over the 300 MB bar, for no gain in time), and iconv-lite: bundled, all its encoding
+ * tables (CP949's is 600 KB) were parsed on every start; from node_modules it loads the one a
+ * count asks for (importing the build's modules: ~450 → ~360 ms). React is bundled in its production
  * build. Code splitting keeps each command's `import()` a real lazy load (dist/chunks/), so a
  * command that does not render never loads React-PDF. Chunks of earlier compiles are removed
  * once they are a minute old: a CLI process started just before this compile may still be
@@ -27,7 +29,7 @@ const result = await build({
   splitting: true,
   platform: 'node',
   format: 'esm',
-  external: ['pdfkit', 'pdfkit/*', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas', 'chokidar', 'fontkit', '@react-pdf/font', '@react-pdf/textkit'],
+  external: ['pdfkit', 'pdfkit/*', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas', 'chokidar', 'iconv-lite', 'fontkit', '@react-pdf/font', '@react-pdf/textkit'],
   // Bundled CommonJS packages call require(): give the ES module one.
   banner: { js: "import { createRequire as __careerpdfRequire } from 'node:module'; const require = __careerpdfRequire(import.meta.url);" },
   // No `fetch` in the bundled code: careerpdf never reaches the network, and yoga's loader would
