@@ -70,11 +70,18 @@ export function countCharacters(text: string, newline: NewlineMode = 'lf'): Char
     utf8Bytes: Buffer.byteLength(submitted, 'utf8'),
     cp949Bytes: iconv.encode(submitted, 'cp949').length,
     lineBreaks,
-    notInCp949: [...new Set(Array.from(submitted).filter((ch) => !fitsCp949(ch)))],
+    notInCp949: [...new Set(submitted)].filter((ch) => !fitsCp949(ch)),
   };
 }
 
-const fitsCp949 = (ch: string): boolean => iconv.decode(iconv.encode(ch, 'cp949'), 'cp949') === ch;
+/** Per character, whether CP949 holds it: an answer repeats a few hundred characters a thousand times. */
+const inCp949 = new Map<string, boolean>();
+
+function fitsCp949(ch: string): boolean {
+  let fits = inCp949.get(ch);
+  if (fits === undefined) inCp949.set(ch, (fits = iconv.decode(iconv.encode(ch, 'cp949'), 'cp949') === ch));
+  return fits;
+}
 
 /** The one number a rule compares against the limit. */
 export function countUnder(counts: CharacterCounts, unit: CountingUnit): number {
