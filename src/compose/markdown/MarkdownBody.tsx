@@ -9,6 +9,7 @@ import type { ImageResolution } from '../../validate/resolveImage.js';
 import { bookmark } from '../shared/bookmark.js';
 import type { MarkdownStyles } from './markdownStyles.js';
 import { codeLines, collectReferences, columnWeights, fitImage, isExternalUrl, listMarker, markerWidth, opensWithImage, sectionize, softBreaks, splitAtImages, type References, type Section } from './structure.js';
+import { imageSource } from '../shared/imageSource.js';
 
 /** Everything the walker needs besides the node; a new object is made for each nesting. */
 export interface MarkdownContext {
@@ -247,7 +248,7 @@ function ImageBlock({ node, ctx }: { node: ImageNode | ImageReference; ctx: Mark
   return (
     <View wrap={false} style={m.image}>
       {image?.kind === 'file' ? (
-        <Image src={image.data ?? image.path} style={fitImage(image, { maxWidth: ctx.width, maxHeight: ctx.maxImageHeight })} />
+        <Image src={imageSource(image)} style={fitImage(image, { maxWidth: ctx.width, maxHeight: ctx.maxImageHeight })} />
       ) : (
         <ImagePlaceholder url={url ?? `[${node.alt ?? ''}]`} alt={node.alt ?? ''} reason={image?.kind === 'placeholder' ? image.reason : 'missing'} ctx={ctx} />
       )}

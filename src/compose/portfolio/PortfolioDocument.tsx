@@ -11,6 +11,7 @@ import { PageFooter } from '../shared/PageFooter.js';
 import { fontStacks } from '../fontStacks.js';
 import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import type { TocPageNumbers } from './TocPageNumbers.js';
+import { imageSource } from '../shared/imageSource.js';
 
 export interface PortfolioProps {
   model: PortfolioModel;
@@ -142,7 +143,7 @@ function ProjectHeader({ project, model, theme, s, m, column, maxImageHeight, pa
       )}
       {cover ? (
         <View wrap={false} style={{ marginTop: 12, alignItems: 'center' }}>
-          {cover.image.kind === 'file' ? <Image src={cover.image.data ?? cover.image.path} style={fitImage(cover.image, { maxWidth: column, maxHeight: maxImageHeight })} /> : <ImagePlaceholder url={cover.url} alt="" reason={cover.image.reason} ctx={{ m, labels: model.labels, width: column }} />}
+          {cover.image.kind === 'file' ? <Image src={imageSource(cover.image)} style={fitImage(cover.image, { maxWidth: column, maxHeight: maxImageHeight })} /> : <ImagePlaceholder url={cover.url} alt="" reason={cover.image.reason} ctx={{ m, labels: model.labels, width: column }} />}
         </View>
       ) : null}
     </View>
