@@ -11,8 +11,9 @@ let ready: Promise<void> | undefined;
  * Once per process: fonts, line breaking that never inserts a hyphen (see breakPoints), pdfkit
  * finding its fonts directly (see reusePdfFonts), and fontkit's faster shaping, installed through
  * the body face every document loads anyway.
+ * The startup snapshot runs it when it is built (src/cli/snapshotEntry.ts).
  */
-function prepare(): Promise<void> {
+export function prepareRenderer(): Promise<void> {
   ready ??= (async () => {
     registerFonts();
     Font.registerHyphenationCallback(breakPoints);
@@ -28,7 +29,7 @@ function prepare(): Promise<void> {
 
 /** Renders a composed document to PDF bytes. */
 export async function renderPdf(document: ReactElement): Promise<Buffer> {
-  await prepare();
+  await prepareRenderer();
   // renderToBuffer is typed for <Document> elements; composed documents are exactly that.
   return renderToBuffer(document as Parameters<typeof renderToBuffer>[0]);
 }

@@ -25,18 +25,28 @@ export interface BuildFlags {
   force?: boolean;
 }
 
-/** `careerpdf build`: the roles asked for (or the master), one summary line per file written. */
-export async function buildCommand(flags: BuildFlags): Promise<void> {
+/**
+ * `careerpdf build`: the roles asked for (or the master), one summary line per file written.
+ * `beforeRender` is called if the (first) build must render, before anything is printed.
+ */
+export async function buildCommand(flags: BuildFlags, beforeRender?: () => Promise<void>): Promise<void> {
   const roles = selectRoles(flags);
-  if (flags.watch) return watchCommand(flags, roles);
-  await buildAndReport(flags, roles);
+  if (flags.watch) return watchCommand(flags, roles, beforeRender);
+  await buildAndReport(flags, roles, { beforeRender });
 }
 
-async function buildAndReport(flags: BuildFlags, roles: string[], kinds?: MainKind[], quietWarnings = false): Promise<void> {
+interface ReportOptions {
+  kinds?: MainKind[];
+  quietWarnings?: boolean;
+  beforeRender?: () => Promise<void>;
+}
+
+async function buildAndReport(flags: BuildFlags, roles: string[], { kinds, quietWarnings = false, beforeRender }: ReportOptions = {}): Promise<void> {
   const started = performance.now();
   const built = await build(
     { dataDir: flags.data, outDir: flags.out, roles, kinds, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets, force: flags.force },
     {
+      beforeRender,
       onWarnings: (warnings) => {
         if (warnings.length === 0) return;
         if (quietWarnings) process.stderr.write(`${summarizeProblems(warnings)} in the data (run without --watch or use check to list them)\n`);
@@ -59,15 +69,15 @@ async function buildAndReport(flags: BuildFlags, roles: string[], kinds?: MainKi
  * rebuilds only the documents the saved files feed. Fonts and modules stay loaded, so a
  * rebuild costs a render, not a process start. Bad input prints its problems and waits.
  */
-async function watchCommand(flags: BuildFlags, roles: string[]): Promise<void> {
-  const attempt = async (rolesToBuild: string[], kinds?: MainKind[], quiet = false) => {
+async function watchCommand(flags: BuildFlags, roles: string[], beforeRender?: () => Promise<void>): Promise<void> {
+  const attempt = async (rolesToBuild: string[], options: ReportOptions = {}) => {
     try {
-      await buildAndReport(flags, rolesToBuild, kinds, quiet);
+      await buildAndReport(flags, rolesToBuild, options);
     } catch (err) {
       reportFailure(err);
     }
   };
-  await attempt(roles);
+  await attempt(roles, { beforeRender });
   const [{ watchBuild }, { themesDir }, { MAIN_KINDS }] = await Promise.all([import('../../watch/watchBuild.js'), import('../../load/loadTheme.js'), import('../../pipeline/documents.js')]);
   const themeDirs = [themesDir(), ...(flags.theme && fs.existsSync(path.join(path.resolve(flags.theme), 'theme.yaml')) ? [path.resolve(flags.theme)] : [])];
   const stop = await watchBuild({
@@ -78,7 +88,7 @@ async function watchCommand(flags: BuildFlags, roles: string[]): Promise<void> {
       const stale = affected.roles === 'all' ? roles : roles.filter((r) => affected.roles.includes(r));
       const kinds = affected.kinds === 'all' ? undefined : MAIN_KINDS.filter((k) => affected.kinds.includes(k) || (k === 'answers' && affected.kinds.includes('answers-text')));
       if (stale.length === 0) return void process.stdout.write('nothing to rebuild for the roles being watched\n');
-      await attempt(stale, kinds, true);
+      await attempt(stale, { kinds, quietWarnings: true });
     },
   });
   process.stdout.write(`watching ${displayPath(path.resolve(flags.data))}/ and ${themeDirs.map((d) => `${displayPath(d)}/`).join(', ')} — Ctrl-C to stop\n`);
