@@ -17,11 +17,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { compileSnapshot } from './compileSnapshot.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const define = {
+  'process.env.NODE_ENV': '"production"',
+  // No `fetch` in the bundled code: careerpdf never reaches the network, and yoga's loader would
+  // otherwise fetch its own inline WebAssembly (a data: URL), loading node's HTTP client (undici,
+  // ~20 ms) on every cold build; without fetch it decodes the same bytes directly.
+  fetch: 'undefined',
+};
 const chunks = path.join(root, 'dist/chunks');
 const result = await build({
-  entryPoints: { careerpdf: 'src/cli/main.ts' },
+  entryPoints: { careerpdf: 'src/cli/main.ts', startupSnapshot: 'src/cli/startupSnapshot.ts' },
   absWorkingDir: root,
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
@@ -32,10 +40,7 @@ const result = await build({
   external: ['pdfkit', 'pdfkit/*', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas', 'chokidar', 'iconv-lite', 'fontkit', '@react-pdf/font', '@react-pdf/textkit'],
   // Bundled CommonJS packages call require(): give the ES module one.
   banner: { js: "import { createRequire as __careerpdfRequire } from 'node:module'; const require = __careerpdfRequire(import.meta.url);" },
-  // No `fetch` in the bundled code: careerpdf never reaches the network, and yoga's loader would
-  // otherwise fetch its own inline WebAssembly (a data: URL), loading node's HTTP client (undici,
-  // ~20 ms) on every cold build; without fetch it decodes the same bytes directly.
-  define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
+  define,
   target: 'node20',
   metafile: true,
   logLevel: 'warning',
@@ -45,3 +50,4 @@ for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
   const file = path.join(chunks, name);
   if (!written.has(file) && Date.now() - fs.statSync(file).mtimeMs > 60_000) fs.rmSync(file, { force: true });
 }
+await compileSnapshot(root, define);
