@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 
 /**
- * Preloaded with `node --import` into every process the bench measures: at exit, writes the
- * process's own peak resident memory and CPU time to $BENCH_USAGE_FILE. Only this process is
- * counted; a browser that it starts runs in processes of its own.
+ * Preloaded (NODE_OPTIONS=--require, so that node processes a measured one starts load it too:
+ * careerpdf hands a build that renders to a node started from its startup snapshot) into every
+ * node process the bench measures: at exit, writes the process's own peak resident memory and
+ * CPU time to $BENCH_USAGE_FILE.<pid>.json. A browser's own processes are not node: not counted.
  */
 const file = process.env.BENCH_USAGE_FILE;
 if (file) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
-    fs.writeFileSync(file, JSON.stringify({ maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }));
+    fs.writeFileSync(`${file}.${process.pid}.json`, JSON.stringify({ maxRssKiB: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }));
   });
 }
