@@ -5,6 +5,7 @@ import { WEIGHTS } from '../core/fonts.js';
 import { packageRoot } from '../core/paths.js';
 import { BODY_FONT } from '../render/fonts.js';
 import { prepareRenderer } from '../render/renderPdf.js';
+import { prepareLookupStarts } from '../render/shaping.js';
 import { runCli } from './program.js';
 import { followLauncher } from './startupSnapshot.js';
 // What `build` imports when it renders, loaded now so that the snapshot holds it evaluated
@@ -39,7 +40,8 @@ interface FontkitFace {
 /**
  * fontkit decodes a face's tables when first asked, the GSUB/GPOS lookups most of all: ~0.2 s
  * of CPU in a cold render of the four faces above. Decoded here, the snapshot holds them (~4 MB
- * of snapshot, and of memory in the snapshot process, each). Only tables: no text is shaped,
+ * of snapshot, and of memory in the snapshot process, each), with the lookups' glyph bitmaps
+ * of the faster shaping (src/render/shaping.ts). Only tables: no text is shaped,
  * because fontkit keeps each glyph it makes with the characters it was first made for, which
  * pdfkit writes into the PDF's text layer; a glyph made here would change the bytes of a later
  * document. A face not listed loads at run time, as before.
@@ -53,6 +55,7 @@ async function warmUpFonts(): Promise<void> {
     for (const table of TABLES) void font[table];
     font.GSUB?.lookupList.toArray();
     font.GPOS?.lookupList.toArray();
+    prepareLookupStarts(font as unknown as Parameters<typeof prepareLookupStarts>[0]);
   }
 }
 

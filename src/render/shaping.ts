@@ -179,6 +179,22 @@ function rememberRuns(font: FontkitFont): boolean {
   return true;
 }
 
+/**
+ * Builds every lookup's bitmap of the face now rather than at its first use: the startup
+ * snapshot keeps them (they are data of the font, not of any text).
+ */
+export function prepareLookupStarts(font: FontkitFont): void {
+  const engine = (font as unknown as { _layoutEngine?: { engine?: Partial<Record<'GSUBProcessor' | 'GPOSProcessor', { table: { lookupList: { length: number; get(i: number): Lookup } } } | null>> } })._layoutEngine?.engine;
+  const numGlyphs = (font as unknown as { numGlyphs: number }).numGlyphs;
+  for (const [kind, processor] of [['GSUB', engine?.GSUBProcessor], ['GPOS', engine?.GPOSProcessor]] as const) {
+    const list = processor?.table.lookupList;
+    for (let i = 0; i < (list?.length ?? 0); i++) {
+      const lookup = list!.get(i);
+      if (!starts.has(lookup)) starts.set(lookup, lookupStarts(kind, lookup, numGlyphs));
+    }
+  }
+}
+
 let installed: boolean | undefined;
 
 /**
