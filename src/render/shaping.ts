@@ -85,8 +85,15 @@ interface Processor {
   positions: unknown[];
   glyphIterator: GlyphIterator;
   currentFeature: string;
+  table: { lookupList: { length: number; get(i: number): Lookup } };
   applyLookup(lookupType: number, table: Subtable): boolean;
   applyLookups(lookups: { feature: string; lookup: Lookup }[], glyphs: unknown[], positions: unknown[]): void;
+}
+
+/** The face's GSUB and GPOS processors (fontkit creates them with the face's layout engine), where it has them. */
+function processorsOf(font: FontkitFont): { GSUB?: Processor; GPOS?: Processor } {
+  const engine = (font as unknown as { _layoutEngine?: { engine?: { GSUBProcessor?: Processor | null; GPOSProcessor?: Processor | null } } })._layoutEngine?.engine;
+  return { GSUB: engine?.GSUBProcessor ?? undefined, GPOS: engine?.GPOSProcessor ?? undefined };
 }
 
 /** The glyphs any subtable of the lookup may start at, or null where that cannot be known. */
@@ -106,9 +113,7 @@ const starts = new WeakMap<Lookup, Uint8Array | null>();
 
 /** Installs the filter on fontkit's lookup loop; false where fontkit's processors are not found. */
 function filterLookups(font: FontkitFont): boolean {
-  const engine = (font as unknown as { _layoutEngine?: { engine?: { GSUBProcessor?: Processor; GPOSProcessor?: Processor } } })._layoutEngine?.engine;
-  const gsub = engine?.GSUBProcessor;
-  const gpos = engine?.GPOSProcessor;
+  const { GSUB: gsub, GPOS: gpos } = processorsOf(font);
   if (!gsub || !gpos) return false;
   const base = Object.getPrototypeOf(Object.getPrototypeOf(gsub)) as Processor;
   if (base !== Object.getPrototypeOf(Object.getPrototypeOf(gpos)) || typeof base.applyLookups !== 'function') return false;
@@ -184,9 +189,8 @@ function rememberRuns(font: FontkitFont): boolean {
  * snapshot keeps them (they are data of the font, not of any text).
  */
 export function prepareLookupStarts(font: FontkitFont): void {
-  const engine = (font as unknown as { _layoutEngine?: { engine?: Partial<Record<'GSUBProcessor' | 'GPOSProcessor', { table: { lookupList: { length: number; get(i: number): Lookup } } } | null>> } })._layoutEngine?.engine;
   const numGlyphs = (font as unknown as { numGlyphs: number }).numGlyphs;
-  for (const [kind, processor] of [['GSUB', engine?.GSUBProcessor], ['GPOS', engine?.GPOSProcessor]] as const) {
+  for (const [kind, processor] of Object.entries(processorsOf(font)) as ['GSUB' | 'GPOS', Processor | undefined][]) {
     const list = processor?.table.lookupList;
     for (let i = 0; i < (list?.length ?? 0); i++) {
       const lookup = list!.get(i);
