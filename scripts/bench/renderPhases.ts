@@ -23,7 +23,7 @@ const mark = (phase: string) => {
 mark('node start, until the first line of the script');
 const { Font } = await import('@react-pdf/renderer');
 mark('import @react-pdf/renderer (and React)');
-const { prepare, themeFor, DOCUMENT_MAKERS, renderPdf, registerFonts, creationDate, verifyDocument } = await import('./renderPhasesPipeline.js');
+const { prepare, themeFor, DOCUMENT_MAKERS, renderDocument, registerFonts, creationDate, verifyDocument } = await import('./renderPhasesPipeline.js');
 mark("import careerpdf's own modules and their other packages");
 
 const roleId = flags.role!;
@@ -44,12 +44,11 @@ mark(`open the theme's fonts (${faces.length} faces)`);
 const sizes: Record<string, number> = {};
 for (const pass of ['first', 'again']) {
   for (const make of Object.values(DOCUMENT_MAKERS)) {
-    const document = await make(context);
+    const document = make(context);
     if (!document) continue;
-    // A maker that needs its own layout (the portfolio's contents page numbers) renders itself.
-    mark(`${pass}: compose ${document.kind} (tailor + element tree${document.pdf ? ' + its own render' : ''})`);
-    const pdf = document.pdf ?? (await renderPdf(document.element));
-    if (!document.pdf) mark(`${pass}: render ${document.kind} (layout, PDF writing, images, font subsets)`);
+    mark(`${pass}: compose ${document.kind} (tailor + element tree)`);
+    const pdf = await renderDocument(document);
+    mark(`${pass}: render ${document.kind} (layout, PDF writing, images, font subsets)`);
     verifyDocument({ file: `${document.kind}.pdf`, pdf, content: document.content, pageBudget: document.pageBudget });
     mark(`${pass}: verify ${document.kind}`);
     sizes[document.kind] = pdf.length;

@@ -2,6 +2,6 @@
 export { prepare, themeFor } from '../../src/pipeline/prepare.js';
 export { DOCUMENT_MAKERS } from '../../src/pipeline/documents.js';
 export { creationDate } from '../../src/pipeline/creationDate.js';
-export { renderPdf } from '../../src/render/renderPdf.js';
+export { renderDocument } from '../../src/render/renderDocument.js';
 export { registerFonts } from '../../src/render/fonts.js';
 export { verifyDocument } from '../../src/verify/verifyDocument.js';

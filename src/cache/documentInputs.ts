@@ -66,7 +66,7 @@ let identity: string | undefined;
  * The tool's version, the compiled program's bytes (so that a changed careerpdf re-renders) and
  * the versions of the packages that shape the PDF bytes: the renderer and the fonts.
  */
-function toolIdentity(): string {
+export function toolIdentity(): string {
   if (identity) return identity;
   const require = createRequire(import.meta.url);
   const versionOf = (pkg: string) => (require(path.join(packageRoot, 'node_modules', pkg, 'package.json')) as { version: string }).version;

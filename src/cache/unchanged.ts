@@ -18,10 +18,13 @@ export function unchangedDocuments(outDir: string, roleId: string, kinds: readon
     const files = [...listedInputs(settings.dataDir, roleId, kind), ...fromRecorded(settings.dataDir, recorded.files)];
     if (inputHash(settings, roleId, kind, files) !== recorded.hash) continue;
     const entries = manifest.documents.filter((entry) => mainKindOf(entry.kind) === kind);
-    if (entries.every((entry) => writtenAsRecorded(path.join(outDir, entry.file), entry))) unchanged.set(kind, entries);
+    if (intactOutputs(outDir, entries)) unchanged.set(kind, entries);
   }
   return unchanged;
 }
+
+/** True when every file the entries list is in the output folder with the bytes recorded. */
+export const intactOutputs = (outDir: string, entries: readonly ManifestEntry[]): boolean => entries.every((entry) => writtenAsRecorded(path.join(outDir, entry.file), entry));
 
 function writtenAsRecorded(file: string, entry: ManifestEntry): boolean {
   try {

@@ -12,6 +12,8 @@ export interface YamlSource {
   text: string;
   /** The position of the value at `path`, or of its nearest existing ancestor. */
   locate(path: DataPath, part?: 'key' | 'value'): SourceLocation;
+  /** In JSON (a model's hash), a source is its file. */
+  toJSON(): string;
 }
 
 /** Aliases beyond this count are refused: the "billion laughs" alias bomb expands exponentially. */
@@ -64,7 +66,8 @@ export function parseYaml(file: string, text: string): { source: YamlSource; pro
       problems.push({ severity: 'error', code: 'yaml-alias', at: at(explodingAlias(doc)), message: `aliases (*name) here expand to more than ${MAX_ALIAS_COUNT} copies of anchored values (&name): the pattern of a "billion laughs" alias bomb, so the file is not read`, hint: 'write the values out instead of nesting aliases of aliases' });
     }
   }
-  return { source: { file, data, text, locate: (path, part = 'value') => locateIn(doc, path, part, at) }, problems };
+  // A model that keeps where a value came from shows its file, not the whole text (see cache/documentShows.ts).
+  return { source: { file, data, text, locate: (path, part = 'value') => locateIn(doc, path, part, at), toJSON: () => file }, problems };
 }
 
 /**

@@ -3,7 +3,7 @@ import { CACHED_KINDS, inputHash, recordedPaths, type CachedKind, type InputSett
 import { unchangedDocuments } from '../cache/unchanged.js';
 import type { Problem } from '../core/problems.js';
 import type { Lang } from '../validate/schema/primitives.js';
-import { keptFromManifest, mainKindOf, manifestEntry, writeManifest, type DocumentKind, type ManifestEntry, type ManifestInputs, type RecordedInputs } from '../write/manifest.js';
+import { keptFromManifest, manifestEntry, readManifest, removeStaleOutputs, writeManifest, type DocumentKind, type ManifestEntry, type RecordedInputs } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import type { MainKind } from './documents.js';
 import type { PrepareOptions } from './prepare.js';
@@ -48,8 +48,9 @@ void sameKinds;
  * The whole pipeline for a set of roles: load → validate → tailor → compose → render → verify
  * → write. A document whose inputs are unchanged since the manifest recorded them is not
  * rendered again (unless `force`); when every document is unchanged the data is not even loaded
- * and the renderer not imported. Nothing is written unless the data is valid; each role's
- * documents are all rendered and verified before the first of them is written.
+ * and the renderer not imported; a document whose composed model is unchanged is not rendered
+ * either. Nothing is written unless every role's documents are valid, rendered and verified; a
+ * build that writes removes the files its role's previous manifest listed and it no longer writes.
  */
 export async function build(options: BuildOptions, events: BuildEvents = {}): Promise<BuiltDocument[]> {
   const settings: InputSettings = { dataDir: path.resolve(options.dataDir), lang: options.lang, theme: options.theme, strict: options.strict, assetsDir: options.assetsDir };
@@ -70,27 +71,39 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   const [{ prepare }, { renderRole }, { builtFrom }] = await Promise.all([import('./prepare.js'), import('./renderRole.js'), import('../cache/builtFrom.js')]);
   const prepared = prepare(options);
   events.onWarnings?.(prepared.warnings);
+  // Every role is composed, rendered and verified before the first file is written: a role that
+  // fails (an error, or a warning under --strict) leaves every output folder as it was.
+  const roles = [];
   for (const roleId of options.roles) {
     const cached = unchanged.get(roleId)!;
     const dir = roleDir(roleId);
+    const previous = readManifest(dir);
     // Hashed before rendering: a file saved during the render makes the next build render again.
-    const inputs: ManifestInputs = Object.fromEntries(wanted.map((kind) => [kind, recordInputs(settings, roleId, kind, builtFrom(prepared, roleId, kind, settings.theme))]));
-    const rendered = await renderRole(prepared, roleId, wanted.filter((kind) => !cached.has(kind)), options);
+    const inputs = Object.fromEntries(wanted.map((kind) => [kind, recordInputs(settings, roleId, kind, builtFrom(prepared, roleId, kind, settings.theme))])) as Record<MainKind, RecordedInputs>;
+    const made = await renderRole(prepared, roleId, wanted.filter((kind) => !cached.has(kind)), options, previous?.role === roleId && !options.force ? previous : undefined);
+    roles.push({ roleId, dir, cached, inputs, made, previous });
+  }
+  for (const { roleId, dir, cached, inputs, made, previous } of roles) {
     const manifest: ManifestEntry[] = [];
     for (const kind of wanted) {
-      const entries = cached.get(kind);
+      const entries = cached.get(kind) ?? made.find((m) => m.kind === kind)?.kept;
       if (entries) {
         manifest.push(...entries);
         for (const entry of entries) report(fromManifest(roleId, dir, entry));
       }
-      for (const r of rendered.filter((file) => mainKindOf(file.kind) === kind)) {
+      const document = made.find((m) => m.kind === kind);
+      if (document?.shows) inputs[kind].shows = document.shows;
+      else if (cached.has(kind)) inputs[kind].shows = previous?.inputs[kind]?.shows;
+      for (const r of document?.rendered ?? []) {
         writeAtomic(r.file, r.content);
         manifest.push(manifestEntry(r.kind, r.file, r.content, r.pages, r.warnings));
         report({ roleId, kind: r.kind, file: r.file, pages: r.pages, bytes: Buffer.byteLength(r.content), ms: r.ms, warnings: r.warnings, notes: r.notes });
       }
     }
     const kept = options.kinds ? keptFromManifest(dir, wanted) : { documents: [], inputs: {} };
-    writeManifest(dir, roleId, [...kept.documents, ...manifest], { ...kept.inputs, ...inputs });
+    const documents = [...kept.documents, ...manifest];
+    writeManifest(dir, roleId, documents, { ...kept.inputs, ...inputs });
+    if (previous) removeStaleOutputs(dir, previous, documents);
   }
   return built;
 }

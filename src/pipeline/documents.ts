@@ -1,13 +1,12 @@
-import { createElement, type ReactElement } from 'react';
+import { createElement } from 'react';
+import type { ComposedDocument } from '../compose/composedDocument.js';
 import { AnswersDocument } from '../compose/answers/AnswersDocument.js';
 import { answersText } from '../compose/answers/answersText.js';
 import { countSummary, countVerdict } from '../compose/answers/countLabel.js';
 import { PortfolioDocument } from '../compose/portfolio/PortfolioDocument.js';
 import { TocPageNumbers } from '../compose/portfolio/TocPageNumbers.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
-import { renderPdf } from '../render/renderPdf.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
-import type { Decision } from '../tailor/model.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
 import { drawableText } from '../tailor/drawableText.js';
@@ -36,34 +35,8 @@ export interface RoleContext {
   application?: ResolvedApplication;
 }
 
-/** A composed document, ready to render. */
-export interface ComposedDocument {
-  kind: DocumentKind;
-  element: ReactElement;
-  /** The PDF, when the maker rendered it itself (the portfolio checks its page numbers after layout). */
-  pdf?: Buffer;
-  /** The strings drawn, for verification (placeholders, text that must be extractable). */
-  content: unknown;
-  /** Parts of the file name. */
-  naming: { name: string; company?: string; position?: string };
-  pageBudget?: number;
-  decisions: Decision[];
-  /** Files written beside the PDF as they are (e.g. the paste-ready answers), each listed in the manifest. */
-  companions?: CompanionFile[];
-  /** Lines the build prints under the document's line (e.g. each answer's count). */
-  notes?: string[];
-}
-
-/** A non-PDF output of a document maker. */
-export interface CompanionFile {
-  kind: DocumentKind;
-  /** File extension, without the dot. */
-  ext: string;
-  content: string;
-}
-
 /** One entry per document kind; a kind that has nothing to show for a role returns undefined. */
-export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined | Promise<ComposedDocument | undefined>;
+export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined;
 
 /** The role's tailored resume: the resume document draws it, the portfolio's cover and contact use it. */
 const tailoredResume = (ctx: RoleContext) => tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
@@ -84,10 +57,9 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
 
 /**
  * The portfolio. Its table of contents shows the page each project starts on, known only during
- * layout (see TocPageNumbers), so the maker renders it itself: once, and again only if the
- * contents did not print the real numbers (the portfolio tests check them against the PDF).
+ * layout (see TocPageNumbers): the document is settled once the contents printed the real numbers.
  */
-export const makePortfolio: DocumentMaker = async (ctx) => {
+export const makePortfolio: DocumentMaker = (ctx) => {
   if (!ctx.projects || ctx.projects.length === 0) return undefined;
   const resume = tailoredResume(ctx).model;
   const tailored = tailorPortfolio(ctx.projects, ctx.role, resume);
@@ -95,13 +67,10 @@ export const makePortfolio: DocumentMaker = async (ctx) => {
   const model = drawableText(tailored.model, ctx.theme);
   if (model.projects.length === 0) return undefined;
   const pageNumbers = new TocPageNumbers();
-  const element = createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers });
-  let pdf = await renderPdf(element);
-  for (let layout = 2; layout <= 3 && !pageNumbers.printedAreReal(); layout++) pdf = await renderPdf(element);
   return {
     kind: 'portfolio',
-    element,
-    pdf,
+    element: createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers }),
+    settled: () => pageNumbers.printedAreReal(),
     content: model,
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
     decisions,

@@ -1,15 +1,17 @@
 import path from 'node:path';
+import { shownHash } from '../cache/documentShows.js';
+import { intactOutputs } from '../cache/unchanged.js';
+import { FOOTER_HEIGHT } from '../compose/styles.js';
 import { displayPath } from '../core/paths.js';
 import { failOnErrors, type Problem } from '../core/problems.js';
-import { renderPdf } from '../render/renderPdf.js';
-import { FOOTER_HEIGHT } from '../compose/styles.js';
+import { renderDocument } from '../render/renderDocument.js';
+import type { Lang } from '../validate/schema/primitives.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
 import { documentFileName } from '../write/fileName.js';
-import type { DocumentKind } from '../write/manifest.js';
+import { mainKindOf, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { creationDate } from './creationDate.js';
 import { DOCUMENT_MAKERS, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
 import { MASTER, themeFor, type Prepared } from './prepare.js';
-import type { Lang } from '../validate/schema/primitives.js';
 
 /** One file a role's build writes: a rendered and verified PDF, or a companion text. */
 export interface RenderedFile {
@@ -22,6 +24,17 @@ export interface RenderedFile {
   notes?: string[];
 }
 
+/** What one kind of document of a role came to, nothing written yet. */
+export interface MadeDocument {
+  kind: MainKind;
+  /** The hash of what it shows (see cache/documentShows.ts); none when the kind made nothing for the role. */
+  shows?: string;
+  /** Rendered and verified: to be written. */
+  rendered: RenderedFile[];
+  /** Its model is the one the last build rendered and its files are intact: the manifest's entries stay. */
+  kept?: ManifestEntry[];
+}
+
 export interface RoleRenderOptions {
   outDir: string;
   lang?: Lang;
@@ -30,10 +43,12 @@ export interface RoleRenderOptions {
 }
 
 /**
- * compose → render → verify for the given kinds of one role, nothing written yet. This module
- * imports React-PDF, so the build imports it only when something must be rendered.
+ * compose → render → verify for the given kinds of one role, nothing written yet. A document
+ * whose composed model is the one `previous` (the role's last manifest) recorded, with its
+ * files intact, is not rendered again. This module imports React-PDF, so the build imports it
+ * only when something must be composed.
  */
-export async function renderRole(prepared: Prepared, roleId: string, kinds: readonly MainKind[], options: RoleRenderOptions): Promise<RenderedFile[]> {
+export async function renderRole(prepared: Prepared, roleId: string, kinds: readonly MainKind[], options: RoleRenderOptions, previous?: Manifest): Promise<MadeDocument[]> {
   const ctx: RoleContext = {
     roleId,
     resume: prepared.resume,
@@ -46,23 +61,35 @@ export async function renderRole(prepared: Prepared, roleId: string, kinds: read
     application: prepared.applications.get(roleId),
   };
   const dir = path.join(options.outDir, roleId);
-  const files: RenderedFile[] = [];
+  // A page budget over which a document spills is the role file's: the problem points at it.
+  const roleSource = ctx.role ? prepared.folder.roles.get(roleId) : undefined;
+  const made: MadeDocument[] = [];
   for (const kind of kinds) {
     const make: DocumentMaker = DOCUMENT_MAKERS[kind];
     const started = performance.now();
-    const doc = await make(ctx);
-    if (!doc) continue;
-    const pdf = doc.pdf ?? (await renderPdf(doc.element));
+    const doc = make(ctx);
+    if (!doc) {
+      made.push({ kind, rendered: [] });
+      continue;
+    }
     const file = path.join(dir, documentFileName({ ...doc.naming, kind: doc.kind }));
+    const shows = shownHash(doc, ctx.theme, path.basename(file), options.strict === true);
+    const recorded = previous?.inputs[kind]?.shows === shows ? previous.documents.filter((entry) => mainKindOf(entry.kind) === kind) : undefined;
+    if (recorded && intactOutputs(dir, recorded)) {
+      made.push({ kind, shows, rendered: [], kept: recorded });
+      continue;
+    }
+    const pdf = await renderDocument(doc);
     const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
-    const problems = [...verified.problems, ...verifyRenderedText(input, { margin: ctx.theme.page.margin, footer: FOOTER_HEIGHT })];
+    const problems = [...verified.problems, ...verifyRenderedText(input, { margin: ctx.theme.page.margin, footer: FOOTER_HEIGHT })].map((p) => (p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p));
     failOnErrors(problems, options.strict);
-    files.push({ kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes });
+    const rendered: RenderedFile[] = [{ kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes }];
     for (const companion of doc.companions ?? []) {
-      files.push({ kind: companion.kind, file: path.join(dir, documentFileName({ ...doc.naming, kind: companion.kind }, companion.ext)), content: companion.content, warnings: [], ms: 0 });
+      rendered.push({ kind: companion.kind, file: path.join(dir, documentFileName({ ...doc.naming, kind: companion.kind }, companion.ext)), content: companion.content, warnings: [], ms: 0 });
     }
+    made.push({ kind, shows, rendered });
   }
-  return files;
+  return made;
 }

@@ -28,6 +28,8 @@ export interface RecordedInputs {
   hash: string;
   /** Relative to the data folder. */
   files: string[];
+  /** The hash of what the document showed (cache/documentShows.ts): same model, same bytes. */
+  shows?: string;
 }
 
 /** Main document kind → its recorded inputs; a kind listed without documents made nothing for the role. */
@@ -73,4 +75,22 @@ export function writeManifest(dir: string, role: string, documents: ManifestEntr
   const orderedInputs = Object.fromEntries(KIND_ORDER.flatMap((kind) => (kind in inputs ? [[kind, inputs[kind as keyof ManifestInputs]]] : [])));
   writeAtomic(file, JSON.stringify({ role, documents: ordered, inputs: orderedInputs }, null, 2) + '\n');
   return file;
+}
+
+/**
+ * After a build: the files the previous manifest listed that the new one does not (a name that
+ * changed with the language or the target) are removed — only plain files directly in the role's
+ * folder, whatever a manifest says, and never any file the manifest did not list.
+ */
+export function removeStaleOutputs(dir: string, previous: Manifest, current: readonly ManifestEntry[]): void {
+  const written = new Set(current.map((entry) => entry.file));
+  for (const entry of previous.documents) {
+    if (written.has(entry.file) || entry.file !== path.basename(entry.file) || entry.file.startsWith('.')) continue;
+    const file = path.join(dir, entry.file);
+    try {
+      if (fs.lstatSync(file).isFile()) fs.rmSync(file);
+    } catch {
+      // Already gone, or not ours to remove.
+    }
+  }
 }

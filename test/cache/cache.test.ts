@@ -49,13 +49,20 @@ describe('build cache', () => {
     expect(manifest.inputs.answers.files).toEqual(expect.arrayContaining(['answers/ilogyo.yaml']));
   });
 
-  test('editing one role re-renders only that role; a changed or missing output is rendered again', () => {
-    fs.appendFileSync(path.join(data, 'roles', 'partner-backend.yaml'), '\n# edited\n');
+  test('editing what one role shows re-renders only that role; a comment renders nothing; a changed or missing output is rendered again', () => {
+    const roleFile = path.join(data, 'roles', 'partner-backend.yaml');
+    fs.appendFileSync(roleFile, '\n# edited\n');
     let stdout = build();
-    for (const line of lines(stdout, 'data-engineer')) expect(line).toMatch(/ unchanged( |$)/);
-    for (const line of lines(stdout, 'partner-backend').filter((l) => l.includes('.pdf'))) expect(line).toMatch(/ \d+ ms( |$)/);
-    // A comment changes no PDF byte; the manifest records the role file's new hash.
+    // A comment changes no document's model: nothing is rendered, the manifest records the new hash.
+    expect(stdout).toMatch(/built 8 documents \(8 unchanged\)/);
     const { 'manifest.json': _manifest, ...documents } = first['partner-backend']!;
+    expect(snapshot('partner-backend', /\.(pdf|txt)$/)).toEqual(documents);
+    fs.writeFileSync(roleFile, fs.readFileSync(roleFile, 'utf8').replace('headline: 백엔드 개발자', 'headline: 백엔드 엔지니어'));
+    stdout = build();
+    for (const line of lines(stdout, 'data-engineer')) expect(line).toMatch(/ unchanged( |$)/);
+    expect(lines(stdout, 'partner-backend').find((l) => l.includes('-resume.pdf'))).toMatch(/ \d+ ms( |$)/);
+    fs.writeFileSync(roleFile, fs.readFileSync(roleFile, 'utf8').replace('headline: 백엔드 엔지니어', 'headline: 백엔드 개발자'));
+    expect(build()).toMatch(/ms/);
     expect(snapshot('partner-backend', /\.(pdf|txt)$/)).toEqual(documents);
 
     const resume = Object.keys(first['data-engineer']!).find((name) => name.endsWith('-resume.pdf'))!;
@@ -66,14 +73,17 @@ describe('build cache', () => {
     expect(snapshot('data-engineer')).toEqual(first['data-engineer']);
   }, 120_000);
 
-  test('a new project page re-renders the portfolios only; a draft page (_name.md) changes nothing', () => {
+  test('a new project page re-renders the portfolios that show it, nothing else; a draft page (_name.md) changes nothing', () => {
     fs.copyFileSync(path.join(data, 'projects', 'ilogyo.md'), path.join(data, 'projects', '_draft.md'));
     expect(build()).toMatch(/built 8 documents \(8 unchanged\)/);
+    // No role picks an untagged page: the folder's listing changed, no document did.
     fs.writeFileSync(path.join(data, 'projects', 'zz-new.md'), '# 새 프로젝트\n\n새로 추가한 프로젝트 페이지입니다.\n');
+    expect(build()).toMatch(/built 8 documents \(8 unchanged\)/);
+    // Tagged realtime, partner-backend's portfolio picks it.
+    fs.writeFileSync(path.join(data, 'projects', 'zz-new.md'), '---\ntags: [realtime]\n---\n# 새 프로젝트\n\n새로 추가한 프로젝트 페이지입니다.\n');
     const stdout = build();
-    for (const role of ['data-engineer', 'partner-backend']) {
-      for (const line of lines(stdout, role)) expect(line).toMatch(line.includes('-portfolio.pdf') ? / \d+ ms( |$)/ : / unchanged( |$)/);
-    }
+    for (const line of lines(stdout, 'data-engineer')) expect(line).toMatch(/ unchanged( |$)/);
+    for (const line of lines(stdout, 'partner-backend')) expect(line).toMatch(line.includes('-portfolio.pdf') ? / \d+ ms( |$)/ : / unchanged( |$)/);
     fs.rmSync(path.join(data, 'projects', 'zz-new.md'));
   }, 120_000);
 

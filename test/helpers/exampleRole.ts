@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { FOOTER_HEIGHT } from '../../src/compose/styles.js';
 import { creationDate } from '../../src/pipeline/creationDate.js';
-import { DOCUMENT_MAKERS, MAIN_KINDS, type ComposedDocument } from '../../src/pipeline/documents.js';
+import type { ComposedDocument } from '../../src/compose/composedDocument.js';
+import { DOCUMENT_MAKERS, MAIN_KINDS } from '../../src/pipeline/documents.js';
 import { prepare, themeFor } from '../../src/pipeline/prepare.js';
-import { renderPdf } from '../../src/render/renderPdf.js';
+import { renderDocument } from '../../src/render/renderDocument.js';
 import type { TextArea } from '../../src/verify/verifyText.js';
 import { repoRoot } from './cli.js';
 
@@ -21,8 +22,8 @@ export async function renderExampleRole(roleId: string): Promise<RenderedRole> {
   const ctx = { roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme, photo: prepared.photo, creationDate: creationDate(prepared.resume), projects: prepared.projects, application: prepared.applications.get(roleId) };
   const documents: RenderedRole['documents'] = [];
   for (const kind of MAIN_KINDS) {
-    const doc = await DOCUMENT_MAKERS[kind](ctx);
-    if (doc) documents.push({ doc, pdf: doc.pdf ?? (await renderPdf(doc.element)) });
+    const doc = DOCUMENT_MAKERS[kind](ctx);
+    if (doc) documents.push({ doc, pdf: await renderDocument(doc) });
   }
   return { documents, area: { margin: theme.page.margin, footer: FOOTER_HEIGHT } };
 }

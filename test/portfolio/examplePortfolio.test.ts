@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseProjectPage } from '../../src/load/loadProjects.js';
 import { creationDate } from '../../src/pipeline/creationDate.js';
 import { makePortfolio } from '../../src/pipeline/documents.js';
+import { renderDocument } from '../../src/render/renderDocument.js';
 import { MASTER, prepare, themeFor, type Prepared } from '../../src/pipeline/prepare.js';
 import { openPdf, pdfPagesText, squash } from '../helpers/pdf.js';
 
@@ -18,8 +19,8 @@ let pages: string[];
 
 beforeAll(async () => {
   prepared = prepare({ dataDir: DATA, roles: [MASTER] });
-  const doc = await makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), creationDate: creationDate(prepared.resume), projects: prepared.projects });
-  pdf = doc!.pdf!;
+  const doc = makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), creationDate: creationDate(prepared.resume), projects: prepared.projects });
+  pdf = await renderDocument(doc!);
   pages = await pdfPagesText(pdf);
 });
 

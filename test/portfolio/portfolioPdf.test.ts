@@ -3,9 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { PortfolioDocument } from '../../src/compose/portfolio/PortfolioDocument.js';
 import { TocPageNumbers } from '../../src/compose/portfolio/TocPageNumbers.js';
-import { makePortfolio, type ComposedDocument } from '../../src/pipeline/documents.js';
+import type { ComposedDocument } from '../../src/compose/composedDocument.js';
+import { makePortfolio } from '../../src/pipeline/documents.js';
 import { creationDate } from '../../src/pipeline/creationDate.js';
 import { MASTER, prepare, themeFor, type Prepared } from '../../src/pipeline/prepare.js';
+import { renderDocument } from '../../src/render/renderDocument.js';
 import { renderPdf } from '../../src/render/renderPdf.js';
 import type { PortfolioModel } from '../../src/tailor/tailorPortfolio.js';
 import { openPdf, pdfFonts, pdfPagesText, squash } from '../helpers/pdf.js';
@@ -21,8 +23,8 @@ let allText: string;
 
 beforeAll(async () => {
   prepared = prepare({ dataDir: DATA, roles: [MASTER] });
-  doc = (await makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), creationDate: creationDate(prepared.resume), projects: prepared.projects }))!;
-  pdf = doc.pdf!;
+  doc = (makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), creationDate: creationDate(prepared.resume), projects: prepared.projects }))!;
+  pdf = await renderDocument(doc);
   pages = await pdfPagesText(pdf);
   allText = squash(pages.join('\n'));
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { ComposedDocument } from '../../src/pipeline/documents.js';
+import type { ComposedDocument } from '../../src/compose/composedDocument.js';
 import { verifyRenderedText } from '../../src/verify/verifyDocument.js';
 import type { TextArea } from '../../src/verify/verifyText.js';
 import { renderExampleRole } from '../helpers/exampleRole.js';

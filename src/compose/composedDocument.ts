@@ -1,0 +1,33 @@
+import type { ReactElement } from 'react';
+import type { Decision } from '../tailor/model.js';
+import type { DocumentKind } from '../write/manifest.js';
+
+/** A composed document: the element tree to render and what the later steps need to know of it. */
+export interface ComposedDocument {
+  kind: DocumentKind;
+  element: ReactElement;
+  /**
+   * For a document that prints what only its own layout knows (the portfolio's contents print
+   * the pages its projects start on): true once the last layout printed what it laid out. The
+   * render step lays the document out again until it is (see render/renderDocument.ts).
+   */
+  settled?: () => boolean;
+  /** The model drawn: its strings are what a reader will see (verify), its hash what the cache keys on. */
+  content: unknown;
+  /** Parts of the file name. */
+  naming: { name: string; company?: string; position?: string };
+  pageBudget?: number;
+  decisions: Decision[];
+  /** Files written beside the PDF as they are (e.g. the paste-ready answers), each listed in the manifest. */
+  companions?: CompanionFile[];
+  /** Lines the build prints under the document's line (e.g. each answer's count). */
+  notes?: string[];
+}
+
+/** A non-PDF output of a document maker. */
+export interface CompanionFile {
+  kind: DocumentKind;
+  /** File extension, without the dot. */
+  ext: string;
+  content: string;
+}
