@@ -1,26 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mainKindOf, readManifest, sha256, type ManifestEntry } from '../write/manifest.js';
-import { fromRecorded, inputHash, listedInputs, type CachedKind, type InputSettings } from './documentInputs.js';
+import { currentState } from '../load/inputLog.js';
+import { readManifest, sha256, type Manifest, type ManifestEntry } from '../write/manifest.js';
+import { resolvedInputs, settingsHash, type InputSettings } from './documentInputs.js';
 
 /**
- * The documents of one role's output folder that need no rendering: kind → its manifest entries
- * (none when the kind made nothing for the role). A kind is unchanged when the hash of its inputs,
- * taken now, is the one recorded, and every file it wrote is still there with its recorded bytes.
+ * A role's last manifest when nothing it was built from changed: the same settings, every file
+ * and folder listing its build read in the state it was read in, and every file it wrote still
+ * there with the bytes recorded. Then the role needs neither loading nor rendering.
  */
-export function unchangedDocuments(outDir: string, roleId: string, kinds: readonly CachedKind[], settings: InputSettings): Map<CachedKind, ManifestEntry[]> {
-  const unchanged = new Map<CachedKind, ManifestEntry[]>();
+export function unchangedRole(outDir: string, roleId: string, settings: InputSettings): Manifest | undefined {
   const manifest = readManifest(outDir);
-  if (!manifest || manifest.role !== roleId) return unchanged;
-  for (const kind of kinds) {
-    const recorded = manifest.inputs[kind];
-    if (!recorded) continue;
-    const files = [...listedInputs(settings.dataDir, roleId, kind), ...fromRecorded(settings.dataDir, recorded.files)];
-    if (inputHash(settings, roleId, kind, files) !== recorded.hash) continue;
-    const entries = manifest.documents.filter((entry) => mainKindOf(entry.kind) === kind);
-    if (intactOutputs(outDir, entries)) unchanged.set(kind, entries);
-  }
-  return unchanged;
+  if (!manifest || manifest.role !== roleId || manifest.inputs.settings !== settingsHash(settings, roleId)) return undefined;
+  const read = resolvedInputs(settings.dataDir, manifest.inputs.read);
+  if (read.length === 0 || !read.every((record) => currentState(record) === record.state)) return undefined;
+  return intactOutputs(outDir, manifest.documents) ? manifest : undefined;
 }
 
 /** True when every file the entries list is in the output folder with the bytes recorded. */
@@ -28,7 +22,7 @@ export const intactOutputs = (outDir: string, entries: readonly ManifestEntry[])
 
 function writtenAsRecorded(file: string, entry: ManifestEntry): boolean {
   try {
-    return sha256(fs.readFileSync(file)) === entry.sha256;
+    return fs.statSync(file).isFile() && sha256(fs.readFileSync(file)) === entry.sha256;
   } catch {
     return false;
   }

@@ -14,7 +14,6 @@ import { followLauncher } from './startupSnapshot.js';
 import './commands/build.js';
 import '../pipeline/prepare.js';
 import '../pipeline/renderRole.js';
-import '../cache/builtFrom.js';
 
 /*
  * The entry of the startup snapshot (scripts/compileSnapshot.mjs; why: startupSnapshot.ts).

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
+import { noteRead } from './inputLog.js';
 import { parseYaml, type YamlSource } from './parseYaml.js';
 import { readSourceFile } from './readSourceFile.js';
 import { roleFiles } from './roleFiles.js';
@@ -21,10 +22,11 @@ export function loadDataFolder(dir: string): DataFolder {
   const problems: Problem[] = [];
   const roles = new Map<string, YamlSource>();
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    noteRead.absent(dir);
     problems.push({ severity: 'error', code: 'no-data', message: `data folder ${displayPath(dir)} does not exist`, hint: 'run from the project folder, or pass --data <dir>' });
     return { dir, roles, problems };
   }
-  const resumeFiles = RESUME_FILES.map((name) => path.join(dir, name)).filter((file) => fs.existsSync(file));
+  const resumeFiles = RESUME_FILES.map((name) => path.join(dir, name)).filter((file) => fs.existsSync(file) || void noteRead.absent(file));
   if (resumeFiles.length === 0) {
     problems.push({ severity: 'error', code: 'no-resume', message: `no resume.yaml or resume.json in ${displayPath(dir)}`, hint: 'create data/resume.yaml (see the README for an example)' });
   } else if (resumeFiles.length > 1) {

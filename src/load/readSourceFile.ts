@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
+import { noteRead } from './inputLog.js';
 
 /** Larger text files are refused: career data this big is a mistake (or an attack), not a resume. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -31,7 +32,9 @@ export function readSourceFile(file: string, limit: SizeLimit = DATA_FILE_LIMIT)
     const size = fs.statSync(file).size;
     if (size > limit.bytes) return { ok: false, problem: tooLarge(file, shown, size, limit.bytes, limit.what) };
     bytes = fs.readFileSync(file);
+    noteRead.file(file, bytes);
   } catch (err) {
+    noteRead.absent(file);
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, problem: { severity: 'error', code: 'unreadable', message: `cannot read ${shown} (${code ?? 'error'})`, hint: 'check that the file exists and is readable' } };
   }

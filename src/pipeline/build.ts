@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { CACHED_KINDS, inputHash, recordedPaths, type CachedKind, type InputSettings } from '../cache/documentInputs.js';
-import { unchangedDocuments } from '../cache/unchanged.js';
+import { recordedInputs, resolvedInputs, settingsHash, type InputSettings } from '../cache/documentInputs.js';
+import { unchangedRole } from '../cache/unchanged.js';
 import type { Problem } from '../core/problems.js';
+import { InputLog, readingInto, type InputRecord } from '../load/inputLog.js';
 import type { Lang } from '../validate/schema/primitives.js';
-import { keptFromManifest, manifestEntry, readManifest, removeStaleOutputs, writeManifest, type DocumentKind, type ManifestEntry, type RecordedInputs } from '../write/manifest.js';
+import { MAIN_DOCUMENT_KINDS, manifestEntry, readManifest, removeStaleOutputs, writeManifest, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import type { MainKind } from './documents.js';
 import type { PrepareOptions } from './prepare.js';
@@ -11,8 +12,6 @@ import type { PrepareOptions } from './prepare.js';
 export interface BuildOptions extends PrepareOptions {
   outDir: string;
   lang?: Lang;
-  /** Only these documents (watch mode rebuilds what a save touched); the manifest keeps the others. */
-  kinds?: MainKind[];
   /** Render even the documents whose inputs are unchanged. */
   force?: boolean;
 }
@@ -27,91 +26,90 @@ export interface BuiltDocument {
   warnings: Problem[];
   /** What the maker wants said under the file's line (see ComposedDocument.notes). */
   notes?: string[];
-  /** Not rendered: its inputs and its file are as the manifest recorded them (the build cache). */
+  /** Not rendered: its inputs, or what it shows, and its file are as the manifest recorded them (the build cache). */
   unchanged?: boolean;
 }
 
 export interface BuildEvents {
-  /** Once some document must be rendered, before the renderer is loaded and anything reported. */
+  /** Once the data must be loaded, before the renderer is loaded and anything reported. */
   beforeRender?(): Promise<void>;
   /** Warnings from the data, once, before anything renders (not called when nothing renders). */
   onWarnings?(warnings: Problem[]): void;
   onDocument?(doc: BuiltDocument): void;
+  /** What the build read (absolute paths), also when it failed on bad input: what watch watches. */
+  onInputs?(read: InputRecord[]): void;
 }
 
-// The cache's kinds are the document makers' kinds, in the same order (checked by the compiler).
-const KINDS: readonly MainKind[] = CACHED_KINDS satisfies readonly MainKind[];
-const sameKinds: [MainKind] extends [CachedKind] ? true : never = true;
+// The manifest's kinds are the document makers' kinds (checked by the compiler).
+const KINDS: readonly MainKind[] = MAIN_DOCUMENT_KINDS;
+const sameKinds: [MainKind] extends [(typeof MAIN_DOCUMENT_KINDS)[number]] ? true : never = true;
 void sameKinds;
 
 /**
  * The whole pipeline for a set of roles: load → validate → tailor → compose → render → verify
- * → write. A document whose inputs are unchanged since the manifest recorded them is not
- * rendered again (unless `force`); when every document is unchanged the data is not even loaded
- * and the renderer not imported; a document whose composed model is unchanged is not rendered
- * either. Nothing is written unless every role's documents are valid, rendered and verified; a
- * build that writes removes the files its role's previous manifest listed and it no longer writes.
+ * → write. A role whose settings and every input its last build read are unchanged, with its
+ * files intact, is neither loaded nor rendered (unless `force`): when all are, the renderer is
+ * not even imported. Otherwise every role is composed, and a document is rendered only if what
+ * it shows changed. Nothing is written unless every role's documents are valid, rendered and
+ * verified; a build that writes removes the files its role's previous manifest listed and it no
+ * longer writes.
  */
 export async function build(options: BuildOptions, events: BuildEvents = {}): Promise<BuiltDocument[]> {
   const settings: InputSettings = { dataDir: path.resolve(options.dataDir), lang: options.lang, theme: options.theme, strict: options.strict, assetsDir: options.assetsDir };
-  const wanted = options.kinds ? KINDS.filter((kind) => options.kinds!.includes(kind)) : KINDS;
   const roleDir = (roleId: string) => path.join(options.outDir, roleId);
-  const unchanged = new Map(options.roles.map((roleId) => [roleId, options.force ? new Map<CachedKind, ManifestEntry[]>() : unchangedDocuments(roleDir(roleId), roleId, wanted, settings)]));
   const built: BuiltDocument[] = [];
   const report = (doc: BuiltDocument) => {
     built.push(doc);
     events.onDocument?.(doc);
   };
-  if (options.roles.every((roleId) => unchanged.get(roleId)!.size === wanted.length)) {
-    for (const roleId of options.roles) for (const kind of wanted) for (const entry of unchanged.get(roleId)!.get(kind)!) report(fromManifest(roleId, roleDir(roleId), entry));
+  const unchanged = options.force ? [] : options.roles.map((roleId) => unchangedRole(roleDir(roleId), roleId, settings));
+  if (unchanged.length > 0 && unchanged.every((manifest) => manifest !== undefined)) {
+    events.onInputs?.(unchanged.flatMap((manifest) => resolvedInputs(settings.dataDir, manifest.inputs.read)));
+    for (const manifest of unchanged) for (const entry of manifest.documents) report(fromManifest(manifest.role, roleDir(manifest.role), entry));
     return built;
   }
 
   await events.beforeRender?.();
-  const [{ prepare }, { renderRole }, { builtFrom }] = await Promise.all([import('./prepare.js'), import('./renderRole.js'), import('../cache/builtFrom.js')]);
-  const prepared = prepare(options);
+  const [{ prepare }, { renderRole }] = await Promise.all([import('./prepare.js'), import('./renderRole.js')]);
+  const log = new InputLog();
+  let prepared;
+  try {
+    // Read once, before anything renders: a file saved during the render makes the next build load again.
+    prepared = readingInto(log, () => prepare(options));
+  } finally {
+    events.onInputs?.(log.list());
+  }
   events.onWarnings?.(prepared.warnings);
+  const inputs = { read: recordedInputs(settings.dataDir, log.list()) };
   // Every role is composed, rendered and verified before the first file is written: a role that
   // fails (an error, or a warning under --strict) leaves every output folder as it was.
   const roles = [];
   for (const roleId of options.roles) {
-    const cached = unchanged.get(roleId)!;
-    const dir = roleDir(roleId);
-    const previous = readManifest(dir);
-    // Hashed before rendering: a file saved during the render makes the next build render again.
-    const inputs = Object.fromEntries(wanted.map((kind) => [kind, recordInputs(settings, roleId, kind, builtFrom(prepared, roleId, kind, settings.theme))])) as Record<MainKind, RecordedInputs>;
-    const made = await renderRole(prepared, roleId, wanted.filter((kind) => !cached.has(kind)), options, previous?.role === roleId && !options.force ? previous : undefined);
-    roles.push({ roleId, dir, cached, inputs, made, previous });
+    const previous = options.force ? undefined : readManifest(roleDir(roleId));
+    roles.push({ roleId, previous, made: await renderRole(prepared, roleId, KINDS, options, previous?.role === roleId ? previous : undefined) });
   }
-  for (const { roleId, dir, cached, inputs, made, previous } of roles) {
-    const manifest: ManifestEntry[] = [];
-    for (const kind of wanted) {
-      const entries = cached.get(kind) ?? made.find((m) => m.kind === kind)?.kept;
-      if (entries) {
-        manifest.push(...entries);
-        for (const entry of entries) report(fromManifest(roleId, dir, entry));
+  for (const { roleId, previous, made } of roles) {
+    const dir = roleDir(roleId);
+    const manifest: Manifest = { role: roleId, documents: [], inputs: { settings: settingsHash(settings, roleId), ...inputs }, shows: {} };
+    for (const document of made) {
+      if (document.shows) manifest.shows[document.kind] = document.shows;
+      for (const entry of document.kept ?? []) {
+        manifest.documents.push(entry);
+        report(fromManifest(roleId, dir, entry));
       }
-      const document = made.find((m) => m.kind === kind);
-      if (document?.shows) inputs[kind].shows = document.shows;
-      else if (cached.has(kind)) inputs[kind].shows = previous?.inputs[kind]?.shows;
-      for (const r of document?.rendered ?? []) {
+      for (const r of document.rendered) {
         writeAtomic(r.file, r.content);
-        manifest.push(manifestEntry(r.kind, r.file, r.content, r.pages, r.warnings));
+        manifest.documents.push(manifestEntry(r.kind, r.file, r.content, r.pages, r.warnings));
         report({ roleId, kind: r.kind, file: r.file, pages: r.pages, bytes: Buffer.byteLength(r.content), ms: r.ms, warnings: r.warnings, notes: r.notes });
       }
     }
-    const kept = options.kinds ? keptFromManifest(dir, wanted) : { documents: [], inputs: {} };
-    const documents = [...kept.documents, ...manifest];
-    writeManifest(dir, roleId, documents, { ...kept.inputs, ...inputs });
-    if (previous) removeStaleOutputs(dir, previous, documents);
+    writeManifest(dir, manifest);
+    if (previous) removeStaleOutputs(dir, previous, manifest.documents);
   }
   return built;
 }
 
-const recordInputs = (settings: InputSettings, roleId: string, kind: CachedKind, files: string[]): RecordedInputs => ({
-  hash: inputHash(settings, roleId, kind, files),
-  files: recordedPaths(settings.dataDir, files),
-});
+
 
 /** A document the manifest lists, reported as built without rendering it. */
 const fromManifest = (roleId: string, dir: string, entry: ManifestEntry): BuiltDocument => ({

@@ -74,7 +74,7 @@ export async function renderRole(prepared: Prepared, roleId: string, kinds: read
     }
     const file = path.join(dir, documentFileName({ ...doc.naming, kind: doc.kind }));
     const shows = shownHash(doc, ctx.theme, path.basename(file), options.strict === true);
-    const recorded = previous?.inputs[kind]?.shows === shows ? previous.documents.filter((entry) => mainKindOf(entry.kind) === kind) : undefined;
+    const recorded = previous?.shows[kind] === shows ? previous.documents.filter((entry) => mainKindOf(entry.kind) === kind) : undefined;
     if (recorded && intactOutputs(dir, recorded)) {
       made.push({ kind, shows, rendered: [], kept: recorded });
       continue;

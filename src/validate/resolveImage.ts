@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem, SourceLocation } from '../core/problems.js';
 import { displayPath, isInside } from '../core/paths.js';
+import { noteRead } from '../load/inputLog.js';
 import { drawableCopy, type PixelBudget } from './opaquePng.js';
 import { sniffImage } from './sniffImage.js';
 
@@ -49,6 +50,7 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
   const refused = () => placeholder('refused', { severity: 'error', message: `image ${url} is outside the data folder (${displayPath(file)}); it is not read`, hint: `keep images inside ${displayPath(roots.dataDir)} (site-root paths like /static/… resolve against ${displayPath(roots.assetsRoot)})` });
   if (!allowed(file)) return refused();
   if (!fs.existsSync(file)) {
+    noteRead.absent(file);
     return placeholder('missing', { severity: 'warning', message: `image ${url} not found (looked for ${displayPath(file)}); ${instead}`, hint: relative.startsWith('/') ? `site-root paths resolve against the assets root ${displayPath(roots.assetsRoot)}/ (set it with --assets <dir>)` : `relative paths resolve against ${displayPath(roots.pageDir)}/` });
   }
   // A symbolic link inside the folder may still point outside it.
@@ -57,6 +59,7 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
   if (!stat.isFile()) return placeholder('unsupported', { severity: 'error', message: `image ${url} is a folder, not an image file`, hint: 'point at a PNG or JPEG file' });
   if (stat.size > MAX_IMAGE_BYTES) return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, hint: 'export it smaller (1200–2000 px wide is plenty for a page)' });
   const bytes = fs.readFileSync(file);
+  noteRead.file(file, bytes);
   const sniffed = sniffImage(bytes);
   if (sniffed.format === 'unsupported') {
     return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.kind}, not PNG or JPEG; PDFs here can only show PNG and JPEG`, hint: 'convert it to PNG (diagrams, screenshots) or JPEG (photos)' });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../core/problems.js';
 import { formatLocation } from '../core/problems.js';
+import type { InputRecord } from '../load/inputLog.js';
 import { writeAtomic } from './writeAtomic.js';
 
 const KIND_ORDER = ['resume', 'portfolio', 'answers', 'answers-text'] as const;
@@ -23,57 +24,46 @@ export function manifestEntry(kind: DocumentKind, file: string, bytes: Buffer | 
   return { kind, file: path.basename(file), ...(pages !== undefined ? { pages } : {}), bytes: Buffer.byteLength(bytes), sha256: sha256(bytes), warnings: warnings.map((w) => [formatLocation(w.at), w.message].filter(Boolean).join(' ')) };
 }
 
-/** What a document was built from, for the build cache (src/cache): the hash and the files it read. */
-export interface RecordedInputs {
-  hash: string;
-  /** Relative to the data folder. */
-  files: string[];
-  /** The hash of what the document showed (cache/documentShows.ts): same model, same bytes. */
-  shows?: string;
+/** What a role was built from, for the build cache (src/cache): its settings and everything its build read. */
+export interface ManifestInputs {
+  /** The hash of the tool, the role and the options (cache/documentInputs.ts). */
+  settings: string;
+  /** Every file and folder listing the build read, relative to the data folder (load/inputLog.ts). */
+  read: InputRecord[];
 }
 
-/** Main document kind → its recorded inputs; a kind listed without documents made nothing for the role. */
-export type ManifestInputs = Partial<Record<'resume' | 'portfolio' | 'answers', RecordedInputs>>;
+/** The main kinds of document, in build order; the answers text is made with the answers. */
+export const MAIN_DOCUMENT_KINDS = ['resume', 'portfolio', 'answers'] as const;
+export type MainDocumentKind = (typeof MAIN_DOCUMENT_KINDS)[number];
 
 export interface Manifest {
   role: string;
   documents: ManifestEntry[];
   inputs: ManifestInputs;
+  /** Main kind → the hash of what its document showed (cache/documentShows.ts); a kind absent made nothing. */
+  shows: Partial<Record<MainDocumentKind, string>>;
 }
 
 /** The manifest of an output folder, or undefined when there is none or it cannot be read. */
 export function readManifest(dir: string): Manifest | undefined {
   try {
     const read = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Partial<Manifest>;
-    return { role: read.role ?? '', documents: read.documents ?? [], inputs: read.inputs ?? {} };
+    const inputs = read.inputs && typeof read.inputs.settings === 'string' && Array.isArray(read.inputs.read) ? read.inputs : { settings: '', read: [] };
+    return { role: read.role ?? '', documents: Array.isArray(read.documents) ? read.documents : [], inputs, shows: read.shows ?? {} };
   } catch {
     return undefined;
   }
 }
 
 /** The main document a file belongs to: the answers text is made with the answers. */
-export const mainKindOf = (kind: DocumentKind): keyof ManifestInputs => (kind === 'answers-text' ? 'answers' : kind);
-
-/**
- * What a partial rebuild keeps of the existing manifest: the documents of the kinds it did not
- * rebuild whose files are still there, and those kinds' inputs.
- */
-export function keptFromManifest(dir: string, rebuiltKinds: readonly (keyof ManifestInputs)[]): Pick<Manifest, 'documents' | 'inputs'> {
-  const old = readManifest(dir);
-  if (!old) return { documents: [], inputs: {} };
-  const kept = (kind: DocumentKind) => !rebuiltKinds.includes(mainKindOf(kind));
-  return {
-    documents: old.documents.filter((e) => kept(e.kind) && fs.existsSync(path.join(dir, e.file))),
-    inputs: Object.fromEntries(Object.entries(old.inputs).filter(([kind]) => kept(kind as DocumentKind))),
-  };
-}
+export const mainKindOf = (kind: DocumentKind): MainDocumentKind => (kind === 'answers-text' ? 'answers' : kind);
 
 /** `out/<role>/manifest.json`: what was built, without timestamps so that rebuilds are identical. */
-export function writeManifest(dir: string, role: string, documents: ManifestEntry[], inputs: ManifestInputs): string {
+export function writeManifest(dir: string, manifest: Manifest): string {
   const file = path.join(dir, 'manifest.json');
-  const ordered = [...documents].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-  const orderedInputs = Object.fromEntries(KIND_ORDER.flatMap((kind) => (kind in inputs ? [[kind, inputs[kind as keyof ManifestInputs]]] : [])));
-  writeAtomic(file, JSON.stringify({ role, documents: ordered, inputs: orderedInputs }, null, 2) + '\n');
+  const documents = [...manifest.documents].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const shows = Object.fromEntries(KIND_ORDER.flatMap((kind) => (kind in manifest.shows ? [[kind, manifest.shows[kind as MainDocumentKind]]] : [])));
+  writeAtomic(file, JSON.stringify({ role: manifest.role, documents, inputs: manifest.inputs, shows }, null, 2) + '\n');
   return file;
 }
 

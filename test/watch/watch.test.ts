@@ -2,19 +2,81 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { affectedBy, mergeAffected } from '../../src/watch/affectedBy.js';
+import { UserDataError } from '../../src/core/problems.js';
+import type { InputRecord } from '../../src/load/inputLog.js';
+import { build } from '../../src/pipeline/build.js';
+import { watchBuild, watchTargets } from '../../src/watch/watchBuild.js';
 import { copyData, repoRoot, tempDir } from '../helpers/cli.js';
 
-test('a saved file makes stale only the documents built from it', () => {
-  const data = '/d';
-  expect(affectedBy('/d/roles/data-engineer.yaml', data)).toEqual({ roles: ['data-engineer'], kinds: 'all' });
-  expect(affectedBy('/d/projects/mlops.md', data)).toEqual({ roles: 'all', kinds: ['portfolio'] });
-  expect(affectedBy('/d/static/images/a.png', data)).toEqual({ roles: 'all', kinds: ['portfolio'] });
-  expect(affectedBy('/d/answers/ilogyo.yaml', data)).toEqual({ roles: 'all', kinds: ['answers', 'answers-text'] });
-  expect(affectedBy('/d/resume.yaml', data)).toEqual({ roles: 'all', kinds: 'all' });
-  expect(affectedBy('/repo/themes/classic/theme.yaml', data)).toEqual({ roles: 'all', kinds: 'all' });
-  expect(mergeAffected([affectedBy('/d/projects/a.md', data), affectedBy('/d/answers/b.yaml', data)])).toEqual({ roles: 'all', kinds: ['portfolio', 'answers', 'answers-text'] });
+test('watch follows what a build read: read files, listed folders, and the folders on the way to a path not there yet', () => {
+  const root = tempDir();
+  fs.mkdirSync(path.join(root, 'data', 'projects'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'data', 'resume.yaml'), 'basics: {name: A}\n');
+  const targets = watchTargets([
+    { path: path.join(root, 'data', 'resume.yaml'), kind: 'file', state: 'sha256:x' },
+    { path: path.join(root, 'data', 'projects'), kind: 'listing', state: 'sha256:y' },
+    { path: path.join(root, 'data', 'static', 'images', 'a.png'), kind: 'file', state: 'missing' },
+  ]);
+  expect([...targets.paths].sort()).toEqual([path.join(root, 'data'), path.join(root, 'data', 'projects'), path.join(root, 'data', 'resume.yaml')]);
+  expect(targets.matters(path.join(root, 'data', 'resume.yaml'))).toBe(true);
+  expect(targets.matters(path.join(root, 'data', 'projects', 'new.md'))).toBe(true);
+  expect(targets.matters(path.join(root, 'data', 'static'))).toBe(true);
+  expect(targets.matters(path.join(root, 'data', 'static', 'images', 'a.png'))).toBe(true);
+  expect(targets.matters(path.join(root, 'data', 'notes.txt'))).toBe(false);
 });
+
+/** Resolves once `ready()` holds, polling; fails after `ms`. */
+async function until(ready: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const started = Date.now();
+  while (!ready()) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+test('watch in process: a missing image that appears and a new photo are drawn; a deleted and restored data folder builds again', async () => {
+  const data = copyData(path.join(repoRoot, 'test/fixtures/people/jane-two-roles-en'));
+  const png = path.join(repoRoot, 'test/fixtures/json-resume/photo.png');
+  fs.mkdirSync(path.join(data, 'projects'));
+  fs.writeFileSync(path.join(data, 'projects', 'billing.md'), '# Billing\n\nThe billing platform.\n\n![Architecture](images/architecture.png)\n');
+  fs.writeFileSync(path.join(data, 'resume.yaml'), fs.readFileSync(path.join(data, 'resume.yaml'), 'utf8').replace('  name: Jane Doe\n', '  name: Jane Doe\n  image: photo.png\n'));
+  const out = tempDir();
+  const builds: { rendered: string[]; failed?: boolean }[] = [];
+  const run = async (): Promise<InputRecord[]> => {
+    let read: InputRecord[] = [];
+    try {
+      const built = await build({ dataDir: data, outDir: out, roles: ['a-first'] }, { onInputs: (records) => (read = records) });
+      builds.push({ rendered: built.filter((doc) => !doc.unchanged).map((doc) => doc.kind) });
+    } catch (err) {
+      if (!(err instanceof UserDataError)) throw err;
+      builds.push({ rendered: [], failed: true });
+    }
+    return read;
+  };
+  const stop = await watchBuild({ read: await run(), rebuild: run });
+  try {
+    expect(builds[0]!.rendered).toEqual(['resume', 'portfolio']);
+    fs.mkdirSync(path.join(data, 'projects', 'images'));
+    fs.copyFileSync(png, path.join(data, 'projects', 'images', 'architecture.png'));
+    await until(() => builds.some((b, i) => i > 0 && b.rendered.includes('portfolio')), 'the portfolio with the image that appeared');
+    expect(builds.at(-1)!.rendered).toEqual(['portfolio']);
+
+    let seen = builds.length;
+    fs.copyFileSync(png, path.join(data, 'photo.png'));
+    await until(() => builds.slice(seen).some((b) => b.rendered.includes('resume')), 'the resume with the new photo');
+
+    seen = builds.length;
+    const kept = tempDir();
+    fs.cpSync(data, kept, { recursive: true });
+    fs.rmSync(data, { recursive: true });
+    await until(() => builds.slice(seen).some((b) => b.failed), 'the failed build of a deleted data folder');
+    seen = builds.length;
+    fs.cpSync(kept, data, { recursive: true });
+    await until(() => builds.slice(seen).some((b) => !b.failed), 'a build once the data folder is back');
+  } finally {
+    await stop();
+  }
+}, 90_000);
 
 const children: ReturnType<typeof spawn>[] = [];
 afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
@@ -44,10 +106,11 @@ test('build --watch: an edit rebuilds the resume, bad input is reported and the 
   const original = fs.readFileSync(resumeFile, 'utf8');
 
   let mark = output.text.length;
-  fs.writeFileSync(resumeFile, original.replace('label: 재미있는 일을 찾는 개발자', 'label: 재미있는 일을 찾는 개발자입니다'));
-  const rebuilt = await waitFor(output, /built \d+ documents? for data-engineer in/, mark);
+  fs.writeFileSync(resumeFile, original.replace('로그 품질을 60~70%에서 95% 이상으로 향상', '로그 품질을 60~70%에서 95% 이상으로 크게 향상'));
+  const rebuilt = await waitFor(output, /built \d+ documents? (\(\d+ unchanged\) )?for data-engineer in/, mark);
   expect(rebuilt).toMatch(/changed: .*resume\.yaml/);
-  expect(rebuilt).toMatch(/-resume\.pdf\s+\d pages/);
+  expect(rebuilt).toMatch(/-resume\.pdf\s+\d pages\s+\S+ KB\s+\d+ ms/);
+  expect(rebuilt).toMatch(/-portfolio\.pdf\s+\d+ pages\s+\S+ KB\s+unchanged/);
 
   mark = output.text.length;
   fs.writeFileSync(resumeFile, `${original}\nbroken: [\n`);
@@ -57,7 +120,7 @@ test('build --watch: an edit rebuilds the resume, bad input is reported and the 
   mark = output.text.length;
   fs.writeFileSync(path.join(data, 'answers', fs.readdirSync(path.join(data, 'answers'))[0]!), fs.readFileSync(path.join(data, 'answers', fs.readdirSync(path.join(data, 'answers'))[0]!)));
   fs.writeFileSync(resumeFile, original);
-  const recovered = await waitFor(output, /built \d+ documents? for data-engineer in/, mark);
+  const recovered = await waitFor(output, /built \d+ documents? (\(\d+ unchanged\) )?for data-engineer in/, mark);
   expect(recovered).toMatch(/-resume\.pdf/);
   expect(child.exitCode).toBeNull();
   child.kill('SIGINT');

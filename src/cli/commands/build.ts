@@ -4,7 +4,7 @@ import { UsageError } from '../../core/problems.js';
 import { displayPath } from '../../core/paths.js';
 import { roleFiles } from '../../load/roleFiles.js';
 import { build, type BuiltDocument } from '../../pipeline/build.js';
-import type { MainKind } from '../../pipeline/documents.js';
+import type { InputRecord } from '../../load/inputLog.js';
 import { reportFailure } from '../run.js';
 import type { Lang } from '../../validate/schema/primitives.js';
 import { formatProblems, summarizeProblems } from '../formatProblems.js';
@@ -36,17 +36,19 @@ export async function buildCommand(flags: BuildFlags, beforeRender?: () => Promi
 }
 
 interface ReportOptions {
-  kinds?: MainKind[];
   quietWarnings?: boolean;
   beforeRender?: () => Promise<void>;
+  /** Told what the build read (also when it failed on bad input). */
+  onInputs?: (read: InputRecord[]) => void;
 }
 
-async function buildAndReport(flags: BuildFlags, roles: string[], { kinds, quietWarnings = false, beforeRender }: ReportOptions = {}): Promise<void> {
+async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarnings = false, beforeRender, onInputs }: ReportOptions = {}): Promise<void> {
   const started = performance.now();
   const built = await build(
-    { dataDir: flags.data, outDir: flags.out, roles, kinds, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets, force: flags.force },
+    { dataDir: flags.data, outDir: flags.out, roles, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets, force: flags.force },
     {
       beforeRender,
+      onInputs,
       onWarnings: (warnings) => {
         if (warnings.length === 0) return;
         if (quietWarnings) process.stderr.write(`${summarizeProblems(warnings)} in the data (run without --watch or use check to list them)\n`);
@@ -65,33 +67,31 @@ async function buildAndReport(flags: BuildFlags, roles: string[], { kinds, quiet
 }
 
 /**
- * `build --watch`: builds once, then after every save under the data folder or the themes
- * rebuilds only the documents the saved files feed. Fonts and modules stay loaded, so a
- * rebuild costs a render, not a process start. Bad input prints its problems and waits.
+ * `build --watch`: builds once, then watches exactly what that build read (every file, every
+ * folder listing; see watch/watchBuild.ts) and after every save builds again. Fonts and modules
+ * stay loaded, and the cache renders only the documents whose model changed. Bad input prints
+ * its problems and the watch goes on, over what the failed build read.
  */
 async function watchCommand(flags: BuildFlags, roles: string[], beforeRender?: () => Promise<void>): Promise<void> {
-  const attempt = async (rolesToBuild: string[], options: ReportOptions = {}) => {
+  const attempt = async (options: ReportOptions = {}): Promise<InputRecord[]> => {
+    let read: InputRecord[] = [];
     try {
-      await buildAndReport(flags, rolesToBuild, options);
+      await buildAndReport(flags, roles, { ...options, onInputs: (records) => (read = records) });
     } catch (err) {
       reportFailure(err);
     }
+    return read;
   };
-  await attempt(roles, { beforeRender });
-  const [{ watchBuild }, { themesDir }, { MAIN_KINDS }] = await Promise.all([import('../../watch/watchBuild.js'), import('../../load/loadTheme.js'), import('../../pipeline/documents.js')]);
-  const themeDirs = [themesDir(), ...(flags.theme && fs.existsSync(path.join(path.resolve(flags.theme), 'theme.yaml')) ? [path.resolve(flags.theme)] : [])];
+  const read = await attempt({ beforeRender });
+  const { watchBuild } = await import('../../watch/watchBuild.js');
   const stop = await watchBuild({
-    dataDir: flags.data,
-    themeDirs,
-    rebuild: async (affected, changed) => {
+    read,
+    rebuild: async (changed) => {
       process.stdout.write(`\nchanged: ${changed.map(displayPath).join(', ')}\n`);
-      const stale = affected.roles === 'all' ? roles : roles.filter((r) => affected.roles.includes(r));
-      const kinds = affected.kinds === 'all' ? undefined : MAIN_KINDS.filter((k) => affected.kinds.includes(k) || (k === 'answers' && affected.kinds.includes('answers-text')));
-      if (stale.length === 0) return void process.stdout.write('nothing to rebuild for the roles being watched\n');
-      await attempt(stale, { kinds, quietWarnings: true });
+      return attempt({ quietWarnings: true });
     },
   });
-  process.stdout.write(`watching ${displayPath(path.resolve(flags.data))}/ and ${themeDirs.map((d) => `${displayPath(d)}/`).join(', ')} — Ctrl-C to stop\n`);
+  process.stdout.write(`watching the ${read.length} files and folders the build read — Ctrl-C to stop\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
