@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { ensureTypst } from './bench/benchTools.js';
 import { compileRunners, REPORT_USAGE, RUNNERS } from './bench/compile.js';
 import { CHROMIUM } from './bench/paths.js';
+import { measureWatchEdit } from './bench/watchEdit.js';
 import { median, pairRatios, rotate, verdict, type Bar, type Verdict } from './bench/stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -210,6 +211,9 @@ async function main() {
     }
   }
 
+  progress('watch: one-line edits to PDF …');
+  const watchMs = await measureWatchEdit(CLI, flags.data!, flags.role!, runs);
+
   const documents = documentFigures(lastAll, samples.all.map((s) => s.stdout));
   const engineSummaries = compared.map((engine) => ({ name: engine.name, ...summarize(engineSamples.get(engine.name)!), pdfBytes: engineBytes.get(engine.name)! }));
   const careerpdfMs = engineSamples.get('careerpdf')!.map((s) => s.ms);
@@ -225,6 +229,7 @@ async function main() {
     { name: 'resume cold ÷ Chromium cold (median of pairs)', measured: ratioTo('chromium'), compare: '<=', limit: 0.5, unit: '×', note: withChromium ? undefined : `${CHROMIUM} absent` },
     { name: 'cold build --all (median wall)', measured: summarize(samples.all).medianMs / 1000, compare: '<', limit: 2.0, unit: 's' },
     { name: 'rebuild --all, nothing changed (median wall)', measured: summarize(samples.rebuild).medianMs / 1000, compare: '<', limit: 0.4, unit: 's' },
+    { name: 'watch: one-line edit saved → resume PDF written (median)', measured: median(watchMs), compare: '<', limit: 250, unit: 'ms' },
     { name: 'peak memory, any careerpdf run (processes summed)', measured: Math.max(...careerpdfRuns.map((s) => s.maxRssMiB)), compare: '<', limit: 300, unit: 'MB' },
     { name: 'largest resume PDF', measured: kib(largest('resume')), compare: '<', limit: 150, unit: 'KB' },
     { name: 'largest portfolio PDF', measured: mib(largest('portfolio')), compare: '<', limit: 1.5, unit: 'MB', note: largest('portfolio') === undefined ? 'no portfolio built yet' : undefined },
@@ -237,7 +242,7 @@ async function main() {
     loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
     runs,
     cold: { freshProcess: true, freshOutDir: true, forceFlag: cold.length > 0 },
-    careerpdf: { role: { id: flags.role, ...summarize(samples.role) }, all: { documents: documents.length, ...summarize(samples.all) }, rebuild: summarize(samples.rebuild), documents },
+    careerpdf: { role: { id: flags.role, ...summarize(samples.role) }, all: { documents: documents.length, ...summarize(samples.all) }, rebuild: summarize(samples.rebuild), watchEditMs: watchMs, documents },
     sameResume: { resume: path.relative(ROOT, BENCH_RESUME), engines: engineSummaries, ratios: { typst: ratioTo('typst'), chromium: ratioTo('chromium') } },
     bars: bars.map((bar) => ({ ...bar, verdict: verdict(bar) })),
   };

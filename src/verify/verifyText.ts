@@ -1,3 +1,4 @@
+import { walkStrings } from '../core/walkStrings.js';
 import type { Problem } from '../core/problems.js';
 import type { PageText, TextRun } from './pdfText.js';
 
@@ -50,11 +51,11 @@ export function checkExtractable(pages: readonly PageText[], content: unknown, a
   const all = squash(pages.map((p) => p.runs.map((r) => r.text).join('')).join(''));
   const body = squash(pages.map((p) => p.runs.filter((r) => r.top >= area.margin.top - 2 && r.top < p.height - area.margin.bottom - area.footer).map((r) => r.text).join('')).join(''));
   const missing: string[] = [];
-  drawnStrings(content, (value) => {
+  walkStrings(content, (_path, value) => {
     const text = value.replace(/\*\*/g, '');
     const wanted = squash(text);
     if (wanted.length >= 2 && !all.includes(wanted) && !body.includes(wanted)) missing.push(whereItDiffers(text, wanted, [all, body]));
-  });
+  }, NOT_DRAWN);
   if (missing.length === 0) return [];
   return [{ severity: 'warning', code: 'text-not-extractable', path: file, message: `${missing.length} text${missing.length === 1 ? ' is' : 's are'} not in the PDF's text layer as written (a reader or an applicant-tracking system would not find ${missing.length === 1 ? 'it' : 'them'}; ‸ marks where the PDF differs): ${missing.slice(0, 3).map((m) => `"${m.startsWith('…') ? m : shorten(m)}"`).join(', ')}${missing.length > 3 ? ', …' : ''}`, hint: 'a rendering bug in careerpdf: please report it with the data that produced it' }];
 }
@@ -78,15 +79,6 @@ function whereItDiffers(text: string, wanted: string, haystacks: readonly string
   let at = 0;
   while (at < text.length && seen < lo) if (!/\s/.test(text[at++]!)) seen++;
   return `…${text.slice(Math.max(0, at - 20), at)}‸${text.slice(at, at + 20)}…`.replace(/\s+/g, ' ');
-}
-
-function drawnStrings(value: unknown, visit: (text: string) => void): void {
-  if (typeof value === 'string') visit(value);
-  else if (Array.isArray(value)) value.forEach((item) => drawnStrings(item, visit));
-  else if (value instanceof Map) value.forEach((item) => drawnStrings(item, visit));
-  else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [key, item] of Object.entries(value)) if (!NOT_DRAWN.has(key)) drawnStrings(item, visit);
-  }
 }
 
 const squash = (text: string): string => text.normalize('NFC').replace(/\s+/g, '').toLowerCase();

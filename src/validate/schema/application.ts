@@ -55,7 +55,6 @@ export const answerBlocksSchema = z.strictObject({
   $schema: z.string().optional(),
   blocks: z.record(id, z.string().min(1)).describe('block id → text; {{slot}} marks words each role fills in'),
 });
-export type AnswerBlocks = z.infer<typeof answerBlocksSchema>;
 
 /** The parts of a composed text with their data paths (relative to the composed value's path). */
 export function composedParts(value: ComposedText, at: DataPath): { part: string | BlockReference; path: DataPath }[] {

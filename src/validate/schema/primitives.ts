@@ -6,7 +6,7 @@ import { z } from 'zod';
  * see them reports them, so nobody sends a PDF with one left in.
  */
 export const PLACEHOLDER_PATTERN = /\[TODO(?::[^\]]*)?\]/;
-export const isPlaceholder = (value: string): boolean => PLACEHOLDER_PATTERN.test(value);
+
 const placeholder = z.string().regex(PLACEHOLDER_PATTERN);
 
 export { LANGS, type Lang } from '../../core/langs.js';
