@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { noteRead } from './inputLog.js';
+import { memoByText } from '../core/memoByText.js';
 import { parseYaml, type YamlSource } from './parseYaml.js';
 import { readSourceFile } from './readSourceFile.js';
 import { roleFiles } from './roleFiles.js';
@@ -41,6 +42,8 @@ export function loadDataFolder(dir: string): DataFolder {
   return { dir, resume, roles, problems };
 }
 
+const parseYamlOnce = memoByText(parseYaml);
+
 /** Reads and parses one YAML/JSON file; its problems are appended. Returns undefined when unusable. */
 export function loadYamlFile(file: string, problems: Problem[]): YamlSource | undefined {
   const read = readSourceFile(file);
@@ -48,7 +51,7 @@ export function loadYamlFile(file: string, problems: Problem[]): YamlSource | un
     problems.push(read.problem);
     return undefined;
   }
-  const parsed = parseYaml(displayPath(file), read.text);
+  const parsed = parseYamlOnce(displayPath(file), read.text);
   problems.push(...parsed.problems);
   return parsed.problems.some((p) => p.severity === 'error') ? undefined : parsed.source;
 }

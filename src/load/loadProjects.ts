@@ -8,6 +8,7 @@ import type { Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { parseYaml, type YamlSource } from './parseYaml.js';
 import { listFolder } from './listFolder.js';
+import { memoByText } from '../core/memoByText.js';
 import { PAGE_FILE_LIMIT, readSourceFile } from './readSourceFile.js';
 
 /** One portfolio page, parsed but not validated: front matter with positions, body as mdast. */
@@ -41,12 +42,14 @@ export function loadProjects(dataDir: string): { pages: ProjectSource[]; problem
       problems.push(read.problem);
       continue;
     }
-    const parsed = parseProjectPage(file, read.text);
+    const parsed = parseProjectPageOnce(file, read.text);
     problems.push(...parsed.problems);
     if (parsed.page) pages.push(parsed.page);
   }
   return { pages, problems };
 }
+
+const parseProjectPageOnce = memoByText(parseProjectPage);
 
 /** Front matter languages that are data. JavaScript or CoffeeScript front matter would run code: refused. */
 const DATA_LANGUAGES = new Set(['', 'yaml', 'yml', 'json']);

@@ -1,3 +1,4 @@
+import { memoByText } from '../core/memoByText.js';
 import iconv from 'iconv-lite';
 
 /*
@@ -53,7 +54,9 @@ const WHITESPACE = /^\s+$/u;
  * composes it) and characters are grapheme clusters, so an emoji with a skin-tone modifier or
  * a ZWJ family counts once.
  */
-export function countCharacters(text: string, newline: NewlineMode = 'lf'): CharacterCounts {
+export const countCharacters = (text: string, newline: NewlineMode = 'lf'): CharacterCounts => countOnce(newline, text);
+
+const countOnce = memoByText((newline: NewlineMode, text: string): CharacterCounts => {
   const nfc = text.normalize('NFC');
   let visible = 0;
   let spaces = 0;
@@ -72,7 +75,7 @@ export function countCharacters(text: string, newline: NewlineMode = 'lf'): Char
     lineBreaks,
     notInCp949: [...new Set(submitted)].filter((ch) => !fitsCp949(ch)),
   };
-}
+});
 
 /** Per character, whether CP949 holds it: an answer repeats a few hundred characters a thousand times. */
 const inCp949 = new Map<string, boolean>();
