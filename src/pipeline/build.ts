@@ -32,8 +32,6 @@ export interface BuiltDocument {
 }
 
 export interface BuildEvents {
-  /** Once some document must be rendered, before the renderer is loaded and anything reported. */
-  beforeRender?(): Promise<void>;
   /** Warnings from the data, once, before anything renders (not called when nothing renders). */
   onWarnings?(warnings: Problem[]): void;
   onDocument?(doc: BuiltDocument): void;
@@ -66,7 +64,6 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     return built;
   }
 
-  await events.beforeRender?.();
   const [{ prepare }, { renderRole }, { builtFrom }] = await Promise.all([import('./prepare.js'), import('./renderRole.js'), import('../cache/builtFrom.js')]);
   const prepared = prepare(options);
   events.onWarnings?.(prepared.warnings);

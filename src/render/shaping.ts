@@ -184,21 +184,6 @@ function rememberRuns(font: FontkitFont): boolean {
   return true;
 }
 
-/**
- * Builds every lookup's bitmap of the face now rather than at its first use: the startup
- * snapshot keeps them (they are data of the font, not of any text).
- */
-export function prepareLookupStarts(font: FontkitFont): void {
-  const numGlyphs = (font as unknown as { numGlyphs: number }).numGlyphs;
-  for (const [kind, processor] of Object.entries(processorsOf(font)) as ['GSUB' | 'GPOS', Processor | undefined][]) {
-    const list = processor?.table.lookupList;
-    for (let i = 0; i < (list?.length ?? 0); i++) {
-      const lookup = list!.get(i);
-      if (!starts.has(lookup)) starts.set(lookup, lookupStarts(kind, lookup, numGlyphs));
-    }
-  }
-}
-
 let installed: boolean | undefined;
 
 /**

@@ -27,26 +27,23 @@ export interface BuildFlags {
 
 /**
  * `careerpdf build`: the roles asked for (or the master), one summary line per file written.
- * `beforeRender` is called if the (first) build must render, before anything is printed.
  */
-export async function buildCommand(flags: BuildFlags, beforeRender?: () => Promise<void>): Promise<void> {
+export async function buildCommand(flags: BuildFlags): Promise<void> {
   const roles = selectRoles(flags);
-  if (flags.watch) return watchCommand(flags, roles, beforeRender);
-  await buildAndReport(flags, roles, { beforeRender });
+  if (flags.watch) return watchCommand(flags, roles);
+  await buildAndReport(flags, roles);
 }
 
 interface ReportOptions {
   kinds?: MainKind[];
   quietWarnings?: boolean;
-  beforeRender?: () => Promise<void>;
 }
 
-async function buildAndReport(flags: BuildFlags, roles: string[], { kinds, quietWarnings = false, beforeRender }: ReportOptions = {}): Promise<void> {
+async function buildAndReport(flags: BuildFlags, roles: string[], { kinds, quietWarnings = false }: ReportOptions = {}): Promise<void> {
   const started = performance.now();
   const built = await build(
     { dataDir: flags.data, outDir: flags.out, roles, kinds, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets, force: flags.force },
     {
-      beforeRender,
       onWarnings: (warnings) => {
         if (warnings.length === 0) return;
         if (quietWarnings) process.stderr.write(`${summarizeProblems(warnings)} in the data (run without --watch or use check to list them)\n`);
@@ -69,7 +66,7 @@ async function buildAndReport(flags: BuildFlags, roles: string[], { kinds, quiet
  * rebuilds only the documents the saved files feed. Fonts and modules stay loaded, so a
  * rebuild costs a render, not a process start. Bad input prints its problems and waits.
  */
-async function watchCommand(flags: BuildFlags, roles: string[], beforeRender?: () => Promise<void>): Promise<void> {
+async function watchCommand(flags: BuildFlags, roles: string[]): Promise<void> {
   const attempt = async (rolesToBuild: string[], options: ReportOptions = {}) => {
     try {
       await buildAndReport(flags, rolesToBuild, options);
@@ -77,7 +74,7 @@ async function watchCommand(flags: BuildFlags, roles: string[], beforeRender?: (
       reportFailure(err);
     }
   };
-  await attempt(roles, { beforeRender });
+  await attempt(roles);
   const [{ watchBuild }, { themesDir }, { MAIN_KINDS }] = await Promise.all([import('../../watch/watchBuild.js'), import('../../load/loadTheme.js'), import('../../pipeline/documents.js')]);
   const themeDirs = [themesDir(), ...(flags.theme && fs.existsSync(path.join(path.resolve(flags.theme), 'theme.yaml')) ? [path.resolve(flags.theme)] : [])];
   const stop = await watchBuild({
