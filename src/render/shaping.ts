@@ -21,6 +21,9 @@ import type { Font as FontkitFont } from 'fontkit';
  * And a run already shaped is not shaped again: the same text in the same face comes back in
  * every document of a role (name, contact line, titles) and in every role of `--all` (60% of
  * the characters shaped by a `build --all`), so each face remembers its runs for the process.
+ *
+ * Written against fontkit 2.0.4, pinned (package.json `overrides`); test/unit/shaping.test.ts
+ * fails if the fontkit functions replaced here change.
  */
 
 interface Coverage {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -33,6 +34,18 @@ const FACES: [FontFamilyName, WeightName, string[], Record<string, boolean>?][] 
 type Face = fontkit.Font & { layout(text: string, features?: Record<string, boolean>): { glyphs: { id: number }[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] } };
 const open = (family: FontFamilyName, weight: WeightName) => fontkit.openSync(fontFile(family, weight)) as Face;
 
+/**
+ * The sources of the two fontkit functions speedUpShaping replaces, read before it does: its
+ * applyLookups is a copy of fontkit's loop with one test added, and the memo of layout relies on
+ * what layout takes and returns. Read through the face's GSUB processor, as shaping.ts does.
+ */
+const sha256 = (fn: unknown) => crypto.createHash('sha256').update(String(fn)).digest('hex');
+const pristine = (() => {
+  const face = open('Pretendard', 'Regular') as Face & { _layoutEngine: { engine: { GSUBProcessor: object } } };
+  const base = Object.getPrototypeOf(Object.getPrototypeOf(face._layoutEngine.engine.GSUBProcessor)) as { applyLookups: unknown };
+  return { applyLookups: sha256(base.applyLookups), layout: sha256((Object.getPrototypeOf(face) as { layout: unknown }).layout) };
+})();
+
 /** Each line's glyph ids and positions, as one comparable string. */
 function shape(family: FontFamilyName, weight: WeightName, texts: string[], features?: Record<string, boolean>): string[] {
   const face = open(family, weight);
@@ -44,6 +57,16 @@ function shape(family: FontFamilyName, weight: WeightName, texts: string[], feat
 }
 
 describe('faster shaping', () => {
+  it('replaces the fontkit code it was written against (fontkit 2.0.4, pinned)', () => {
+    // Changed? Compare fontkit's OTProcessor.applyLookups with the copy in src/render/shaping.ts
+    // (and TTFFont.layout with what rememberRuns assumes: keyed by its arguments, its result
+    // not changed by React-PDF), update the copy, then put the new hashes here.
+    expect(pristine, 'fontkit changed the code src/render/shaping.ts replaces').toEqual({
+      applyLookups: 'bbc1de53bcfa3010dd3ff3570c27b910caced830dabb17339c12af51864a46de',
+      layout: 'd21bf931823a8e7cc9f02a6220b070ebfee52fd3a832c011da102a903be97706',
+    });
+  });
+
   it('shapes every line of the material to the same glyphs and positions as fontkit alone', () => {
     const before = FACES.map(([family, weight, texts, features]) => shape(family, weight, texts, features));
     expect(speedUpShaping(open('Pretendard', 'Regular'))).toBe(true);
