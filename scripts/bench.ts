@@ -49,15 +49,14 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 interface Sample {
   ms: number;
-  /** The sum of the peaks of every node process of the command (careerpdf's launcher and the snapshot process it hands a render to). */
+  /** The sum of the peaks of every node process of the command. */
   maxRssMiB: number;
   stdout: string;
 }
 
 /**
  * Runs `node <args>` in a new process and times it from spawn to exit. Peak memory is summed
- * over the node processes of the run (each reports its own maxRSS at exit, see reportUsage.ts):
- * a launcher waiting for the process it started is counted with it.
+ * over the node processes of the run (each reports its own maxRSS at exit, see reportUsage.ts).
  */
 async function measure(args: string[]): Promise<Sample> {
   const usageFile = path.join(work, `usage-${++folders}`);

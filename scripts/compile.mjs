@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { compileSnapshot } from './compileSnapshot.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const define = {
@@ -29,7 +28,7 @@ const define = {
 };
 const chunks = path.join(root, 'dist/chunks');
 const result = await build({
-  entryPoints: { careerpdf: 'src/cli/main.ts', startupSnapshot: 'src/cli/startupSnapshot.ts' },
+  entryPoints: { careerpdf: 'src/cli/main.ts' },
   absWorkingDir: root,
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
@@ -50,4 +49,3 @@ for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : []) {
   const file = path.join(chunks, name);
   if (!written.has(file) && Date.now() - fs.statSync(file).mtimeMs > 60_000) fs.rmSync(file, { force: true });
 }
-await compileSnapshot(root, define);

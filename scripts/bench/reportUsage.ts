@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 
 /**
- * Preloaded (NODE_OPTIONS=--require, so that node processes a measured one starts load it too:
- * careerpdf hands a build that renders to a node started from its startup snapshot) into every
- * node process the bench measures: at exit, writes the process's own peak resident memory and
+ * Preloaded (NODE_OPTIONS=--require, so that node processes a measured one starts load it too)
+ * into every node process the bench measures: at exit, writes the process's own peak resident memory and
  * CPU time to $BENCH_USAGE_FILE.<pid>.json. A browser's own processes are not node: not counted.
  */
 const file = process.env.BENCH_USAGE_FILE;

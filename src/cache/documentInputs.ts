@@ -35,7 +35,9 @@ const relativePath = (dataDir: string, file: string): string => path.relative(da
 let identity: string | undefined;
 /**
  * The tool's version, the compiled program's bytes (so that a changed careerpdf re-renders) and
- * the versions of the packages that shape the PDF bytes: the renderer and the fonts.
+ * the installed versions of the packages that shape the PDF bytes: the renderer, the fonts, and
+ * every package pinned in package.json's `overrides` (those whose internals careerpdf patches or
+ * relies on: fontkit, pdfkit, React-PDF's font, render and textkit), so that an update re-renders.
  */
 export function toolIdentity(): string {
   if (identity) return identity;
@@ -43,8 +45,8 @@ export function toolIdentity(): string {
   const versionOf = (pkg: string) => (require(path.join(packageRoot, 'node_modules', pkg, 'package.json')) as { version: string }).version;
   const program = path.join(packageRoot, 'dist', 'careerpdf.js');
   const programHash = fs.existsSync(program) ? crypto.createHash('sha256').update(fs.readFileSync(program)).digest('hex') : 'source';
-  const packages = ['@react-pdf/renderer', 'pretendard', 'pretendard-jp', '@expo-google-fonts/jetbrains-mono'].map((pkg) => `${pkg}@${versionOf(pkg)}`);
-  const own = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  const own = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string; overrides?: Record<string, string> };
+  const packages = ['@react-pdf/renderer', 'pretendard', 'pretendard-jp', '@expo-google-fonts/jetbrains-mono', ...Object.keys(own.overrides ?? {})].map((pkg) => `${pkg}@${versionOf(pkg)}`);
   identity = [`careerpdf@${own.version}`, programHash, ...packages].join(' ');
   return identity;
 }

@@ -3,22 +3,14 @@ import { LANGS, type Lang } from '../core/langs.js';
 import { EXIT, runCommand } from './run.js';
 import { version } from './version.js';
 
-export interface CliOptions {
-  /**
-   * Called before a command first loads the renderer (see BuildEvents.beforeRender): the
-   * compiled CLI hands the command over to a process started from the startup snapshot there.
-   */
-  beforeRender?: () => Promise<void>;
-}
-
 /**
  * The command line only wires options to the pipeline; every decision lives in the steps.
  * Each command's module is imported when that command runs, so that `--version`, `check` or
  * `explain` never load the renderer (React-PDF), the rasterizer or the file watcher.
  * Runs `argv` (node's, script path included) and sets the process's exit code.
  */
-export async function runCli(argv: readonly string[], options: CliOptions = {}): Promise<void> {
-  const program = createProgram(options);
+export async function runCli(argv: readonly string[]): Promise<void> {
+  const program = createProgram();
   try {
     await program.parseAsync(argv);
   } catch (err) {
@@ -32,7 +24,7 @@ const dataOption = () => new Option('-d, --data <dir>', 'data folder').default('
 const langOption = () => new Option('-l, --lang <lang>', 'language of titles and dates (default: the role\'s, else ko)').choices(LANGS);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function createProgram({ beforeRender }: CliOptions): Command {
+function createProgram(): Command {
   const program = new Command('careerpdf')
     .description('Career data (YAML + markdown) → per-role tailored PDFs: resume, portfolio, application answers.')
     .version(version, '-v, --version')
@@ -52,7 +44,7 @@ function createProgram({ beforeRender }: CliOptions): Command {
     .option('--assets <dir>', 'where site-root image paths (/static/…) of project pages resolve (default: the data folder)')
     .option('-w, --watch', 'stay running: rebuild what a save under the data folder or themes/ changes')
     .option('--force', 'render every document, even those whose inputs are unchanged since the last build')
-    .action((flags) => exit(runCommand(async () => (await import('./commands/build.js')).buildCommand(flags, beforeRender))));
+    .action((flags) => exit(runCommand(async () => (await import('./commands/build.js')).buildCommand(flags))));
 
   program
     .command('explain')
@@ -92,14 +84,7 @@ function createProgram({ beforeRender }: CliOptions): Command {
     .addOption(dataOption())
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('--dpi <n>', 'thumbnail resolution', '40')
-    .action((flags) =>
-      exit(
-        runCommand(async () => {
-          await beforeRender?.();
-          return (await import('./commands/preview.js')).previewCommand(flags);
-        }),
-      ),
-    );
+    .action((flags) => exit(runCommand(async () => (await import('./commands/preview.js')).previewCommand(flags))));
   return program;
 }
 

@@ -31,8 +31,6 @@ export interface BuiltDocument {
 }
 
 export interface BuildEvents {
-  /** Once the data must be loaded, before the renderer is loaded and anything reported. */
-  beforeRender?(): Promise<void>;
   /** Warnings from the data, once, before anything renders (not called when nothing renders). */
   onWarnings?(warnings: Problem[]): void;
   onDocument?(doc: BuiltDocument): void;
@@ -69,7 +67,6 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     return built;
   }
 
-  await events.beforeRender?.();
   const [{ prepare }, { renderRole }] = await Promise.all([import('./prepare.js'), import('./renderRole.js')]);
   const log = new InputLog();
   let prepared;

@@ -11,7 +11,6 @@ let ready: Promise<void> | undefined;
  * Once per process: fonts, line breaking that never inserts a hyphen (see breakPoints), pdfkit
  * finding its fonts directly (see reusePdfFonts), and fontkit's faster shaping, installed through
  * the body face every document loads anyway.
- * The startup snapshot runs it when it is built (src/cli/snapshotEntry.ts).
  */
 export function prepareRenderer(): Promise<void> {
   ready ??= (async () => {

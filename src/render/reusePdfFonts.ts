@@ -7,6 +7,8 @@ import PDFDocument from 'pdfkit';
  * comparing the two fonts' name tables through JSON.stringify — twice per run of text, ~0.1 ms
  * each, 5% of a `build --all`. Here each document remembers which PDF font it made for which font
  * object and sets that one directly: the same font in the PDF, found without the detour.
+ * Written against pdfkit 0.20.1, pinned with React-PDF's copy of it (package.json `overrides`);
+ * test/unit/reusePdfFonts.test.ts fails if its font() changes or React-PDF draws with another pdfkit.
  */
 
 interface PdfDocument {

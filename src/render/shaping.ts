@@ -21,6 +21,9 @@ import type { Font as FontkitFont } from 'fontkit';
  * And a run already shaped is not shaped again: the same text in the same face comes back in
  * every document of a role (name, contact line, titles) and in every role of `--all` (60% of
  * the characters shaped by a `build --all`), so each face remembers its runs for the process.
+ *
+ * Written against fontkit 2.0.4, pinned (package.json `overrides`); test/unit/shaping.test.ts
+ * fails if the fontkit functions replaced here change.
  */
 
 interface Coverage {
@@ -182,21 +185,6 @@ function rememberRuns(font: FontkitFont): boolean {
     return copyRun(run);
   };
   return true;
-}
-
-/**
- * Builds every lookup's bitmap of the face now rather than at its first use: the startup
- * snapshot keeps them (they are data of the font, not of any text).
- */
-export function prepareLookupStarts(font: FontkitFont): void {
-  const numGlyphs = (font as unknown as { numGlyphs: number }).numGlyphs;
-  for (const [kind, processor] of Object.entries(processorsOf(font)) as ['GSUB' | 'GPOS', Processor | undefined][]) {
-    const list = processor?.table.lookupList;
-    for (let i = 0; i < (list?.length ?? 0); i++) {
-      const lookup = list!.get(i);
-      if (!starts.has(lookup)) starts.set(lookup, lookupStarts(kind, lookup, numGlyphs));
-    }
-  }
 }
 
 let installed: boolean | undefined;

@@ -27,27 +27,24 @@ export interface BuildFlags {
 
 /**
  * `careerpdf build`: the roles asked for (or the master), one summary line per file written.
- * `beforeRender` is called if the (first) build must render, before anything is printed.
  */
-export async function buildCommand(flags: BuildFlags, beforeRender?: () => Promise<void>): Promise<void> {
+export async function buildCommand(flags: BuildFlags): Promise<void> {
   const roles = selectRoles(flags);
-  if (flags.watch) return watchCommand(flags, roles, beforeRender);
-  await buildAndReport(flags, roles, { beforeRender });
+  if (flags.watch) return watchCommand(flags, roles);
+  await buildAndReport(flags, roles);
 }
 
 interface ReportOptions {
   quietWarnings?: boolean;
-  beforeRender?: () => Promise<void>;
   /** Told what the build read (also when it failed on bad input). */
   onInputs?: (read: InputRecord[]) => void;
 }
 
-async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarnings = false, beforeRender, onInputs }: ReportOptions = {}): Promise<void> {
+async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarnings = false, onInputs }: ReportOptions = {}): Promise<void> {
   const started = performance.now();
   const built = await build(
     { dataDir: flags.data, outDir: flags.out, roles, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets, force: flags.force },
     {
-      beforeRender,
       onInputs,
       onWarnings: (warnings) => {
         if (warnings.length === 0) return;
@@ -72,7 +69,7 @@ async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarning
  * stay loaded, and the cache renders only the documents whose model changed. Bad input prints
  * its problems and the watch goes on, over what the failed build read.
  */
-async function watchCommand(flags: BuildFlags, roles: string[], beforeRender?: () => Promise<void>): Promise<void> {
+async function watchCommand(flags: BuildFlags, roles: string[]): Promise<void> {
   const attempt = async (options: ReportOptions = {}): Promise<InputRecord[]> => {
     let read: InputRecord[] = [];
     try {
@@ -82,7 +79,7 @@ async function watchCommand(flags: BuildFlags, roles: string[], beforeRender?: (
     }
     return read;
   };
-  const read = await attempt({ beforeRender });
+  const read = await attempt();
   const { watchBuild } = await import('../../watch/watchBuild.js');
   const stop = await watchBuild({
     read,
