@@ -6,6 +6,10 @@ import { PortfolioDocument } from '../compose/portfolio/PortfolioDocument.js';
 import { TocPageNumbers } from '../compose/portfolio/TocPageNumbers.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
 import { renderPdf } from '../render/renderPdf.js';
+import { displayPath } from '../core/paths.js';
+import { failOnErrors } from '../core/problems.js';
+import type { YamlSource } from '../load/parseYaml.js';
+import { checkResumeLength } from '../validate/flowLength.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
 import type { Decision } from '../tailor/model.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
@@ -34,6 +38,8 @@ export interface RoleContext {
   projects?: readonly ProjectPage[];
   /** The role's application answers, resolved and counted; none: no answers documents. */
   application?: ResolvedApplication;
+  /** The files the resume and the role were read from, to locate what is wrong with the whole (a resume too long). */
+  sources?: { resume?: YamlSource; role?: YamlSource };
 }
 
 /** A composed document, ready to render. */
@@ -72,6 +78,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
   const tailored = tailoredResume(ctx);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);
+  failOnErrors(checkResumeLength(model, ctx.sources?.resume, ctx.sources?.role && displayPath(ctx.sources.role.file)));
   return {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),
