@@ -9,9 +9,10 @@ import type { ResumeModel } from '../tailor/model.js';
  * its end, so its time grows with the square of the flow's length: 500 work entries (71 pages)
  * took 13–48 s, 1,000 (143 pages) 31–180 s and 1 GB, a 5,000-row table never finished. A flow
  * of more blocks than this — entries, highlights, paragraphs, table rows — is refused at once,
- * before any layout. It is about 15 pages: five times the longest resume anyone sends.
+ * before any layout. It is about 9 pages, three times the longest resume anyone sends, and lays
+ * out in 2–3 s of CPU (at 500 blocks, 14–16 pages, it took 7–9 s).
  */
-export const MAX_FLOW_BLOCKS = 500;
+export const MAX_FLOW_BLOCKS = 300;
 
 /** Blocks a page holds, measured on scripts/bench/hugeInputs.ts's data: 35 per resume page, 33 table rows per project page. */
 const BLOCKS_PER_PAGE = 34;
@@ -41,7 +42,7 @@ export function checkResumeLength(model: ResumeModel, source: YamlSource | undef
     code: 'resume-too-long',
     at: source?.locate([crossedIn], 'key'),
     path: crossedIn,
-    message: `the resume would draw ${count(entries)} entries in ${count(blocks)} blocks (entries, summaries, highlights), ${pagesFor(blocks)}; careerpdf lays out at most ${count(MAX_FLOW_BLOCKS)} blocks (~15 pages) in one resume, and a resume is 1–3 pages`,
+    message: `the resume would draw ${count(entries)} entries in ${count(blocks)} blocks (entries, summaries, highlights), ${pagesFor(blocks)}; careerpdf lays out at most ${count(MAX_FLOW_BLOCKS)} blocks (~9 pages) in one resume, and a resume is 1–3 pages`,
     hint: `choose what this role shows ${where}: \`limits: { entries: { ${crossedIn}: 10 }, highlights: 4 }\`, \`exclude: [ids]\` or \`focus: { mode: filter }\``,
   }];
 }
@@ -66,7 +67,7 @@ export function checkPageLength(file: string, body: Root): Problem[] {
     severity: 'error',
     code: 'page-too-long',
     at: crossedAt,
-    message: `this project page has ${count(blocks)} blocks (paragraphs, table rows, headings…), ${pagesFor(blocks)}; careerpdf lays out at most ${count(MAX_FLOW_BLOCKS)} (~15 pages) per project, and block ${count(MAX_FLOW_BLOCKS + 1)} is here`,
+    message: `this project page has ${count(blocks)} blocks (paragraphs, table rows, headings…), ${pagesFor(blocks)}; careerpdf lays out at most ${count(MAX_FLOW_BLOCKS)} (~9 pages) per project, and block ${count(MAX_FLOW_BLOCKS + 1)} is here`,
     hint: 'keep the page to what a reader takes in: summarise a long table (its top rows, totals) and link to the full data, or split the project into several pages',
   }];
 }
