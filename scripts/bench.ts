@@ -219,6 +219,7 @@ const summarize = (samples: Sample[]): Summary => ({
 
 async function main() {
   if (flags.resources) {
+    await compileRunners();
     const cases = await resourceCases();
     fs.rmSync(work, { recursive: true, force: true });
     process.stdout.write(flags.json ? `${JSON.stringify(cases, null, 2)}\n` : resourceReport(cases));
