@@ -2,7 +2,8 @@
  * `npm run bench`: how fast careerpdf builds, measured in fresh processes, beside the engines a
  * user would pick instead (Typst; Chromium printing HTML) on the same JSON Resume, with the
  * speed issue's bars judged PASS/FAIL. Flags: --runs N (default 5), --role ID, --data DIR,
- * --json (figures as JSON on stdout; progress stays on stderr).
+ * --json (figures as JSON on stdout; progress stays on stderr), --resources (only the oversized
+ * inputs: 2,000 work entries, tables of 2,000 and 5,000 rows — wall time, peak memory, how it ended).
  *
  * What "cold" means here: a new `node` process for every measurement, running compiled
  * JavaScript (dist/, as `npm run build:pdf` does), writing into a new output folder; the OS file
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureTypst } from './bench/benchTools.js';
+import { writeDataFolder } from './bench/hugeInputs.js';
 import { compileRunners, REPORT_USAGE, RUNNERS } from './bench/compile.js';
 import { CHROMIUM } from './bench/paths.js';
 import { measureWatchEdit } from './bench/watchEdit.js';
@@ -33,6 +35,7 @@ const { values: flags } = parseArgs({
     role: { type: 'string', default: 'data-engineer' },
     data: { type: 'string', default: 'data' },
     json: { type: 'boolean', default: false },
+    resources: { type: 'boolean', default: false },
   },
 });
 const runs = Number(flags.runs);
@@ -52,13 +55,16 @@ interface Sample {
   /** The sum of the peaks of every node process of the command. */
   maxRssMiB: number;
   stdout: string;
+  /** The exit code: 0, or 1 where the run is expected to refuse its input (measure's `exits`). */
+  code: number;
+  stderr: string;
 }
 
 /**
  * Runs `node <args>` in a new process and times it from spawn to exit. Peak memory is summed
  * over the node processes of the run (each reports its own maxRSS at exit, see reportUsage.ts).
  */
-async function measure(args: string[]): Promise<Sample> {
+async function measure(args: string[], exits: readonly number[] = [0]): Promise<Sample> {
   const usageFile = path.join(work, `usage-${++folders}`);
   // The measured processes run plain node with the probe only: no loader the bench itself may run under (tsx).
   const env = { ...process.env, NODE_OPTIONS: `--require ${REPORT_USAGE}`, BENCH_USAGE_FILE: usageFile };
@@ -73,10 +79,10 @@ async function measure(args: string[]): Promise<Sample> {
     child.on('close', resolve);
   });
   const ms = performance.now() - started;
-  if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr}${stdout}`);
+  if (code === null || !exits.includes(code)) throw new Error(`node ${args.join(' ')} exited with ${code}:\n${stderr}${stdout}`);
   const reports = fs.readdirSync(work).filter((name) => name.startsWith(`${path.basename(usageFile)}.`));
   const maxRssKiB = reports.reduce((sum, name) => sum + (JSON.parse(fs.readFileSync(path.join(work, name), 'utf8')) as { maxRssKiB: number }).maxRssKiB, 0);
-  return { ms, maxRssMiB: maxRssKiB / 1024, stdout };
+  return { ms, maxRssMiB: maxRssKiB / 1024, stdout, code, stderr };
 }
 
 // ---- the commands measured ------------------------------------------------------------------
@@ -154,6 +160,44 @@ function documentFigures(out: string, allStdouts: string[]): DocumentFigure[] {
   );
 }
 
+// ---- oversized inputs (issue 11: bounded time and memory) -------------------------------------
+
+interface ResourceCase {
+  name: string;
+  ms: number;
+  peakRssMiB: number;
+  /** What the build did: the pages it wrote, or the first line of its refusal. */
+  outcome: string;
+}
+
+/** One build of a generated data folder, without the startup snapshot (the figures are the render's own); a refusal (exit 1) is an outcome. */
+async function resourceCase(name: string, parts: Parameters<typeof writeDataFolder>[1]): Promise<ResourceCase> {
+  const data = writeDataFolder(freshDir('huge'), parts);
+  const previous = process.env.CAREERPDF_SNAPSHOT;
+  process.env.CAREERPDF_SNAPSHOT = '0';
+  try {
+    const sample = await measure([CLI, 'build', '--data', data, '--out', freshDir('huge-out'), '--force'], [0, 1]);
+    const outcome = sample.code === 0 ? sample.stdout.split('\n').filter((line) => line.includes('.pdf')).map((line) => line.replace(/^.*\//, '')).join('; ') : `refused: ${sample.stderr.split('\n')[0]!.replace(/^error \S+\s+/, '')}`;
+    return { name, ms: sample.ms, peakRssMiB: sample.maxRssMiB, outcome };
+  } finally {
+    if (previous === undefined) delete process.env.CAREERPDF_SNAPSHOT;
+    else process.env.CAREERPDF_SNAPSHOT = previous;
+  }
+}
+
+const resourceCases = async (): Promise<ResourceCase[]> => [
+  await resourceCase('2,000 work entries', { workEntries: 2000 }),
+  await resourceCase('a 2,000-row table', { tableRows: 2000 }),
+  await resourceCase('a 5,000-row table', { tableRows: 5000 }),
+];
+
+function resourceReport(cases: readonly ResourceCase[]): string {
+  const w = [24, 9, 10];
+  const lines = ['oversized inputs (one cold build each, CAREERPDF_SNAPSHOT=0); targets: under 10 s and 500 MB, or a clear refusal under 1 s', row(['input', 'wall', 'peak RSS', ''], w)];
+  for (const c of cases) lines.push(`${row([c.name, seconds(c.ms), `${c.peakRssMiB.toFixed(0)} MB`], w)}  ${c.outcome.slice(0, 160)}`);
+  return `${lines.join('\n')}\n`;
+}
+
 // ---- the run ----------------------------------------------------------------------------------
 
 interface Summary {
@@ -174,6 +218,13 @@ const summarize = (samples: Sample[]): Summary => ({
 });
 
 async function main() {
+  if (flags.resources) {
+    await compileRunners();
+    const cases = await resourceCases();
+    fs.rmSync(work, { recursive: true, force: true });
+    process.stdout.write(flags.json ? `${JSON.stringify(cases, null, 2)}\n` : resourceReport(cases));
+    return;
+  }
   const loadAtStart = os.loadavg()[0]!;
   progress(`compiling the bench's runners into ${path.relative(ROOT, RUNNERS)}/ …`);
   await compileRunners();
@@ -213,6 +264,9 @@ async function main() {
   progress('watch: one-line edits to PDF …');
   const watchMs = await measureWatchEdit(CLI, flags.data!, flags.role!, runs);
 
+  progress('oversized inputs …');
+  const resources = await resourceCases();
+
   const documents = documentFigures(lastAll, samples.all.map((s) => s.stdout));
   const engineSummaries = compared.map((engine) => ({ name: engine.name, ...summarize(engineSamples.get(engine.name)!), pdfBytes: engineBytes.get(engine.name)! }));
   const careerpdfMs = engineSamples.get('careerpdf')!.map((s) => s.ms);
@@ -244,9 +298,10 @@ async function main() {
     careerpdf: { role: { id: flags.role, ...summarize(samples.role) }, all: { documents: documents.length, ...summarize(samples.all) }, rebuild: summarize(samples.rebuild), watchEditMs: watchMs, documents },
     sameResume: { resume: path.relative(ROOT, BENCH_RESUME), engines: engineSummaries, ratios: { typst: ratioTo('typst'), chromium: ratioTo('chromium') } },
     bars: bars.map((bar) => ({ ...bar, verdict: verdict(bar) })),
+    resources,
   };
   fs.rmSync(work, { recursive: true, force: true });
-  process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : report(result));
+  process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${report(result)}\n${resourceReport(resources)}`);
 }
 
 // ---- the printed report -----------------------------------------------------------------------

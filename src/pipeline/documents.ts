@@ -6,6 +6,10 @@ import { countSummary, countVerdict } from '../compose/answers/countLabel.js';
 import { PortfolioDocument } from '../compose/portfolio/PortfolioDocument.js';
 import { TocPageNumbers } from '../compose/portfolio/TocPageNumbers.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
+import { displayPath } from '../core/paths.js';
+import { failOnErrors } from '../core/problems.js';
+import type { YamlSource } from '../load/parseYaml.js';
+import { checkResumeLength } from '../validate/flowLength.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
@@ -33,6 +37,8 @@ export interface RoleContext {
   projects?: readonly ProjectPage[];
   /** The role's application answers, resolved and counted; none: no answers documents. */
   application?: ResolvedApplication;
+  /** The files the resume and the role were read from, to locate what is wrong with the whole (a resume too long). */
+  sources?: { resume?: YamlSource; role?: YamlSource };
 }
 
 /** One entry per document kind; a kind that has nothing to show for a role returns undefined. */
@@ -45,6 +51,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
   const tailored = tailoredResume(ctx);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);
+  failOnErrors(checkResumeLength(model, ctx.sources?.resume, ctx.sources?.role && displayPath(ctx.sources.role.file)));
   return {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),

@@ -5,7 +5,8 @@ import { loadDataFolder, type DataFolder } from '../load/loadDataFolder.js';
 import { textStack, type FontFamilyName } from '../core/fonts.js';
 import { loadProjects, type ProjectSource } from '../load/loadProjects.js';
 import type { YamlSource } from '../load/parseYaml.js';
-import { checkGlyphs } from '../validate/checkGlyphs.js';
+import { checkGlyphs, drawnTexts } from '../validate/checkGlyphs.js';
+import { checkUnbrokenRuns } from '../validate/checkUnbrokenRuns.js';
 import { DEFAULT_THEME, loadTheme } from '../load/loadTheme.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import type { Photo } from '../validate/checkPhoto.js';
@@ -69,7 +70,8 @@ export function prepare(options: PrepareOptions): Prepared {
     problems.push(...checked.problems);
     if (checked.value) themes.set(name, checked.value);
   }
-  problems.push(...checkGlyphs({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes)));
+  const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
+  problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
   failOnErrors(problems, options.strict);
   return { folder, resume: valid.resume!, photo: valid.photo, roles: valid.roles, themes, projects: projects.pages, applications: answers.applications, warnings: problems };
 }

@@ -59,6 +59,7 @@ export async function renderRole(prepared: Prepared, roleId: string, kinds: read
     creationDate: creationDate(prepared.resume),
     projects: prepared.projects,
     application: prepared.applications.get(roleId),
+    sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
   };
   const dir = path.join(options.outDir, roleId);
   // A page budget over which a document spills is the role file's: the problem points at it.

@@ -12,7 +12,7 @@ import { formatPath } from './validateWithSchema.js';
 const NOT_DRAWN = new Set(['$schema', 'id', 'image', 'cover', 'include', 'exclude', 'order', 'focus', 'sections', 'limits', 'pages', 'theme', 'lang', 'portfolio', 'roles', 'count', 'newline']);
 
 /** A string that will be drawn, the stacks that may draw it, and where each of its characters was written. */
-interface DrawnText {
+export interface DrawnText {
   text: string;
   stacks: readonly (readonly FontFamilyName[])[];
   locate(offset: number, length: number): SourceLocation;
@@ -30,8 +30,7 @@ const SHOWN_PER_FILE = 3;
  * print as garbage, or the build would drop meaning); an emoji is a warning: it is left out of
  * the PDF (see drawableText). Each is reported with its code points at its file:line:col.
  */
-export function checkGlyphs(sources: { yaml: readonly YamlSource[]; pages: readonly ProjectSource[] }, textStacks: readonly (readonly FontFamilyName[])[]): Problem[] {
-  const texts = [...sources.yaml.flatMap((source) => yamlDrawn(source, textStacks)), ...sources.pages.flatMap((page) => pageDrawn(page, textStacks))];
+export function checkGlyphs(texts: readonly DrawnText[]): Problem[] {
   const found = new Map<string, { at: SourceLocation; path?: string; cluster: string; emoji: boolean; stacks: DrawnText['stacks'] }[]>();
   for (const text of texts) {
     for (const missing of undrawable(text.text, text.stacks)) {
@@ -67,6 +66,11 @@ function missingGlyphProblem(cluster: string, at: SourceLocation, stacks: DrawnT
     message: `the character ${shown(cluster)} is in none of the fonts that draw this text (${stackNames(stacks)}): it would print as garbage${more}`,
     hint: codeFontHasIt ? 'only the code font has it: put it inside `code` on a portfolio page, or replace it' : 'replace it with a character the fonts have (or words), or remove it',
   };
+}
+
+/** Every string a run will draw: the YAML files' text, the portfolio pages' front matter and markdown. */
+export function drawnTexts(sources: { yaml: readonly YamlSource[]; pages: readonly ProjectSource[] }, textStacks: readonly (readonly FontFamilyName[])[]): DrawnText[] {
+  return [...sources.yaml.flatMap((source) => yamlDrawn(source, textStacks)), ...sources.pages.flatMap((page) => pageDrawn(page, textStacks))];
 }
 
 function yamlDrawn(source: YamlSource, stacks: DrawnText['stacks']): DrawnText[] {

@@ -86,22 +86,39 @@ export function locateInValue(origin: TextOrigin, offset: number, length: number
   const needle = value.slice(offset, offset + Math.max(1, length));
   let nth = 0;
   for (let i = value.indexOf(needle); i !== -1 && i < offset; i = value.indexOf(needle, i + 1)) nth++;
-  const from = offsetOf(source.text, start.line, start.col);
+  const lines = lineStarts(source);
+  const from = lines[start.line - 1]! + start.col - 1;
   let at = from;
   for (let k = 0; k <= nth && at !== -1; k++) at = source.text.indexOf(needle, k === 0 ? at : at + 1);
   // Found far beyond where the value can end (indentation, quotes): it is some other text.
   const written = at !== -1 && at - from <= offset + value.split('\n').length * 200;
-  return written ? positionOf(source.file, source.text, at) : start;
+  return written ? positionOf(source.file, lines, at) : start;
 }
 
-function offsetOf(text: string, line: number, col: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
-  return offset + col - 1;
+/**
+ * The offset of each line's start in a source's text, computed once per source: every claim and
+ * glyph located in a file needs them, and walking the text for each made `check` quadratic in
+ * the file's size (2,000 work entries: minutes).
+ */
+const lineStartsOf = new WeakMap<YamlSource, number[]>();
+function lineStarts(source: YamlSource): number[] {
+  let starts = lineStartsOf.get(source);
+  if (!starts) {
+    starts = [0];
+    for (let i = source.text.indexOf('\n'); i !== -1; i = source.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartsOf.set(source, starts);
+  }
+  return starts;
 }
 
-function positionOf(file: string, text: string, offset: number): SourceLocation {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { file, line, col: offset - before.lastIndexOf('\n') };
+/** file:line:col of an offset: the last line starting at or before it (binary search). */
+function positionOf(file: string, starts: readonly number[], offset: number): SourceLocation {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { file, line: low + 1, col: offset - starts[low]! + 1 };
 }

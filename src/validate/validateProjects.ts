@@ -10,6 +10,7 @@ import { PLACEHOLDER_PATTERN, type Text } from './schema/primitives.js';
 import type { Role } from './schema/role.js';
 import { PROJECT_KEYS, projectFrontMatterSchema, projectId, type ProjectFrontMatter } from './schema/project.js';
 import { resolveImage, type ImageResolution, type ImageRoots } from './resolveImage.js';
+import { checkPageLength } from './flowLength.js';
 import { validateWithSchema } from './validateWithSchema.js';
 
 /** A validated portfolio page: facts from the front matter, the body, and how each image is drawn. */
@@ -92,7 +93,7 @@ function validatePage(source: ProjectSource, options: ProjectCheckOptions, probl
     if (problem) problems.push(problem);
   };
   if (fm.cover) useImage(fm.cover, source.frontMatter!.locate(['cover']));
-  problems.push(...checkBody(body, source.file, useImage));
+  problems.push(...checkBody(body, source.file, useImage), ...checkPageLength(source.file, body));
 
   const { $schema: _schema, id: _id, title: _title, order, ...facts } = fm;
   return { id, file: source.file, title, order, facts, body, images };

@@ -58,6 +58,13 @@ function describe(issue: Issue, value: unknown): string {
 
 function hintFor(issue: Issue): string | undefined {
   switch (issue.code) {
+    case 'custom':
+      // A schema's own check may carry the hint for what to write (e.g. a theme token's range).
+      return typeof issue.params?.hint === 'string' ? issue.params.hint : undefined;
+    case 'too_small':
+    case 'too_big':
+      if (issue.origin !== 'number') return undefined;
+      return issue.code === 'too_small' ? `write a number of at least ${issue.minimum}` : `write a number of at most ${issue.maximum}`;
     case 'invalid_type':
       return issue.expected === 'array' ? 'write a list: one "- item" per line' : issue.expected === 'string' ? 'write plain text (quote it if it looks like a number or date)' : undefined;
     case 'unrecognized_keys':

@@ -33,6 +33,20 @@ export function checkTextArea(pages: readonly PageText[], area: TextArea, file: 
   return problems;
 }
 
+/**
+ * Text laid out below the page's bottom edge, where no reader sees it (it is still in the text
+ * layer). React-PDF does this, rather than loop, with a block that may not break (a table row,
+ * an answer's heading with its first lines) taller than a page. One warning per page.
+ */
+export function checkBelowPage(pages: readonly PageText[], file: string): Problem[] {
+  return pages.flatMap((page, i) => {
+    const lost = page.runs.filter((run) => run.text.trim() !== '' && run.top >= page.height);
+    if (lost.length === 0) return [];
+    const text = lost.map((run) => run.text).join('');
+    return [{ severity: 'warning' as const, code: 'below-page', path: file, message: `page ${i + 1}: ${text.length.toLocaleString('en-US')} characters fall below the bottom of the page and are not seen, from "${shorten(lineText(lost.filter((run) => run.top === lost[0]!.top)))}": a block that cannot break (a table row) is taller than a page`, hint: 'shorten it: move long text out of a table cell into a paragraph, or split the row' }];
+  });
+}
+
 /** Runs of one line, left to right, a space where there is a gap between two (a list marker and its text). */
 function lineText(runs: readonly TextRun[]): string {
   const sorted = [...runs].sort((a, b) => a.x - b.x);

@@ -2,7 +2,7 @@ import { Document, Image, Link, Page, View } from '@react-pdf/renderer';
 import { Text } from '../shared/Text.js';
 import type { Contact } from '../../tailor/model.js';
 import type { PortfolioModel, ProjectModel } from '../../tailor/tailorPortfolio.js';
-import type { Theme } from '../../validate/schema/theme.js';
+import { PAGE_SIZES, type Theme } from '../../validate/schema/theme.js';
 import { ImagePlaceholder, MarkdownBody } from '../markdown/MarkdownBody.js';
 import { markdownStyles, type MarkdownStyles } from '../markdown/markdownStyles.js';
 import { fitImage } from '../markdown/structure.js';
@@ -19,9 +19,6 @@ export interface PortfolioProps {
   /** Carries each project's start page from its header to the table of contents during layout. */
   pageNumbers: TocPageNumbers;
 }
-
-/** Page sizes in points (React-PDF's names). */
-export const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } } as const;
 
 /** Room above the content of project pages for the running header (fixed elements reserve none). */
 const HEADER_HEIGHT = 16;
