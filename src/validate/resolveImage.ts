@@ -9,7 +9,7 @@ import { sniffImage } from './sniffImage.js';
 export type ImageResolution =
   /** `data`: a copy of a PNG drawn instead of the file: opaque, and no larger than the page needs (see opaquePng). width and height stay the file's. */
   | { kind: 'file'; path: string; width: number; height: number; data?: Buffer }
-  | { kind: 'placeholder'; reason: 'missing' | 'remote' | 'refused' | 'unsupported'; label: string };
+  | { kind: 'placeholder'; reason: 'missing' | 'remote' | 'refused' | 'unsupported' | 'damaged' | 'unreadable'; label: string };
 
 export interface ImageRoots {
   /** The page's folder: relative paths resolve against it. */
@@ -22,6 +22,15 @@ export interface ImageRoots {
 
 /** Images larger than this are refused: a portfolio figure this big is a mistake. */
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Images with more pixels than this are refused from their header, before any decoding: 40 MP
+ * is a 7700 × 5200 camera photo, decoded ~160 MB; a page never shows more than ~2480 × 3508
+ * (A4 at 300 dpi, 8.7 MP). A 48 KB PNG can claim 20000 × 20000 (400 MP, 1.6 GB decoded).
+ */
+const MAX_MEGAPIXELS = 40;
+
+const formatMegapixels = (mp: number) => (mp >= 10 ? Math.round(mp).toLocaleString('en-US') : mp.toFixed(1));
 
 /**
  * Resolves one image reference of a page. Never touches the network and never reads outside the
@@ -53,20 +62,28 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
   }
   // A symbolic link inside the folder may still point outside it.
   if (!allowed(fs.realpathSync(file))) return refused();
-  const stat = fs.statSync(file);
-  if (!stat.isFile()) return placeholder('unsupported', { severity: 'error', message: `image ${url} is a folder, not an image file`, hint: 'point at a PNG or JPEG file' });
-  if (stat.size > MAX_IMAGE_BYTES) return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, hint: 'export it smaller (1200–2000 px wide is plenty for a page)' });
-  const bytes = fs.readFileSync(file);
+  const read = readImageFile(file);
+  if ('unreadable' in read) return placeholder('unreadable', { severity: 'error', message: `image ${url} cannot be read: ${read.unreadable}; ${instead}`, hint: read.hint });
+  const bytes = read.bytes;
   const sniffed = sniffImage(bytes);
   if (sniffed.format === 'unsupported') {
     return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.kind}, not PNG or JPEG; PDFs here can only show PNG and JPEG`, hint: 'convert it to PNG (diagrams, screenshots) or JPEG (photos)' });
   }
+  if (sniffed.format === 'damaged') {
+    return placeholder('damaged', { severity: 'warning', message: `image ${url} is a damaged ${sniffed.kind}: ${sniffed.damage}; ${instead}`, hint: 'export or download the image again (--strict makes this an error)' });
+  }
   if (sniffed.width === 0 || sniffed.height === 0) return placeholder('unsupported', { severity: 'error', message: `image ${url} has no pixels (${sniffed.width}×${sniffed.height})`, hint: 'export the image again' });
+  const megapixels = (sniffed.width * sniffed.height) / 1e6;
+  if (megapixels > MAX_MEGAPIXELS) {
+    const suggestedWidth = Math.max(1, Math.floor(sniffed.width * Math.min(1, 2480 / Math.max(sniffed.width, sniffed.height))));
+    return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.width} × ${sniffed.height} px = ${formatMegapixels(megapixels)} MP, over the limit of ${MAX_MEGAPIXELS} MP`, hint: `scale it down, e.g. to ${suggestedWidth} px wide (a page shows at most ~2480 px: A4 at 300 dpi)` });
+  }
   let data: Buffer | undefined;
   try {
     data = sniffed.format === 'png' ? drawableCopy(bytes, budget) : undefined;
   } catch (err) {
-    return placeholder('unsupported', { severity: 'error', message: `image ${url} is a damaged PNG (${(err as Error).message})`, hint: 'export the image again' });
+    // The structure was whole (every chunk's CRC matched), yet the pixels do not decode.
+    return placeholder('damaged', { severity: 'warning', message: `image ${url} is a damaged PNG: its pixels do not decode (${(err as Error).message}); ${instead}`, hint: 'export or download the image again (--strict makes this an error)' });
   }
   return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height, ...(data ? { data } : {}) } };
 }
@@ -81,3 +98,37 @@ function decodePath(value: string): string {
 }
 
 const shorten = (url: string) => (url.length > 60 ? `${url.slice(0, 57)}…` : url);
+
+/**
+ * An image file's bytes, or why they cannot be had. Only a regular file is read (a FIFO would
+ * block forever, a device such as /dev/zero never ends): it is opened without blocking and
+ * checked on the opened descriptor, so nothing can swap the file between the check and the read;
+ * then at most MAX_IMAGE_BYTES are read.
+ */
+function readImageFile(file: string): { bytes: Buffer } | { unreadable: string; hint: string } {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { unreadable: `it is ${fileKind(stat)}, not an image file`, hint: 'point at a PNG or JPEG file' };
+    if (stat.size > MAX_IMAGE_BYTES) return { unreadable: `it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, hint: 'export it smaller (1200–2000 px wide is plenty for a page)' };
+    const bytes = Buffer.alloc(stat.size);
+    let filled = 0;
+    for (let got = 1; got > 0 && filled < bytes.length; filled += got) got = fs.readSync(fd, bytes, filled, bytes.length - filled, filled);
+    return { bytes: bytes.subarray(0, filled) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return { unreadable: 'permission denied', hint: `let your user read it (chmod u+r ${displayPath(file)})` };
+    return { unreadable: `${code ?? 'error'} (${(err as Error).message})`, hint: 'point at a PNG or JPEG file you can open' };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function fileKind(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
