@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Problem, SourceLocation } from '../core/problems.js';
 import { displayPath, isInside } from '../core/paths.js';
-import { drawableCopy, type PixelBudget } from './opaquePng.js';
+import { drawableCopy, uprightJpegCopy, type PixelBudget } from './opaquePng.js';
 import { sniffImage } from './sniffImage.js';
 
 /** How an image reference of a page will be drawn: the file, or a labelled placeholder frame. */
 export type ImageResolution =
-  /** `data`: a copy of a PNG drawn instead of the file: opaque, and no larger than the page needs (see opaquePng). width and height stay the file's. */
+  /** `data`: a copy drawn instead of the file (see opaquePng): a PNG's opaque and no larger than the page needs, a JPEG's turned upright by its EXIF orientation. width and height are as drawn upright. */
   | { kind: 'file'; path: string; width: number; height: number; data?: Buffer }
   | { kind: 'placeholder'; reason: 'missing' | 'remote' | 'refused' | 'unsupported' | 'damaged' | 'unreadable'; label: string };
 
@@ -80,10 +80,11 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
   }
   let data: Buffer | undefined;
   try {
-    data = sniffed.format === 'png' ? drawableCopy(bytes, budget) : undefined;
+    if (sniffed.format === 'png') data = drawableCopy(bytes, budget);
+    else if (sniffed.orientation) data = uprightJpegCopy(bytes, sniffed.orientation, budget);
   } catch (err) {
-    // The structure was whole (every chunk's CRC matched), yet the pixels do not decode.
-    return placeholder('damaged', { severity: 'warning', message: `image ${url} is a damaged PNG: its pixels do not decode (${(err as Error).message}); ${instead}`, hint: 'export or download the image again (--strict makes this an error)' });
+    // The structure was whole (every chunk's CRC matched, the segments reached EOI), yet the pixels do not decode.
+    return placeholder('damaged', { severity: 'warning', message: `image ${url} is a damaged ${sniffed.format.toUpperCase()}: its pixels do not decode (${(err as Error).message}); ${instead}`, hint: 'export or download the image again (--strict makes this an error)' });
   }
   return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height, ...(data ? { data } : {}) } };
 }

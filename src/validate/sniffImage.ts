@@ -1,7 +1,7 @@
 /** What a file's first bytes say it is; React-PDF draws only PNG and JPEG. */
 export type SniffedImage =
   /** width × height as drawn: a JPEG's EXIF orientation 5–8 (a quarter turn) swaps the stored pair. */
-  | { format: 'png' | 'jpeg'; width: number; height: number }
+  | { format: 'png' | 'jpeg'; width: number; height: number; orientation?: number }
   | { format: 'unsupported'; kind: string }
   /** PNG or JPEG by its signature, but not whole or not valid: `damage` says what is wrong. */
   | { format: 'damaged'; kind: 'PNG' | 'JPEG'; damage: string };
@@ -113,7 +113,7 @@ function jpegStructure(bytes: Buffer): SniffedImage {
     if (marker === 0xda) {
       if (!size) return damaged('a scan before any frame header (SOF)');
       if (!hasEndMarker(bytes, offset + 2 + length)) return damaged(`cut short after ${bytes.length} bytes: no end marker (EOI)`);
-      return { format: 'jpeg', ...(orientation > 4 ? { width: size.height, height: size.width } : size) };
+      return { format: 'jpeg', ...(orientation > 4 ? { width: size.height, height: size.width } : size), ...(orientation > 1 ? { orientation } : {}) };
     }
     offset += 2 + length;
   }
@@ -129,8 +129,8 @@ function hasEndMarker(bytes: Buffer, from: number): boolean {
 }
 
 /**
- * The EXIF orientation tag (0x0112) of an APP1 segment's payload, as pdfkit reads it when it
- * draws the JPEG (it turns the pixels itself): 1 upright … 8; 5–8 are a quarter turn.
+ * The EXIF orientation tag (0x0112) of an APP1 segment's payload: 1 upright … 8; 5–8 are a
+ * quarter turn. The first IFD only, as cameras write it (and as pdfkit reads it).
  */
 export function exifOrientation(app1: Buffer): number | undefined {
   if (app1.length < 14 || app1.toString('latin1', 0, 6) !== 'Exif\0\0') return undefined;
