@@ -36,13 +36,13 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, body, crc]);
 }
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-function pngOf(width: number, height: number, bitDepth: number, colorType: number, idat: Buffer): Buffer {
+function pngOf(width: number, height: number, bitDepth: number, colorType: number, idat: Buffer, before: Buffer[] = []): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = bitDepth;
   header[9] = colorType;
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), ...before, chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
 
 function redPng(): Buffer {
@@ -144,6 +144,34 @@ describe('a damaged PNG or JPEG is a located warning (an error under --strict), 
     const photo = checkData({ dataDir: dir }).find((p) => p.code === 'image-damaged');
     expect(photo).toMatchObject({ severity: 'warning', path: 'basics.image', at: { line: 3, col: 10 } });
     expect(photo!.message).toContain('the resume is drawn without a photo');
+  });
+});
+
+describe('PNG variants pdfkit passes through as they are go in as an 8-bit RGB copy with the right pixels', () => {
+  const RED = [255, 0, 0];
+  const GREEN = [0, 255, 0];
+  const BLUE = [0, 0, 255];
+  const WHITE = [255, 255, 255];
+  const BLACK = [0, 0, 0];
+  const palette = (...colours: number[][]) => chunk('PLTE', Buffer.from(colours.flat()));
+  /** Rows of packed samples, each after its filter byte (0: none). */
+  const rows = (...packed: number[][]) => zlib.deflateSync(Buffer.from(packed.flatMap((row) => [0, ...row])));
+  const cases: [string, Buffer, number[][]][] = [
+    ['1-bit greyscale', pngOf(8, 1, 1, 0, rows([0xaa])), [WHITE, BLACK, WHITE, BLACK, WHITE, BLACK, WHITE, BLACK]],
+    ['2-bit palette', pngOf(8, 1, 2, 3, rows([0x1b, 0x1b]), [palette(RED, GREEN, BLUE, WHITE)]), [RED, GREEN, BLUE, WHITE, RED, GREEN, BLUE, WHITE]],
+    ['4-bit palette', pngOf(4, 1, 4, 3, rows([0x01, 0x23]), [palette(RED, GREEN, BLUE, WHITE)]), [RED, GREEN, BLUE, WHITE]],
+    ['16-bit RGB', pngOf(2, 1, 16, 2, rows([0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff])), [RED, BLUE]],
+    ['8-bit palette with tRNS', pngOf(2, 1, 8, 3, rows([0, 1]), [palette(RED, BLUE), chunk('tRNS', Buffer.from([0, 255]))]), [WHITE, BLUE]],
+    ['8-bit grey with alpha', pngOf(2, 1, 8, 4, rows([0, 0, 0, 255])), [WHITE, BLACK]],
+  ];
+  test.each(cases)('%s', (_, bytes, expected) => {
+    const dir = path.join(dataWith('v.png', bytes), 'projects');
+    const { image, problem } = resolveIn(dir, 'v.png');
+    expect(problem).toBeUndefined();
+    if (image.kind !== 'file' || !image.data) throw new Error(`expected a drawable copy, got ${JSON.stringify(image)}`);
+    expect([image.data[24], image.data[25]]).toEqual([8, 2]); // 8-bit RGB
+    const copy = PNG.sync.read(image.data);
+    expect(Array.from({ length: copy.width }, (_, x) => [...copy.data.subarray(x * 4, x * 4 + 3)])).toEqual(expected);
   });
 });
 
