@@ -42,7 +42,17 @@ const formatMegapixels = (mp: number) => (mp >= 10 ? Math.round(mp).toLocaleStri
  */
 export const FIGURE_PIXELS: PixelBudget = { width: 1240, height: 1754, fit: 'contain' };
 
-export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation, instead = 'a placeholder frame is drawn', budget: PixelBudget = FIGURE_PIXELS): { image: ImageResolution; problem?: Problem } {
+export interface ResolveOptions {
+  /** What the message says is drawn instead of an unusable image. */
+  instead?: string;
+  /** The most pixels the drawing can use (a larger PNG is scaled down in its drawable copy). */
+  budget?: PixelBudget;
+  /** false: the file is checked from its bytes' structure only, no drawable copy is decoded (`check` draws nothing). */
+  drawable?: boolean;
+}
+
+export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation, options: ResolveOptions = {}): { image: ImageResolution; problem?: Problem } {
+  const { instead = 'a placeholder frame is drawn', budget = FIGURE_PIXELS, drawable = true } = options;
   const placeholder = (reason: Extract<ImageResolution, { kind: 'placeholder' }>['reason'], problem: Omit<Problem, 'at' | 'code'>) => ({
     image: { kind: 'placeholder' as const, reason, label: url },
     problem: { ...problem, at, code: `image-${reason}` },
@@ -79,6 +89,7 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
     return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.width} × ${sniffed.height} px = ${formatMegapixels(megapixels)} MP, over the limit of ${MAX_MEGAPIXELS} MP`, hint: `scale it down, e.g. to ${suggestedWidth} px wide (a page shows at most ~2480 px: A4 at 300 dpi)` });
   }
   let data: Buffer | undefined;
+  if (!drawable) return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height } };
   try {
     if (sniffed.format === 'png') data = drawableCopy(bytes, budget);
     else if (sniffed.orientation) data = uprightJpegCopy(bytes, sniffed.orientation, budget);

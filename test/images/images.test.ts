@@ -4,9 +4,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
 import { PNG } from 'pngjs';
-import { describe, expect, test } from 'vitest';
+import jpeg from 'jpeg-js';
+import { describe, expect, test, vi } from 'vitest';
 import type { SourceLocation } from '../../src/core/problems.js';
 import { checkData } from '../../src/pipeline/check.js';
+import { MASTER, prepare } from '../../src/pipeline/prepare.js';
 import { rasterize } from '../../src/preview/rasterize.js';
 import { resolveImage } from '../../src/validate/resolveImage.js';
 import { pdfPagesText, squash } from '../helpers/pdf.js';
@@ -101,6 +103,24 @@ describe('dimensions from the header, before decoding', () => {
     const build = runCli(['build', '--data', dir, '--out', tempDir()]);
     expect(build.code, build.stderr).toBe(1);
   });
+});
+
+test('check decodes no pixels (the header is all it needs); a build makes the drawable copies', () => {
+  const translucent = new PNG({ width: 30, height: 20 });
+  const dir = dataWith('clear.png', PNG.sync.write(translucent, { colorType: 6 }), 'photo.jpg');
+  fs.writeFileSync(path.join(dir, 'photo.jpg'), orientedJpeg(6));
+  const pngReads = vi.spyOn(PNG.sync, 'read');
+  const jpegDecodes = vi.spyOn(jpeg, 'decode');
+  try {
+    expect(checkData({ dataDir: dir }).filter((p) => p.code.startsWith('image'))).toEqual([]);
+    expect([pngReads.mock.calls.length, jpegDecodes.mock.calls.length]).toEqual([0, 0]);
+    const prepared = prepare({ dataDir: dir, roles: [MASTER] });
+    expect([pngReads.mock.calls.length, jpegDecodes.mock.calls.length]).toEqual([1, 1]);
+    expect(Buffer.isBuffer(prepared.photo)).toBe(true);
+  } finally {
+    pngReads.mockRestore();
+    jpegDecodes.mockRestore();
+  }
 });
 
 describe('a damaged PNG or JPEG is a located warning (an error under --strict), never left out silently', () => {
