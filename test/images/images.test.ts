@@ -158,6 +158,17 @@ describe('a damaged PNG or JPEG is a located warning (an error under --strict), 
     expect(strict.stderr).toContain('nothing was written');
   });
 
+  test('the fixture (a PNG cut in half, a JPEG photo cut short): check warns at both places, exit 0; --strict exit 1', () => {
+    const data = 'test/fixtures/broken/damaged-image';
+    const run = runCli(['check', '--data', data]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('damaged-image/projects/pipeline.md:5:1: image images/architecture.png is a damaged PNG: cut short');
+    expect(run.stderr).toContain('damaged-image/resume.yaml:3:10  basics.image: image photo.jpg is a damaged JPEG: cut short');
+    expect(run.stderr).toContain('hint: export or download the image again');
+    const strict = runCli(['check', '--data', data, '--strict']);
+    expect(strict.code, strict.stderr).toBe(1);
+  });
+
   test('the resume photo too: located at basics.image', () => {
     const dir = dataWith('ok.png', good, 'photo.png');
     fs.writeFileSync(path.join(dir, 'photo.png'), good.subarray(0, 50));
