@@ -10,6 +10,7 @@ import type { SourceLocation } from '../../src/core/problems.js';
 import { checkData } from '../../src/pipeline/check.js';
 import { MASTER, prepare } from '../../src/pipeline/prepare.js';
 import { rasterize } from '../../src/preview/rasterize.js';
+import { uprightJpegCopy } from '../../src/validate/opaquePng.js';
 import { resolveImage } from '../../src/validate/resolveImage.js';
 import { pdfPagesText, squash } from '../helpers/pdf.js';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -53,14 +54,14 @@ function redPng(): Buffer {
   return PNG.sync.write(image, { colorType: 2 });
 }
 
-/** A JPEG stored 60 × 40 with a red top-left quarter (blue elsewhere), and an EXIF orientation tag. */
-function orientedJpeg(orientation: number): Buffer {
+/** A JPEG stored 60 × 40 with a red top-left quarter (blue elsewhere, or the quarters top-right, bottom-left, bottom-right as given), and an EXIF orientation tag. */
+function orientedJpeg(orientation: number, quarters = ['#0000ff', '#0000ff', '#0000ff']): Buffer {
   const canvas = createCanvas(60, 40);
   const context = canvas.getContext('2d');
-  context.fillStyle = '#0000ff';
-  context.fillRect(0, 0, 60, 40);
-  context.fillStyle = '#ff0000';
-  context.fillRect(0, 0, 30, 20);
+  ['#ff0000', ...quarters].forEach((colour, i) => {
+    context.fillStyle = colour;
+    context.fillRect((i % 2) * 30, Math.floor(i / 2) * 20, 30, 20);
+  });
   const jpeg = canvas.encodeSync('jpeg', 95);
   // APP1 "Exif": a little-endian TIFF header and one IFD entry, 0x0112 (orientation), SHORT.
   const tiff = Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, orientation, 0, 0, 0, 0, 0, 0, 0]);
@@ -235,6 +236,27 @@ describe('an image that is not a readable regular file is a located problem, nev
 });
 
 describe('EXIF orientation', () => {
+  // Stored: red top left, green top right, blue bottom left, white bottom right. Drawn upright, per orientation: [top left, top right, bottom left, bottom right].
+  const upright: Record<number, string[]> = {
+    2: ['green', 'red', 'white', 'blue'],
+    3: ['white', 'blue', 'green', 'red'],
+    4: ['blue', 'white', 'red', 'green'],
+    5: ['red', 'blue', 'green', 'white'],
+    6: ['blue', 'red', 'white', 'green'],
+    7: ['white', 'green', 'blue', 'red'],
+    8: ['green', 'white', 'red', 'blue'],
+  };
+  const colourName = ([r, g, b]: Uint8Array) => (r! > 200 && g! > 200 && b! > 200 ? 'white' : r! > 200 ? 'red' : g! > 200 ? 'green' : b! > 200 ? 'blue' : '?');
+  test.each(Object.entries(upright))('orientation %s: the copy is turned upright, without the tag', (orientation, corners) => {
+    const copy = uprightJpegCopy(orientedJpeg(Number(orientation), ['#00ff00', '#0000ff', '#ffffff']), Number(orientation), { width: 1000, height: 1000, fit: 'contain' });
+    const decoded = jpeg.decode(copy, { useTArray: true });
+    expect([decoded.width, decoded.height]).toEqual(Number(orientation) > 4 ? [40, 60] : [60, 40]);
+    const at = (x: number, y: number) => colourName(decoded.data.subarray((y * decoded.width + x) * 4));
+    const [w, h] = [decoded.width - 5, decoded.height - 5];
+    expect([at(4, 4), at(w, 4), at(4, h), at(w, h)]).toEqual(corners);
+    expect(copy.includes(Buffer.from('Exif'))).toBe(false);
+  });
+
   test('orientation 6 (turn a quarter clockwise): the layout box is portrait and the red corner lands top right', async () => {
     const dir = dataWith('turned.jpg', orientedJpeg(6));
     expect(resolveIn(path.join(dir, 'projects'), 'turned.jpg').image).toMatchObject({ kind: 'file', width: 40, height: 60 });
