@@ -5,15 +5,13 @@ import { PNG } from 'pngjs';
  * React-PDF's PDF writer (pdfkit) embeds a PNG with an alpha channel, a transparency chunk or
  * interlacing through an asynchronous decode, so the PDF's object numbers follow whichever
  * image finishes first: the same input gives different bytes. Such a PNG is drawn on white
- * instead (what the page shows anyway) and handed over as a plain RGB PNG. So is one whose
- * samples are not 8 bits (1, 2, 4 or 16): pdfkit passes them through as they are, and a
- * reader's handling of them is the least tested path; 8-bit RGB is what every reader draws.
+ * instead (what the page shows anyway) and handed over as a plain RGB PNG. Samples of 1, 2,
+ * 4 or 16 bits (greyscale, palette, RGB) go in as they are: rendered, they come out right.
  */
 export function needsOpaqueCopy(png: Buffer): boolean {
-  const bitDepth = png[24];
   const colorType = png[25];
   const interlaced = png[28] === 1;
-  return bitDepth !== 8 || colorType === 4 || colorType === 6 || interlaced || hasChunk(png, 'tRNS');
+  return colorType === 4 || colorType === 6 || interlaced || hasChunk(png, 'tRNS');
 }
 
 /** The most pixels a drawing can use: the box it is drawn in, at ~150 dpi. */
