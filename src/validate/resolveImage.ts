@@ -88,8 +88,8 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
     const suggestedWidth = Math.max(1, Math.floor(sniffed.width * Math.min(1, 2480 / Math.max(sniffed.width, sniffed.height))));
     return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.width} × ${sniffed.height} px = ${formatMegapixels(megapixels)} MP, over the limit of ${MAX_MEGAPIXELS} MP`, hint: `scale it down, e.g. to ${suggestedWidth} px wide (a page shows at most ~2480 px: A4 at 300 dpi)` });
   }
-  let data: Buffer | undefined;
   if (!drawable) return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height } };
+  let data: Buffer | undefined;
   try {
     if (sniffed.format === 'png') data = drawableCopy(bytes, budget);
     else if (sniffed.orientation) data = uprightJpegCopy(bytes, sniffed.orientation, budget);
@@ -126,7 +126,11 @@ function readImageFile(file: string): { bytes: Buffer } | { unreadable: string; 
     if (stat.size > MAX_IMAGE_BYTES) return { unreadable: `it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, hint: 'export it smaller (1200–2000 px wide is plenty for a page)' };
     const bytes = Buffer.alloc(stat.size);
     let filled = 0;
-    for (let got = 1; got > 0 && filled < bytes.length; filled += got) got = fs.readSync(fd, bytes, filled, bytes.length - filled, filled);
+    while (filled < bytes.length) {
+      const got = fs.readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (got === 0) break; // the file shrank since fstat
+      filled += got;
+    }
     return { bytes: bytes.subarray(0, filled) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
