@@ -3,7 +3,9 @@
  * user would pick instead (Typst; Chromium printing HTML) on the same JSON Resume, with the
  * speed issue's bars judged PASS/FAIL. Flags: --runs N (default 5), --role ID, --data DIR,
  * --json (figures as JSON on stdout; progress stays on stderr), --resources (only the oversized
- * inputs: 2,000 work entries, tables of 2,000 and 5,000 rows — wall time, peak memory, how it ended).
+ * inputs: 2,000 work entries, tables of 2,000 and 5,000 rows — wall time, peak memory, how it ended),
+ * --png-bomb (only the hostile image case: `check` and `build` of a data folder with a 48 KB PNG
+ * of 20000 × 20000 pixels).
  *
  * What "cold" means here: a new `node` process for every measurement, running compiled
  * JavaScript (dist/, as `npm run build:pdf` does), writing into a new output folder; the OS file
@@ -17,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
 import { ensureTypst } from './bench/benchTools.js';
 import { writeDataFolder } from './bench/hugeInputs.js';
 import { compileRunners, REPORT_USAGE, RUNNERS } from './bench/compile.js';
@@ -36,6 +39,7 @@ const { values: flags } = parseArgs({
     data: { type: 'string', default: 'data' },
     json: { type: 'boolean', default: false },
     resources: { type: 'boolean', default: false },
+    'png-bomb': { type: 'boolean', default: false },
   },
 });
 const runs = Number(flags.runs);
@@ -304,6 +308,60 @@ async function main() {
   process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${report(result)}\n${resourceReport(resources)}`);
 }
 
+// ---- hostile input: the PNG bomb ------------------------------------------------------------
+
+/** A data folder whose one portfolio page shows a 48 KB 1-bit PNG claiming 20000 × 20000 pixels (1.6 GB as RGBA). */
+function pngBombData(): string {
+  const dir = freshDir('png-bomb');
+  fs.mkdirSync(path.join(dir, 'projects'));
+  fs.writeFileSync(path.join(dir, 'resume.yaml'), 'basics:\n  name: 홍길동\n');
+  fs.writeFileSync(path.join(dir, 'projects', 'bomb.md'), '# 폭탄\n\n그림입니다.\n\n![폭탄](bomb.png)\n');
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    let c = 0xffffffff;
+    for (const b of body) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    const framed = Buffer.alloc(body.length + 8);
+    framed.writeUInt32BE(data.length, 0);
+    body.copy(framed, 4);
+    framed.writeUInt32BE((c ^ 0xffffffff) >>> 0, body.length + 4);
+    return framed;
+  };
+  const side = 20000;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header[8] = 1; // 1-bit greyscale
+  const rows = Buffer.alloc((1 + side / 8) * side);
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  fs.writeFileSync(path.join(dir, 'projects', 'bomb.png'), png);
+  return dir;
+}
+
+/** `--png-bomb`: wall time and peak memory of `check` and `build` refusing the bomb (exit 1), against the bar of 1 s and 150 MB. */
+async function pngBombCase() {
+  await compileRunners();
+  const data = pngBombData();
+  const bombBytes = fs.statSync(path.join(data, 'projects', 'bomb.png')).size;
+  const samples = { check: [] as Sample[], build: [] as Sample[] };
+  for (let round = 0; round < runs; round++) {
+    samples.check.push(await measure([CLI, 'check', '--data', data], [1]));
+    samples.build.push(await measure([CLI, 'build', '--data', data, '--out', freshDir('png-bomb-out')], [1]));
+  }
+  const lines = [`PNG bomb (${size(bombBytes)}, 20000 × 20000 px), ${runs} runs each; both must refuse it (exit 1)`];
+  for (const [name, runsOf] of Object.entries(samples)) {
+    const s = summarize(runsOf);
+    const bar: Bar = { name: `${name}: median wall / peak RSS`, measured: s.medianMs / 1000, compare: '<', limit: 1, unit: 's' };
+    lines.push(`  ${verdict(bar)}/${s.peakRssMiB < 150 ? 'PASS' : 'FAIL'}  ${name.padEnd(6)} ${seconds(s.medianMs)} median (${seconds(s.minMs)}–${seconds(s.maxMs)}), peak ${s.peakRssMiB.toFixed(0)} MB  (under 1 s and 150 MB)`);
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  process.stdout.write(flags.json ? `${JSON.stringify({ date: new Date().toISOString(), bombBytes, check: summarize(samples.check), build: summarize(samples.build) }, null, 2)}\n` : `${lines.join('\n')}\n`);
+}
+
 // ---- the printed report -----------------------------------------------------------------------
 
 const kib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024);
@@ -359,7 +417,8 @@ function report(r: {
 }
 
 try {
-  await main();
+  if (flags['png-bomb']) await pngBombCase();
+  else await main();
 } catch (err) {
   fs.rmSync(work, { recursive: true, force: true });
   throw err;

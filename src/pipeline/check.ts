@@ -28,9 +28,9 @@ export function checkData(options: CheckOptions): Problem[] {
   const unknown = selected.filter((id) => !folder.roles.has(id));
   if (unknown.length > 0) throw new UsageError(`no role ${unknown.map((id) => `"${id}"`).join(', ')} in ${path.join(options.dataDir, 'roles')}/`, all.length > 0 ? `roles there: ${all.join(', ')}` : undefined);
 
-  const problems = problemsOf(() => prepare({ dataDir, roles: selected.length > 0 ? selected : [MASTER] }).warnings);
+  const problems = problemsOf(() => prepare({ dataDir, roles: selected.length > 0 ? selected : [MASTER], drawImages: false }).warnings);
   // Other roles are read too, for comparison only: their own problems are theirs to check.
-  const valid = validateData(folder, all);
+  const valid = validateData(folder, all, false);
   const answers = prepareApplications(dataDir, valid.roles, folder.roles);
   const texts: ClaimText[] = folder.resume ? yamlTexts(folder.resume, path.basename(folder.resume.file)) : [];
   for (const [id, source] of folder.roles) {

@@ -30,6 +30,8 @@ export interface PrepareOptions {
   strict?: boolean;
   /** Where site-root image paths (`/static/…`) of project pages resolve; default: the data folder. */
   assetsDir?: string;
+  /** false: images are checked from their bytes' structure only, no drawable copy is decoded (`check` renders nothing). */
+  drawImages?: boolean;
 }
 
 export interface Prepared {
@@ -56,7 +58,7 @@ export function prepare(options: PrepareOptions): Prepared {
     const known = [...folder.roles.keys()];
     throw new UserDataError(unknown.map((id) => ({ severity: 'error' as const, code: 'unknown-role', message: `no role "${id}" in ${displayPath(path.join(dataDir, 'roles'))}/`, hint: known.length > 0 ? `roles there: ${known.join(', ')} (or omit --role for the master resume)` : `create ${displayPath(path.join(dataDir, 'roles', `${id}.yaml`))}` })));
   }
-  const valid = validateData(folder, options.roles.filter((id) => id !== MASTER));
+  const valid = validateData(folder, options.roles.filter((id) => id !== MASTER), options.drawImages);
   const problems = [...valid.problems];
   const projects = prepareProjects(folder, valid.roles, options, problems);
   const answers = prepareApplications(dataDir, valid.roles, folder.roles);
@@ -79,7 +81,7 @@ export function prepare(options: PrepareOptions): Prepared {
 /** Loads and validates the portfolio pages, and the roles' picks of them; problems join the run's. */
 function prepareProjects(folder: DataFolder, roles: Map<string, Role>, options: PrepareOptions, problems: Problem[]): { pages: ProjectPage[]; sources: ProjectSource[] } {
   const loaded = loadProjects(folder.dir);
-  const checked = validateProjects(loaded.pages, { dataDir: folder.dir, assetsRoot: path.resolve(options.assetsDir ?? folder.dir), knownRoles: [...folder.roles.keys()] });
+  const checked = validateProjects(loaded.pages, { dataDir: folder.dir, assetsRoot: path.resolve(options.assetsDir ?? folder.dir), knownRoles: [...folder.roles.keys()], drawImages: options.drawImages });
   problems.push(...loaded.problems, ...checked.problems);
   for (const [id, role] of roles) problems.push(...checkPortfolioPicks(role, folder.roles.get(id)!, checked.pages));
   return { pages: checked.pages, sources: loaded.pages };

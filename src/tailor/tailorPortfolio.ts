@@ -44,6 +44,8 @@ export interface PortfolioLabels {
   remoteImage: string;
   refusedImage: string;
   unsupportedImage: string;
+  damagedImage: string;
+  unreadableImage: string;
   applyingFor: string;
   period: string;
   organization: string;
@@ -52,8 +54,8 @@ export interface PortfolioLabels {
 }
 
 export const PORTFOLIO_LABELS: Record<Lang, PortfolioLabels> = {
-  ko: { document: DOCUMENT_NAMES.portfolio.ko, contents: '목차', project: '프로젝트', footnotes: '주석', period: '기간', organization: '소속', role: '역할', stack: '기술 스택', missingImage: '이미지 파일 없음', remoteImage: '원격 이미지 (가져오지 않음)', refusedImage: '데이터 폴더 밖의 이미지 (읽지 않음)', unsupportedImage: '지원하지 않는 이미지 형식', applyingFor: '지원 분야' },
-  en: { document: DOCUMENT_NAMES.portfolio.en, contents: 'Contents', project: 'Project', footnotes: 'Notes', period: 'Period', organization: 'Organization', role: 'Role', stack: 'Stack', missingImage: 'Image file missing', remoteImage: 'Remote image (not fetched)', refusedImage: 'Image outside the data folder (not read)', unsupportedImage: 'Unsupported image format', applyingFor: 'Applying for' },
+  ko: { document: DOCUMENT_NAMES.portfolio.ko, contents: '목차', project: '프로젝트', footnotes: '주석', period: '기간', organization: '소속', role: '역할', stack: '기술 스택', missingImage: '이미지 파일 없음', remoteImage: '원격 이미지 (가져오지 않음)', refusedImage: '데이터 폴더 밖의 이미지 (읽지 않음)', unsupportedImage: '지원하지 않는 이미지 형식', damagedImage: '손상된 이미지 (읽을 수 없음)', unreadableImage: '이미지 파일을 읽을 수 없음', applyingFor: '지원 분야' },
+  en: { document: DOCUMENT_NAMES.portfolio.en, contents: 'Contents', project: 'Project', footnotes: 'Notes', period: 'Period', organization: 'Organization', role: 'Role', stack: 'Stack', missingImage: 'Image file missing', remoteImage: 'Remote image (not fetched)', refusedImage: 'Image outside the data folder (not read)', unsupportedImage: 'Unsupported image format', damagedImage: 'Damaged image (could not be read)', unreadableImage: 'Image file could not be read', applyingFor: 'Applying for' },
 };
 
 /**

@@ -15,10 +15,10 @@ export type Photo = string | Buffer;
  * missing file or a URL (never fetched) is a warning and the resume is drawn without a photo;
  * a path leaving the data folder, or a file that is not PNG or JPEG, is an error.
  */
-export function checkPhoto(resume: Resume, source: YamlSource, dataDir: string): { photo?: Photo; problems: Problem[] } {
+export function checkPhoto(resume: Resume, source: YamlSource, dataDir: string, drawImages = true): { photo?: Photo; problems: Problem[] } {
   const url = resume.basics?.image;
   if (!url) return { problems: [] };
-  const { image, problem } = resolveImage(url, { pageDir: dataDir, dataDir, assetsRoot: dataDir }, source.locate(['basics', 'image']), 'the resume is drawn without a photo', PHOTO_PIXELS);
+  const { image, problem } = resolveImage(url, { pageDir: dataDir, dataDir, assetsRoot: dataDir }, source.locate(['basics', 'image']), { instead: 'the resume is drawn without a photo', budget: PHOTO_PIXELS, drawable: drawImages });
   const problems = problem ? [{ ...problem, path: 'basics.image' }] : [];
   return { photo: drawable(image), problems };
 }

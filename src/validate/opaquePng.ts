@@ -1,10 +1,12 @@
+import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
 /**
  * React-PDF's PDF writer (pdfkit) embeds a PNG with an alpha channel, a transparency chunk or
  * interlacing through an asynchronous decode, so the PDF's object numbers follow whichever
  * image finishes first: the same input gives different bytes. Such a PNG is drawn on white
- * instead (what the page shows anyway) and handed over as a plain RGB PNG.
+ * instead (what the page shows anyway) and handed over as a plain RGB PNG. Samples of 1, 2,
+ * 4 or 16 bits (greyscale, palette, RGB) go in as they are: rendered, they come out right.
  */
 export function needsOpaqueCopy(png: Buffer): boolean {
   const colorType = png[25];
@@ -29,8 +31,7 @@ export interface PixelBudget {
 export function drawableCopy(png: Buffer, budget: PixelBudget): Buffer | undefined {
   const width = png.readUInt32BE(16);
   const height = png.readUInt32BE(20);
-  const fitScale = budget.fit === 'contain' ? Math.min(budget.width / width, budget.height / height) : Math.max(budget.width / width, budget.height / height);
-  const scale = Math.min(1, fitScale);
+  const scale = Math.min(1, fitScaleOf(width, height, budget));
   if (scale === 1 && !needsOpaqueCopy(png)) return undefined;
   if (scale === 1) return opaqueCopy(png);
   const image = PNG.sync.read(png);
@@ -39,6 +40,47 @@ export function drawableCopy(png: Buffer, budget: PixelBudget): Buffer | undefin
   scaled.data = Buffer.from(areaResample(image.data, width, height, scaled.width, scaled.height));
   return writeRgb(scaled);
 }
+
+/**
+ * A JPEG with an EXIF orientation other than 1, turned upright: its pixels are decoded, rotated
+ * or mirrored as the tag says, scaled to the budget and encoded again (quality 90) without the
+ * tag. Embedded as it is, pdfkit's own turning puts the pixels in the wrong place (orientation 6
+ * comes out transposed, measured on the rendered page), so nothing downstream sees the tag.
+ */
+export function uprightJpegCopy(file: Buffer, orientation: number, budget: PixelBudget): Buffer {
+  const stored = jpeg.decode(file, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 40 });
+  const { width: w, height: h } = stored;
+  const quarterTurn = orientation > 4;
+  const [width, height] = quarterTurn ? [h, w] : [w, h];
+  const turned = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const [sx, sy] = storedPixel(orientation, x, y, w, h);
+      turned.set(stored.data.subarray((sy * w + sx) * 4, (sy * w + sx) * 4 + 4), (y * width + x) * 4);
+    }
+  }
+  const scale = Math.min(1, fitScaleOf(width, height, budget));
+  const [outWidth, outHeight] = [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
+  const data = scale === 1 ? turned : areaResample(turned, width, height, outWidth, outHeight);
+  return jpeg.encode({ width: outWidth, height: outHeight, data }, 90).data;
+}
+
+/** Where the pixel drawn at (x, y) is stored, for each EXIF orientation (2–8; w × h stored). */
+function storedPixel(orientation: number, x: number, y: number, w: number, h: number): [number, number] {
+  switch (orientation) {
+    case 2: return [w - 1 - x, y]; // mirrored left–right
+    case 3: return [w - 1 - x, h - 1 - y]; // half a turn
+    case 4: return [x, h - 1 - y]; // mirrored top–bottom
+    case 5: return [y, x]; // transposed
+    case 6: return [y, h - 1 - x]; // stored a quarter turn anticlockwise: turned clockwise
+    case 7: return [w - 1 - y, h - 1 - x]; // transversed
+    case 8: return [w - 1 - y, x]; // stored a quarter turn clockwise: turned anticlockwise
+    default: return [x, y];
+  }
+}
+
+const fitScaleOf = (width: number, height: number, budget: PixelBudget) =>
+  budget.fit === 'contain' ? Math.min(budget.width / width, budget.height / height) : Math.max(budget.width / width, budget.height / height);
 
 /** The PNG drawn on white, as an RGB PNG of the same size. */
 export function opaqueCopy(png: Buffer): Buffer {

@@ -3,14 +3,14 @@ import path from 'node:path';
 import type { Problem, SourceLocation } from '../core/problems.js';
 import { displayPath, isInside } from '../core/paths.js';
 import { noteRead } from '../load/inputLog.js';
-import { drawableCopy, type PixelBudget } from './opaquePng.js';
+import { drawableCopy, uprightJpegCopy, type PixelBudget } from './opaquePng.js';
 import { sniffImage } from './sniffImage.js';
 
 /** How an image reference of a page will be drawn: the file, or a labelled placeholder frame. */
 export type ImageResolution =
-  /** `data`: a copy of a PNG drawn instead of the file: opaque, and no larger than the page needs (see opaquePng). width and height stay the file's. */
+  /** `data`: a copy drawn instead of the file (see opaquePng): a PNG's opaque and no larger than the page needs, a JPEG's turned upright by its EXIF orientation. width and height are as drawn upright. */
   | { kind: 'file'; path: string; width: number; height: number; data?: Buffer }
-  | { kind: 'placeholder'; reason: 'missing' | 'remote' | 'refused' | 'unsupported'; label: string };
+  | { kind: 'placeholder'; reason: 'missing' | 'remote' | 'refused' | 'unsupported' | 'damaged' | 'unreadable'; label: string };
 
 export interface ImageRoots {
   /** The page's folder: relative paths resolve against it. */
@@ -25,6 +25,15 @@ export interface ImageRoots {
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /**
+ * Images with more pixels than this are refused from their header, before any decoding: 40 MP
+ * is a 7700 × 5200 camera photo, decoded ~160 MB; a page never shows more than ~2480 × 3508
+ * (A4 at 300 dpi, 8.7 MP). A 48 KB PNG can claim 20000 × 20000 (400 MP, 1.6 GB decoded).
+ */
+const MAX_MEGAPIXELS = 40;
+
+const formatMegapixels = (mp: number) => (mp >= 10 ? Math.round(mp).toLocaleString('en-US') : mp.toFixed(1));
+
+/**
  * Resolves one image reference of a page. Never touches the network and never reads outside the
  * data folder and the assets root. The problem (if any) says what will be drawn instead.
  */
@@ -34,7 +43,17 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
  */
 export const FIGURE_PIXELS: PixelBudget = { width: 1240, height: 1754, fit: 'contain' };
 
-export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation, instead = 'a placeholder frame is drawn', budget: PixelBudget = FIGURE_PIXELS): { image: ImageResolution; problem?: Problem } {
+export interface ResolveOptions {
+  /** What the message says is drawn instead of an unusable image. */
+  instead?: string;
+  /** The most pixels the drawing can use (a larger PNG is scaled down in its drawable copy). */
+  budget?: PixelBudget;
+  /** false: the file is checked from its bytes' structure only, no drawable copy is decoded (`check` draws nothing). */
+  drawable?: boolean;
+}
+
+export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation, options: ResolveOptions = {}): { image: ImageResolution; problem?: Problem } {
+  const { instead = 'a placeholder frame is drawn', budget = FIGURE_PIXELS, drawable = true } = options;
   const placeholder = (reason: Extract<ImageResolution, { kind: 'placeholder' }>['reason'], problem: Omit<Problem, 'at' | 'code'>) => ({
     image: { kind: 'placeholder' as const, reason, label: url },
     problem: { ...problem, at, code: `image-${reason}` },
@@ -55,21 +74,35 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
   }
   // A symbolic link inside the folder may still point outside it.
   if (!allowed(fs.realpathSync(file))) return refused();
-  const stat = fs.statSync(file);
-  if (!stat.isFile()) return placeholder('unsupported', { severity: 'error', message: `image ${url} is a folder, not an image file`, hint: 'point at a PNG or JPEG file' });
-  if (stat.size > MAX_IMAGE_BYTES) return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, hint: 'export it smaller (1200–2000 px wide is plenty for a page)' });
-  const bytes = fs.readFileSync(file);
+  const read = readImageFile(file);
+  if ('unreadable' in read) {
+    noteRead.absent(file, 'not-a-file');
+    return placeholder('unreadable', { severity: 'error', message: `image ${url} cannot be read: ${read.unreadable}; ${instead}`, hint: read.hint });
+  }
+  const bytes = read.bytes;
   noteRead.file(file, bytes);
   const sniffed = sniffImage(bytes);
   if (sniffed.format === 'unsupported') {
     return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.kind}, not PNG or JPEG; PDFs here can only show PNG and JPEG`, hint: 'convert it to PNG (diagrams, screenshots) or JPEG (photos)' });
   }
+  if (sniffed.format === 'damaged') {
+    return placeholder('damaged', { severity: 'warning', message: `image ${url} is a damaged ${sniffed.kind}: ${sniffed.damage}; ${instead}`, hint: 'export or download the image again (--strict makes this an error)' });
+  }
   if (sniffed.width === 0 || sniffed.height === 0) return placeholder('unsupported', { severity: 'error', message: `image ${url} has no pixels (${sniffed.width}×${sniffed.height})`, hint: 'export the image again' });
+  const megapixels = (sniffed.width * sniffed.height) / 1e6;
+  if (megapixels > MAX_MEGAPIXELS) {
+    const suggestedWidth = Math.max(1, Math.floor(sniffed.width * Math.min(1, 2480 / Math.max(sniffed.width, sniffed.height))));
+    return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.width} × ${sniffed.height} px = ${formatMegapixels(megapixels)} MP, over the limit of ${MAX_MEGAPIXELS} MP`, hint: `scale it down, e.g. to ${suggestedWidth} px wide (a page shows at most ~2480 px: A4 at 300 dpi)` });
+  }
+  if (!drawable) return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height } };
   let data: Buffer | undefined;
   try {
-    data = sniffed.format === 'png' ? drawableCopy(bytes, budget) : undefined;
+    if (sniffed.format === 'png') data = drawableCopy(bytes, budget);
+    // A JPEG is drawn as it is, but from its bytes, not its path: the model holds what it draws (see compose/shared/imageSource.ts).
+    else data = sniffed.orientation ? uprightJpegCopy(bytes, sniffed.orientation, budget) : bytes;
   } catch (err) {
-    return placeholder('unsupported', { severity: 'error', message: `image ${url} is a damaged PNG (${(err as Error).message})`, hint: 'export the image again' });
+    // The structure was whole (every chunk's CRC matched, the segments reached EOI), yet the pixels do not decode.
+    return placeholder('damaged', { severity: 'warning', message: `image ${url} is a damaged ${sniffed.format.toUpperCase()}: its pixels do not decode (${(err as Error).message}); ${instead}`, hint: 'export or download the image again (--strict makes this an error)' });
   }
   return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height, ...(data ? { data } : {}) } };
 }
@@ -84,3 +117,41 @@ function decodePath(value: string): string {
 }
 
 const shorten = (url: string) => (url.length > 60 ? `${url.slice(0, 57)}…` : url);
+
+/**
+ * An image file's bytes, or why they cannot be had. Only a regular file is read (a FIFO would
+ * block forever, a device such as /dev/zero never ends): it is opened without blocking and
+ * checked on the opened descriptor, so nothing can swap the file between the check and the read;
+ * then at most MAX_IMAGE_BYTES are read.
+ */
+function readImageFile(file: string): { bytes: Buffer } | { unreadable: string; hint: string } {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { unreadable: `it is ${fileKind(stat)}, not an image file`, hint: 'point at a PNG or JPEG file' };
+    if (stat.size > MAX_IMAGE_BYTES) return { unreadable: `it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, hint: 'export it smaller (1200–2000 px wide is plenty for a page)' };
+    const bytes = Buffer.alloc(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const got = fs.readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (got === 0) break; // the file shrank since fstat
+      filled += got;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return { unreadable: 'permission denied', hint: `let your user read it (chmod u+r ${displayPath(file)})` };
+    return { unreadable: `${code ?? 'error'} (${(err as Error).message})`, hint: 'point at a PNG or JPEG file you can open' };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+function fileKind(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}

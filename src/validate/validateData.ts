@@ -18,9 +18,10 @@ export interface ValidData {
 
 /**
  * Validates the resume and the named roles: schemas, duplicate ids, references from roles to
- * the resume, placeholders. Returns every problem found; never throws.
+ * the resume, placeholders. Returns every problem found; never throws. `drawImages` false: the
+ * photo is checked without decoding a drawable copy (nothing will be drawn).
  */
-export function validateData(folder: DataFolder, roleIds: readonly string[]): ValidData {
+export function validateData(folder: DataFolder, roleIds: readonly string[], drawImages = true): ValidData {
   const problems: Problem[] = [...folder.problems];
   const roles = new Map<string, Role>();
   let resume: Resume | undefined;
@@ -30,7 +31,7 @@ export function validateData(folder: DataFolder, roleIds: readonly string[]): Va
     problems.push(...checked.problems);
     resume = checked.value;
     if (resume) {
-      const checkedPhoto = checkPhoto(resume, folder.resume, folder.dir);
+      const checkedPhoto = checkPhoto(resume, folder.resume, folder.dir, drawImages);
       photo = checkedPhoto.photo;
       problems.push(...duplicateIds(resume, folder.resume), ...findPlaceholders(folder.resume), ...checkedPhoto.problems);
     }

@@ -31,6 +31,8 @@ export interface ProjectCheckOptions {
   assetsRoot: string;
   /** Role ids in the data folder, to check the pages' `roles:` lists. */
   knownRoles: readonly string[];
+  /** false: images are checked from their bytes' structure only, no drawable copy is decoded. */
+  drawImages?: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ function validatePage(source: ProjectSource, options: ProjectCheckOptions, probl
   const images = new Map<string, ImageResolution>();
   const useImage = (url: string, at: SourceLocation) => {
     if (images.has(url)) return;
-    const { image, problem } = resolveImage(url, roots, at);
+    const { image, problem } = resolveImage(url, roots, at, { drawable: options.drawImages ?? true });
     images.set(url, image);
     if (problem) problems.push(problem);
   };

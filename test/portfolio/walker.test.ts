@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { codeLines, collectReferences, columnWeights, fitImage, listMarker, markerWidth, opensWithImage, sectionize, softBreaks, splitAtImages, type Section } from '../../src/compose/markdown/structure.js';
 import type { ResumeModel } from '../../src/tailor/model.js';
@@ -94,13 +95,14 @@ describe('text that must not carry a newline into React-PDF', () => {
 
 describe('sniffImage', () => {
   it('reads PNG and JPEG sizes from the bytes, names other formats', () => {
-    const png = Buffer.alloc(24);
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
-    png.writeUInt32BE(640, 16);
-    png.writeUInt32BE(480, 20);
+    const png = PNG.sync.write(new PNG({ width: 640, height: 480 }));
     expect(sniffImage(png)).toEqual({ format: 'png', width: 640, height: 480 });
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x78, 0x00, 0xa0, 0x03, 0, 0, 0, 0, 0, 0]);
+    // SOI, APP0, SOF0 (120 × 160, 3 components), SOS, one byte of scan data, EOI.
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x78, 0x00, 0xa0, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x00, 0xff, 0xd9]);
     expect(sniffImage(jpeg)).toEqual({ format: 'jpeg', width: 160, height: 120 });
+    // Only a header: the rest of the file is missing.
+    expect(sniffImage(png.subarray(0, 24))).toMatchObject({ format: 'damaged', kind: 'PNG' });
+    expect(sniffImage(jpeg.subarray(0, 24))).toMatchObject({ format: 'damaged', kind: 'JPEG' });
     expect(sniffImage(Buffer.from('GIF89a....'))).toEqual({ format: 'unsupported', kind: 'GIF' });
     expect(sniffImage(Buffer.from('<?xml version="1.0"?>\n<svg width="1"></svg>'))).toEqual({ format: 'unsupported', kind: 'SVG' });
     expect(sniffImage(Buffer.from('그림 아님'))).toEqual({ format: 'unsupported', kind: 'a text file' });

@@ -259,7 +259,7 @@ function ImageBlock({ node, ctx }: { node: ImageNode | ImageReference; ctx: Mark
 
 export function ImagePlaceholder({ url, alt, reason, ctx }: { url: string; alt: string; reason: Extract<ImageResolution, { kind: 'placeholder' }>['reason']; ctx: Pick<MarkdownContext, 'm' | 'labels' | 'width'> }) {
   const { m, labels } = ctx;
-  const title = { missing: labels.missingImage, remote: labels.remoteImage, refused: labels.refusedImage, unsupported: labels.unsupportedImage }[reason];
+  const title = { missing: labels.missingImage, remote: labels.remoteImage, refused: labels.refusedImage, unsupported: labels.unsupportedImage, damaged: labels.damagedImage, unreadable: labels.unreadableImage }[reason];
   return (
     <View style={[m.placeholder, { width: Math.min(ctx.width, 360) }]}>
       <Text style={m.placeholderTitle}>{alt ? `${title} — ${alt}` : title}</Text>
