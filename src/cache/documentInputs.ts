@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../core/paths.js';
+import { readFileBytes } from '../load/readSourceFile.js';
 
 /**
  * What a document is built from, for the build cache: the files it reads and the settings that
@@ -20,6 +21,9 @@ export interface InputSettings {
 /** The main kinds of document, each with its own inputs (the answers text shares the answers'). */
 export const CACHED_KINDS = ['resume', 'portfolio', 'answers'] as const;
 export type CachedKind = (typeof CACHED_KINDS)[number];
+
+/** The largest input any step accepts (an image, 20 MB): anything larger is refused by that step. */
+const HASHED_LIMIT = { bytes: 20 * 1024 * 1024, what: 'an input' };
 
 const RESUME_FILES = ['resume.yaml', 'resume.yml', 'resume.json'];
 const ROLE_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -48,7 +52,10 @@ export function inputHash(settings: InputSettings, roleId: string, kind: CachedK
   hash.update(JSON.stringify({ tool: toolIdentity(), roleId, kind, lang, theme, strict: strict === true, assets: assetsDir && relative(path.resolve(assetsDir)), sourceDateEpoch: sourceDateEpoch() }));
   for (const file of [...new Set(files)].sort()) {
     hash.update(`\n${relative(file)}\0`);
-    hash.update(isFile(file) ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') : 'missing');
+    // Through the reader: a FIFO, a device or an unreadable file hashes as what it is, and the
+    // build's own checks report it.
+    const read = readFileBytes(file, HASHED_LIMIT);
+    hash.update(read.ok ? crypto.createHash('sha256').update(read.bytes).digest('hex') : read.problem.code);
   }
   return hash.digest('hex');
 }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { styleText } from 'node:util';
 import { formatLocation, type Problem } from '../core/problems.js';
+import { readSourceFile } from '../load/readSourceFile.js';
 
 const useColor = (): boolean => Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
 const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor() ? styleText(style, text) : text);
@@ -43,12 +43,10 @@ export function summarizeProblems(problems: readonly Problem[]): string {
 const cache = new Map<string, string[] | undefined>();
 function sourceLines(file: string): string[] | undefined {
   if (!cache.has(file)) {
-    try {
-      const text = fs.readFileSync(file, 'utf8');
-      cache.set(file, text.length > 2_000_000 || text.includes('\0') ? undefined : text.split(/\r?\n/));
-    } catch {
-      cache.set(file, undefined);
-    }
+    // Through the loader's reader, so the lines shown are the lines located (NFC, one kind of
+    // line break), and a FIFO or a device is never opened here either.
+    const read = readSourceFile(file);
+    cache.set(file, read.ok ? read.text.split('\n') : undefined);
   }
   return cache.get(file);
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
@@ -8,7 +7,7 @@ import { gfm } from 'micromark-extension-gfm';
 import type { Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { parseYaml, type YamlSource } from './parseYaml.js';
-import { PAGE_FILE_LIMIT, readSourceFile } from './readSourceFile.js';
+import { listFolder, PAGE_FILE_LIMIT, readSourceFile } from './readSourceFile.js';
 
 /** One portfolio page, parsed but not validated: front matter with positions, body as mdast. */
 export interface ProjectSource {
@@ -33,9 +32,8 @@ const isPage = (name: string) => name.endsWith('.md') && !/^[_.]/.test(name);
 export function loadProjects(dataDir: string): { pages: ProjectSource[]; problems: Problem[] } {
   const dir = path.join(dataDir, PROJECTS_DIR);
   const problems: Problem[] = [];
-  if (!fs.existsSync(dir)) return { pages: [], problems };
   const pages: ProjectSource[] = [];
-  for (const name of fs.readdirSync(dir).filter(isPage).sort()) {
+  for (const name of listFolder(dir, problems).filter(isPage)) {
     const file = path.join(dir, name);
     const read = readSourceFile(file, PAGE_FILE_LIMIT);
     if (!read.ok) {
