@@ -53,12 +53,17 @@ function sourceLines(file: string): string[] | undefined {
 
 const EXCERPT_WIDTH = 160;
 
-/** Long lines are cut to one terminal line around the column, so the caret always has its character above it. */
+/**
+ * Long lines are cut to one terminal line around the column (counted in characters, as
+ * locations are), so the caret always has its character above it. Control characters are shown
+ * as their visible pictures (␁, ␛): printed raw they would move the terminal's cursor or color it.
+ */
 function excerpt(line: string, col: number): { text: string; beforeCaret: string } {
+  const chars = Array.from(line.replace(/\t/g, '→').replace(/[\u0000-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0))).replace(/[\u0080-\u009f]/g, '\ufffd'));
   const from = col - 1 > EXCERPT_WIDTH - 40 ? col - 1 - 40 : 0;
-  const cut = line.slice(from, from + EXCERPT_WIDTH);
-  const text = `${from > 0 ? '…' : ''}${cut}${from + EXCERPT_WIDTH < line.length ? '…' : ''}`.replace(/\t/g, '→');
-  return { text, beforeCaret: `${from > 0 ? '…' : ''}${line.slice(from, col - 1)}` };
+  const cut = chars.slice(from, from + EXCERPT_WIDTH).join('');
+  const text = `${from > 0 ? '…' : ''}${cut}${from + EXCERPT_WIDTH < chars.length ? '…' : ''}`;
+  return { text, beforeCaret: `${from > 0 ? '…' : ''}${chars.slice(from, col - 1).join('')}` };
 }
 
 /** Hangul, Hanja, emoji and other wide characters take two terminal columns; the caret must line up. */

@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import { MONO_FAMILIES, type FontFamilyName } from '../core/fonts.js';
 import { codePoints, stacksHave, undrawable } from '../core/glyphCoverage.js';
 import type { Problem, SourceLocation } from '../core/problems.js';
+import { codePointsBetween } from '../core/textPosition.js';
 import { walkStrings } from '../core/walkStrings.js';
 import type { ProjectSource } from '../load/loadProjects.js';
 import type { DataPath, YamlSource } from '../load/parseYaml.js';
@@ -96,8 +97,9 @@ function pageDrawn(page: ProjectSource, textStacks: DrawnText['stacks']): DrawnT
   return texts;
 }
 
-/** file:line:col of `offset` in a value written from (line, col) on, line for line. */
+/** file:line:col of `offset` in a value written from (line, col) on, line for line; columns in characters. */
 function inLines(file: string, value: string, offset: number, line: number, col: number): SourceLocation {
   const lines = value.slice(0, offset).split('\n');
-  return lines.length === 1 ? { file, line, col: col + offset } : { file, line: line + lines.length - 1, col: lines.at(-1)!.length + 1 };
+  const last = lines.at(-1)!;
+  return lines.length === 1 ? { file, line, col: col + codePointsBetween(last, 0, last.length) } : { file, line: line + lines.length - 1, col: codePointsBetween(last, 0, last.length) + 1 };
 }

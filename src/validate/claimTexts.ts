@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import type { SourceLocation } from '../core/problems.js';
+import { codePointsBetween, offsetAt, positionAt } from '../core/textPosition.js';
 import { walkStrings } from '../core/walkStrings.js';
 import type { DataPath, YamlSource } from '../load/parseYaml.js';
 import type { SourcedText, TextOrigin } from '../tailor/resolveAnswers.js';
@@ -72,7 +73,9 @@ function locateInRuns(file: string, runs: readonly { start: number; node: Nodes 
   // escape (\*) would shift the column, and then by a character or two.
   const before = run.node.value.slice(0, offset - run.start);
   const lines = before.split('\n');
-  return lines.length === 1 ? { file, line: start.line, col: start.column + before.length } : { file, line: start.line + lines.length - 1, col: lines.at(-1)!.length + 1 };
+  const last = lines.at(-1)!;
+  const width = codePointsBetween(last, 0, last.length);
+  return lines.length === 1 ? { file, line: start.line, col: start.column + width } : { file, line: start.line + lines.length - 1, col: width + 1 };
 }
 
 /**
@@ -86,22 +89,10 @@ export function locateInValue(origin: TextOrigin, offset: number, length: number
   const needle = value.slice(offset, offset + Math.max(1, length));
   let nth = 0;
   for (let i = value.indexOf(needle); i !== -1 && i < offset; i = value.indexOf(needle, i + 1)) nth++;
-  const from = offsetOf(source.text, start.line, start.col);
+  const from = offsetAt(source.text, start.line, start.col);
   let at = from;
   for (let k = 0; k <= nth && at !== -1; k++) at = source.text.indexOf(needle, k === 0 ? at : at + 1);
   // Found far beyond where the value can end (indentation, quotes): it is some other text.
   const written = at !== -1 && at - from <= offset + value.split('\n').length * 200;
-  return written ? positionOf(source.file, source.text, at) : start;
-}
-
-function offsetOf(text: string, line: number, col: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
-  return offset + col - 1;
-}
-
-function positionOf(file: string, text: string, offset: number): SourceLocation {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { file, line, col: offset - before.lastIndexOf('\n') };
+  return written ? { file: source.file, ...positionAt(source.text, at) } : start;
 }
