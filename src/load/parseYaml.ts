@@ -13,6 +13,8 @@ export interface YamlSource {
   text: string;
   /** The position of the value at `path`, or of its nearest existing ancestor. */
   locate(path: DataPath, part?: 'key' | 'value'): SourceLocation;
+  /** How the scalar at `path` was written (`~`, `2021.10`, `""`), for messages; '' for a key with no value. */
+  written(path: DataPath): string | undefined;
 }
 
 /** Aliases beyond this count are refused: the "billion laughs" alias bomb expands exponentially. */
@@ -67,7 +69,7 @@ export function parseYaml(file: string, text: string): { source: YamlSource; pro
       problems.push({ severity: 'error', code: 'yaml-alias', at: at(explodingAlias(doc)), message: `aliases (*name) here expand to more than ${MAX_ALIAS_COUNT} copies of anchored values (&name): the pattern of a "billion laughs" alias bomb, so the file is not read`, hint: 'write the values out instead of nesting aliases of aliases' });
     }
   }
-  return { source: { file, data, text, locate: (path, part = 'value') => locateIn(doc, path, part, at) }, problems };
+  return { source: { file, data, text, locate: (path, part = 'value') => locateIn(doc, path, part, at), written: (path) => writtenIn(doc, text, path) }, problems };
 }
 
 /** The tags of plain data: `!!str 2021` (text, not a number) is useful; others are not data. */
@@ -144,6 +146,21 @@ function locateIn(doc: Document, path: DataPath, part: 'key' | 'value', at: (off
     } else break;
   }
   return at(best?.range?.[0] ?? 0);
+}
+
+function writtenIn(doc: Document, text: string, path: DataPath): string | undefined {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = pairIn(doc, node, String(segment));
+      if (!pair) return undefined;
+      if (pair.value === null) return '';
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
 }
 
 /** The pair of a key in a mapping, or in the mappings it merges (`<<: *job`): a merged value was written at its anchor. */
