@@ -36,6 +36,8 @@ export function checkGlyphs(sources: { yaml: readonly YamlSource[]; pages: reado
   const found = new Map<string, { at: SourceLocation; path?: string; cluster: string; emoji: boolean; stacks: DrawnText['stacks'] }[]>();
   for (const text of texts) {
     for (const missing of undrawable(text.text, text.stacks)) {
+      // LRM, RLO, ZWSP…: they draw nothing, so no glyph is missing (drawableText leaves them out).
+      if (missing.formatOnly) continue;
       const at = text.locate(missing.offset, missing.cluster.length);
       const key = `${at.file}\u0000${missing.cluster}`;
       found.set(key, [...(found.get(key) ?? []), { at, path: text.path, cluster: missing.cluster, emoji: missing.emoji, stacks: text.stacks }]);
