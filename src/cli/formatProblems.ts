@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { styleText } from 'node:util';
 import { formatLocation, type Problem } from '../core/problems.js';
+import { readSourceFile } from '../load/readSourceFile.js';
 
 const useColor = (): boolean => Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
 const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor() ? styleText(style, text) : text);
@@ -43,24 +43,27 @@ export function summarizeProblems(problems: readonly Problem[]): string {
 const cache = new Map<string, string[] | undefined>();
 function sourceLines(file: string): string[] | undefined {
   if (!cache.has(file)) {
-    try {
-      const text = fs.readFileSync(file, 'utf8');
-      cache.set(file, text.length > 2_000_000 || text.includes('\0') ? undefined : text.split(/\r?\n/));
-    } catch {
-      cache.set(file, undefined);
-    }
+    // Through the loader's reader, so the lines shown are the lines located (NFC, one kind of
+    // line break), and a FIFO or a device is never opened here either.
+    const read = readSourceFile(file);
+    cache.set(file, read.ok ? read.text.split('\n') : undefined);
   }
   return cache.get(file);
 }
 
 const EXCERPT_WIDTH = 160;
 
-/** Long lines are cut to one terminal line around the column, so the caret always has its character above it. */
+/**
+ * Long lines are cut to one terminal line around the column (counted in characters, as
+ * locations are), so the caret always has its character above it. Control characters are shown
+ * as their visible pictures (␁, ␛): printed raw they would move the terminal's cursor or color it.
+ */
 function excerpt(line: string, col: number): { text: string; beforeCaret: string } {
+  const chars = Array.from(line.replace(/\t/g, '→').replace(/[\u0000-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0))).replace(/[\u0080-\u009f]/g, '\ufffd'));
   const from = col - 1 > EXCERPT_WIDTH - 40 ? col - 1 - 40 : 0;
-  const cut = line.slice(from, from + EXCERPT_WIDTH);
-  const text = `${from > 0 ? '…' : ''}${cut}${from + EXCERPT_WIDTH < line.length ? '…' : ''}`.replace(/\t/g, '→');
-  return { text, beforeCaret: `${from > 0 ? '…' : ''}${line.slice(from, col - 1)}` };
+  const cut = chars.slice(from, from + EXCERPT_WIDTH).join('');
+  const text = `${from > 0 ? '…' : ''}${cut}${from + EXCERPT_WIDTH < chars.length ? '…' : ''}`;
+  return { text, beforeCaret: `${from > 0 ? '…' : ''}${chars.slice(from, col - 1).join('')}` };
 }
 
 /** Hangul, Hanja, emoji and other wide characters take two terminal columns; the caret must line up. */

@@ -48,12 +48,22 @@ export const isInvisible = (codePoint: number): boolean =>
 /** A pictograph (😀, ✅ as emoji), a flag's letters or a skin-tone modifier: drawn by no font here. */
 export const isEmoji = (cluster: string): boolean => /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]/u.test(cluster);
 
+/**
+ * Format characters that draw nothing (Unicode's Default_Ignorable_Code_Point: LRM/RLM,
+ * the bidi embeddings, overrides and isolates U+202A–202E and U+2066–2069, ZWSP, the BOM,
+ * the soft hyphen): text copied from web pages and Word carries them. A font need not have them,
+ * and no glyph is missing when they are left out of the drawing.
+ */
+export const drawsNothing = (cluster: string): boolean => /^\p{Default_Ignorable_Code_Point}+$/u.test(cluster);
+
 export interface Undrawable {
   /** Offset in the string (UTF-16 units) of the character cluster. */
   offset: number;
   /** The user-perceived character: an emoji with its modifiers and joiners is one. */
   cluster: string;
   emoji: boolean;
+  /** Only format characters (see drawsNothing): left out of the drawing, never reported. */
+  formatOnly: boolean;
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -78,7 +88,7 @@ export function undrawable(text: string, stacks: readonly (readonly FontFamilyNa
   const found: Undrawable[] = [];
   for (const { segment, index } of segmenter.segment(text)) {
     const lacking = [...segment].some((ch) => !drawable(ch.codePointAt(0)!) && !isInvisible(ch.codePointAt(0)!));
-    if (lacking) found.push({ offset: index, cluster: segment, emoji: isEmoji(segment) });
+    if (lacking) found.push({ offset: index, cluster: segment, emoji: isEmoji(segment), formatOnly: drawsNothing(segment) });
   }
   return found;
 }

@@ -12,7 +12,7 @@ export interface InputRecord {
   /** Absolute path. */
   path: string;
   kind: 'file' | 'listing';
-  /** `sha256:<hex>` of the bytes or of the sorted names, `missing`, or `not-a-file`. */
+  /** `sha256:<hex>` of the bytes or of the sorted names, or what is there instead (`missing`, `not-a-file`, …). */
   state: string;
 }
 
@@ -24,9 +24,9 @@ export class InputLog {
     this.records.set(`file ${file}`, { path: file, kind: 'file', state: digest(bytes) });
   }
 
-  /** A file looked for (read or not): absent, or there but not a regular file. */
-  absent(file: string, state: 'missing' | 'not-a-file' = 'missing'): void {
-    this.records.set(`file ${file}`, { path: file, kind: 'file', state });
+  /** A file looked for and not read (absent, not a regular file, too large, unreadable): as it is now. */
+  unread(file: string): void {
+    this.records.set(`file ${file}`, { path: file, kind: 'file', state: currentState({ path: file, kind: 'file' }) });
   }
 
   /** A folder listed: which names it holds decides which files are read. */
@@ -43,12 +43,16 @@ export class InputLog {
 const digest = (bytes: Uint8Array | string): string => `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`;
 const listingDigest = (names: readonly string[]): string => digest([...names].sort().join('\0'));
 
+/** No input is read past 20 MB (an image): a larger file is told by its size, never read to be hashed. */
+const HASHED_BYTES = 64 * 1024 * 1024;
+
 /** The state of a recorded path on disk now, measured the way the loader recorded it; never blocks on a FIFO. */
 export function currentState(record: Pick<InputRecord, 'path' | 'kind'>): string {
   try {
     const stat = fs.statSync(record.path);
-    if (record.kind === 'listing') return stat.isDirectory() ? listingDigest(fs.readdirSync(record.path)) : 'missing';
-    return stat.isFile() ? digest(fs.readFileSync(record.path)) : 'not-a-file';
+    if (record.kind === 'listing') return stat.isDirectory() ? listingDigest(fs.readdirSync(record.path)) : 'not-a-folder';
+    if (!stat.isFile()) return 'not-a-file';
+    return stat.size > HASHED_BYTES ? `too-large:${stat.size}` : digest(fs.readFileSync(record.path));
   } catch {
     return 'missing';
   }
@@ -73,6 +77,6 @@ export function readingInto<T>(log: InputLog, read: () => T): T {
 /** Called by the readers of files and folders (load/readSourceFile.ts, the listings, the images). */
 export const noteRead = {
   file: (file: string, bytes: Uint8Array) => active?.file(file, bytes),
-  absent: (file: string, state?: 'missing' | 'not-a-file') => active?.absent(file, state),
+  unread: (file: string) => active?.unread(file),
   listing: (dir: string, names: readonly string[] | undefined) => active?.listing(dir, names),
 };

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import matter from 'gray-matter';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
+import { codePointsBetween } from '../core/textPosition.js';
 import { parseYaml, type YamlSource } from './parseYaml.js';
-import { listFolder } from './listFolder.js';
 import { memoByText } from '../core/memoByText.js';
-import { PAGE_FILE_LIMIT, readSourceFile } from './readSourceFile.js';
+import { listFolder, PAGE_FILE_LIMIT, readSourceFile } from './readSourceFile.js';
 
 /** One portfolio page, parsed but not validated: front matter with positions, body as mdast. */
 export interface ProjectSource {
@@ -35,7 +35,7 @@ export function loadProjects(dataDir: string): { pages: ProjectSource[]; problem
   const dir = path.join(dataDir, PROJECTS_DIR);
   const problems: Problem[] = [];
   const pages: ProjectSource[] = [];
-  for (const name of (listFolder(dir) ?? []).filter(isPage)) {
+  for (const name of listFolder(dir, problems).filter(isPage)) {
     const file = path.join(dir, name);
     const read = readSourceFile(file, PAGE_FILE_LIMIT);
     if (!read.ok) {
@@ -49,12 +49,12 @@ export function loadProjects(dataDir: string): { pages: ProjectSource[]; problem
   return { pages, problems };
 }
 
-const parseProjectPageOnce = memoByText(parseProjectPage);
-
 /** Front matter languages that are data. JavaScript or CoffeeScript front matter would run code: refused. */
 const DATA_LANGUAGES = new Set(['', 'yaml', 'yml', 'json']);
 
 /** Parses one page's text; `file` is its absolute path. */
+const parseProjectPageOnce = memoByText((file: string, text: string) => parseProjectPage(file, text));
+
 export function parseProjectPage(file: string, text: string): { page?: ProjectSource; problems: Problem[] } {
   const shown = displayPath(file);
   const refuseCode = (language: string) => () => {
@@ -92,8 +92,23 @@ export function parseProjectPage(file: string, text: string): { page?: ProjectSo
     problems.push({ severity: 'error', code: 'markdown-too-deep', at: { file: shown, line: linesBefore + deep.line, col: 1 }, message: `quotes and lists are nested more than ${MAX_NESTING} levels deep here, so the page is not read`, hint: 'a page nests a few levels at most: check for a run of > or - markers' });
     return { problems };
   }
-  const body = fromMarkdown('\n'.repeat(linesBefore) + split.content, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const source = '\n'.repeat(linesBefore) + split.content;
+  const body = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  columnsInCharacters(body, source);
   return { page: { file: shown, path: file, fileId: path.basename(file, '.md').normalize('NFC'), frontMatter, body }, problems };
+}
+
+/** micromark counts columns in UTF-16 units; a location counts characters (an emoji is one column). */
+function columnsInCharacters(root: Root, source: string): void {
+  if (!/[\ud800-\udbff]/.test(source)) return;
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const point of [node.position?.start, node.position?.end]) {
+      if (point?.offset !== undefined) point.column = codePointsBetween(source, point.offset - (point.column - 1), point.offset) + 1;
+    }
+    if ('children' in node) stack.push(...node.children);
+  }
 }
 
 /** Deeper nesting than this is no page anyone writes, and it would exhaust the markdown parser's stack. */

@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import { MONO_FAMILIES, type FontFamilyName } from '../core/fonts.js';
 import { codePoints, stacksHave, undrawable } from '../core/glyphCoverage.js';
 import type { Problem, SourceLocation } from '../core/problems.js';
+import { codePointsBetween } from '../core/textPosition.js';
 import { walkStrings } from '../core/walkStrings.js';
 import type { ProjectSource } from '../load/loadProjects.js';
 import type { DataPath, YamlSource } from '../load/parseYaml.js';
@@ -34,6 +35,8 @@ export function checkGlyphs(texts: readonly DrawnText[]): Problem[] {
   const found = new Map<string, { at: SourceLocation; path?: string; cluster: string; emoji: boolean; stacks: DrawnText['stacks'] }[]>();
   for (const text of texts) {
     for (const missing of undrawable(text.text, text.stacks)) {
+      // LRM, RLO, ZWSP…: they draw nothing, so no glyph is missing (drawableText leaves them out).
+      if (missing.formatOnly) continue;
       const at = text.locate(missing.offset, missing.cluster.length);
       const key = `${at.file}\u0000${missing.cluster}`;
       found.set(key, [...(found.get(key) ?? []), { at, path: text.path, cluster: missing.cluster, emoji: missing.emoji, stacks: text.stacks }]);
@@ -100,8 +103,9 @@ function pageDrawn(page: ProjectSource, textStacks: DrawnText['stacks']): DrawnT
   return texts;
 }
 
-/** file:line:col of `offset` in a value written from (line, col) on, line for line. */
+/** file:line:col of `offset` in a value written from (line, col) on, line for line; columns in characters. */
 function inLines(file: string, value: string, offset: number, line: number, col: number): SourceLocation {
   const lines = value.slice(0, offset).split('\n');
-  return lines.length === 1 ? { file, line, col: col + offset } : { file, line: line + lines.length - 1, col: lines.at(-1)!.length + 1 };
+  const last = lines.at(-1)!;
+  return lines.length === 1 ? { file, line, col: col + codePointsBetween(last, 0, last.length) } : { file, line: line + lines.length - 1, col: codePointsBetween(last, 0, last.length) + 1 };
 }

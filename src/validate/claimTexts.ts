@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import type { SourceLocation } from '../core/problems.js';
+import { codePointsBetween } from '../core/textPosition.js';
 import { walkStrings } from '../core/walkStrings.js';
 import type { DataPath, YamlSource } from '../load/parseYaml.js';
 import type { SourcedText, TextOrigin } from '../tailor/resolveAnswers.js';
@@ -72,7 +73,9 @@ function locateInRuns(file: string, runs: readonly { start: number; node: Nodes 
   // escape (\*) would shift the column, and then by a character or two.
   const before = run.node.value.slice(0, offset - run.start);
   const lines = before.split('\n');
-  return lines.length === 1 ? { file, line: start.line, col: start.column + before.length } : { file, line: start.line + lines.length - 1, col: lines.at(-1)!.length + 1 };
+  const last = lines.at(-1)!;
+  const width = codePointsBetween(last, 0, last.length);
+  return lines.length === 1 ? { file, line: start.line, col: start.column + width } : { file, line: start.line + lines.length - 1, col: width + 1 };
 }
 
 /**
@@ -87,12 +90,12 @@ export function locateInValue(origin: TextOrigin, offset: number, length: number
   let nth = 0;
   for (let i = value.indexOf(needle); i !== -1 && i < offset; i = value.indexOf(needle, i + 1)) nth++;
   const lines = lineStarts(source);
-  const from = lines[start.line - 1]! + start.col - 1;
+  const from = advance(source.text, lines[start.line - 1]!, start.col - 1);
   let at = from;
   for (let k = 0; k <= nth && at !== -1; k++) at = source.text.indexOf(needle, k === 0 ? at : at + 1);
   // Found far beyond where the value can end (indentation, quotes): it is some other text.
   const written = at !== -1 && at - from <= offset + value.split('\n').length * 200;
-  return written ? positionOf(source.file, lines, at) : start;
+  return written ? positionOf(source.file, source.text, lines, at) : start;
 }
 
 /**
@@ -111,8 +114,8 @@ function lineStarts(source: YamlSource): number[] {
   return starts;
 }
 
-/** file:line:col of an offset: the last line starting at or before it (binary search). */
-function positionOf(file: string, starts: readonly number[], offset: number): SourceLocation {
+/** file:line:col (the column in characters) of an offset: the last line starting at or before it (binary search). */
+function positionOf(file: string, text: string, starts: readonly number[], offset: number): SourceLocation {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
@@ -120,5 +123,15 @@ function positionOf(file: string, starts: readonly number[], offset: number): So
     if (starts[mid]! <= offset) low = mid;
     else high = mid - 1;
   }
-  return { file, line: low + 1, col: offset - starts[low]! + 1 };
+  return { file, line: low + 1, col: codePointsBetween(text, starts[low]!, offset) + 1 };
+}
+
+/** The offset `characters` code points after `offset` (a character outside the BMP is two UTF-16 units). */
+function advance(text: string, offset: number, characters: number): number {
+  let at = offset;
+  for (let c = 0; c < characters && at < text.length; c++) {
+    const unit = text.charCodeAt(at);
+    at += unit >= 0xd800 && unit <= 0xdbff ? 2 : 1;
+  }
+  return at;
 }

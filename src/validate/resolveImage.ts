@@ -69,14 +69,14 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
   const refused = () => placeholder('refused', { severity: 'error', message: `image ${url} is outside the data folder (${displayPath(file)}); it is not read`, hint: `keep images inside ${displayPath(roots.dataDir)} (site-root paths like /static/… resolve against ${displayPath(roots.assetsRoot)})` });
   if (!allowed(file)) return refused();
   if (!fs.existsSync(file)) {
-    noteRead.absent(file);
+    noteRead.unread(file);
     return placeholder('missing', { severity: 'warning', message: `image ${url} not found (looked for ${displayPath(file)}); ${instead}`, hint: relative.startsWith('/') ? `site-root paths resolve against the assets root ${displayPath(roots.assetsRoot)}/ (set it with --assets <dir>)` : `relative paths resolve against ${displayPath(roots.pageDir)}/` });
   }
   // A symbolic link inside the folder may still point outside it.
   if (!allowed(fs.realpathSync(file))) return refused();
   const read = readImageFile(file);
   if ('unreadable' in read) {
-    noteRead.absent(file, 'not-a-file');
+    noteRead.unread(file);
     return placeholder('unreadable', { severity: 'error', message: `image ${url} cannot be read: ${read.unreadable}; ${instead}`, hint: read.hint });
   }
   const bytes = read.bytes;

@@ -31,9 +31,9 @@ export async function watchBuild(options: WatchOptions): Promise<() => Promise<v
     await watcher?.close();
     if (stopped) return;
     watcher = watch([...targets.paths], { ignoreInitial: true, depth: 0 });
-    watcher.on('all', (_event, file) => {
+    watcher.on('all', (event, file) => {
       const changed = path.resolve(file);
-      if (targets.matters(changed)) noteChange(changed);
+      if (targets.matters(changed, event)) noteChange(changed);
     });
     await new Promise<void>((resolve) => watcher!.once('ready', () => resolve()));
     // Saved while the build ran or the watcher started: no event will come, the disk tells.
@@ -63,9 +63,10 @@ export async function watchBuild(options: WatchOptions): Promise<() => Promise<v
 
 /**
  * The paths to give the watcher for a set of reads, and which changed paths matter: a read
- * file, a name in a listed folder, or a folder on the way to a path that is not there yet.
+ * file, a name added to or removed from a listed folder, or a folder on the way to a path that
+ * is not there yet.
  */
-export function watchTargets(read: readonly InputRecord[]): { paths: Set<string>; matters(file: string): boolean } {
+export function watchTargets(read: readonly InputRecord[]): { paths: Set<string>; matters(file: string, event?: string): boolean } {
   const paths = new Set<string>();
   const files = new Set<string>();
   const listed = new Set<string>();
@@ -77,7 +78,8 @@ export function watchTargets(read: readonly InputRecord[]): { paths: Set<string>
     // Not there: each folder between the existing one and the path may appear first.
     for (let dir = record.path; dir !== existing && dir !== path.dirname(dir); dir = path.dirname(dir)) awaited.add(dir);
   }
-  return { paths, matters: (file) => files.has(file) || listed.has(file) || listed.has(path.dirname(file)) || awaited.has(file) };
+  // In a listed folder a name that comes or goes matters, not a write to a file the build did not read (an editor's swap file).
+  return { paths, matters: (file, event) => files.has(file) || listed.has(file) || (listed.has(path.dirname(file)) && event !== 'change') || awaited.has(file) };
 }
 
 function nearestExisting(target: string): string {

@@ -25,7 +25,7 @@ export type BlockReference = z.infer<typeof blockReference>;
  * lines starting with `- ` or `1. ` are list items and `**bold**` is bold in the PDF (the
  * asterisks are dropped from the paste-ready text).
  */
-export const composedText = z.union([z.string().min(1), blockReference, z.array(z.union([z.string().min(1), blockReference])).min(1)]);
+export const composedText = z.union([z.string().min(1), blockReference, z.array(z.union([z.string().min(1), blockReference])).min(1)], { error: 'expected text, a shared block {block: id}, or a list of them' });
 export type ComposedText = z.infer<typeof composedText>;
 
 const countingUnit = z.enum(COUNTING_UNITS).describe('how the site counts: with-spaces (공백 포함, default), without-spaces (공백 제외), utf8-bytes, cp949-bytes (EUC-KR, Hangul = 2 bytes)');

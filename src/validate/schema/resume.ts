@@ -8,7 +8,7 @@ import { email, entryExtensions, id, isoDate, tags, text, url } from './primitiv
  */
 
 /** A highlight is a plain string (JSON Resume) or, as an extension, an object with id and tags. */
-export const highlight = z.union([z.string(), z.object({ text, id: id.optional(), tags: tags.optional() })]);
+export const highlight = z.union([z.string(), z.object({ text, id: id.optional(), tags: tags.optional() })], { error: 'expected text or {text, id, tags}' });
 export type Highlight = z.infer<typeof highlight>;
 
 const highlights = z.array(highlight);
