@@ -32,7 +32,7 @@ export function loadDataFolder(dir: string): DataFolder {
   }
   const resume = resumeFiles.length === 1 ? loadYamlFile(resumeFiles[0]!, problems) : undefined;
 
-  for (const role of roleFiles(dir)) {
+  for (const role of roleFiles(dir, problems)) {
     const source = loadYamlFile(role.file, problems);
     if (source) roles.set(role.id, source);
   }

@@ -3,7 +3,8 @@ import { CACHED_KINDS, inputHash, recordedPaths, type CachedKind, type InputSett
 import { unchangedDocuments } from '../cache/unchanged.js';
 import type { Problem } from '../core/problems.js';
 import type { Lang } from '../validate/schema/primitives.js';
-import { keptFromManifest, mainKindOf, manifestEntry, writeManifest, type DocumentKind, type ManifestEntry, type ManifestInputs, type RecordedInputs } from '../write/manifest.js';
+import { checkOutputFolders } from '../write/outputFolder.js';
+import { keptFromManifest, mainKindOf, manifestEntry, readManifest, removeStale, writeManifest, type DocumentKind, type ManifestEntry, type ManifestInputs, type RecordedInputs } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import type { MainKind } from './documents.js';
 import type { PrepareOptions } from './prepare.js';
@@ -66,6 +67,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     return built;
   }
 
+  checkOutputFolders(options.outDir, options.roles.map(roleDir));
   await events.beforeRender?.();
   const [{ prepare }, { renderRole }, { builtFrom }] = await Promise.all([import('./prepare.js'), import('./renderRole.js'), import('../cache/builtFrom.js')]);
   const prepared = prepare(options);
@@ -77,6 +79,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     const inputs: ManifestInputs = Object.fromEntries(wanted.map((kind) => [kind, recordInputs(settings, roleId, kind, builtFrom(prepared, roleId, kind, settings.theme))]));
     const rendered = await renderRole(prepared, roleId, wanted.filter((kind) => !cached.has(kind)), options);
     const manifest: ManifestEntry[] = [];
+    const previous = readManifest(dir);
     for (const kind of wanted) {
       const entries = cached.get(kind);
       if (entries) {
@@ -84,13 +87,15 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
         for (const entry of entries) report(fromManifest(roleId, dir, entry));
       }
       for (const r of rendered.filter((file) => mainKindOf(file.kind) === kind)) {
-        writeAtomic(r.file, r.content);
+        writeAtomic(options.outDir, r.file, r.content);
         manifest.push(manifestEntry(r.kind, r.file, r.content, r.pages, r.warnings));
         report({ roleId, kind: r.kind, file: r.file, pages: r.pages, bytes: Buffer.byteLength(r.content), ms: r.ms, warnings: r.warnings, notes: r.notes });
       }
     }
     const kept = options.kinds ? keptFromManifest(dir, wanted) : { documents: [], inputs: {} };
-    writeManifest(dir, roleId, [...kept.documents, ...manifest], { ...kept.inputs, ...inputs });
+    const documents = [...kept.documents, ...manifest];
+    writeManifest(options.outDir, dir, roleId, documents, { ...kept.inputs, ...inputs });
+    removeStale(options.outDir, dir, previous, documents);
   }
   return built;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UserDataError, failOnErrors, type Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { loadDataFolder, type DataFolder } from '../load/loadDataFolder.js';
+import { MASTER } from '../load/roleFiles.js';
 import { textStack, type FontFamilyName } from '../core/fonts.js';
 import { loadProjects, type ProjectSource } from '../load/loadProjects.js';
 import type { YamlSource } from '../load/parseYaml.js';
@@ -17,8 +18,8 @@ import type { Resume } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
 import { prepareApplications } from './applications.js';
 
-/** `master` is the untailored build; every other id names a file in data/roles/. */
-export const MASTER = 'master';
+/** Re-exported for the pipeline's modules; the rule for role ids lives with the role files. */
+export { MASTER };
 
 export interface PrepareOptions {
   dataDir: string;

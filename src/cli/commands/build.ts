@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../core/problems.js';
+import { UsageError, UserDataError, type Problem } from '../../core/problems.js';
 import { displayPath } from '../../core/paths.js';
-import { roleFiles } from '../../load/roleFiles.js';
+import { MASTER, roleArguments, roleFiles } from '../../load/roleFiles.js';
 import { build, type BuiltDocument } from '../../pipeline/build.js';
 import type { MainKind } from '../../pipeline/documents.js';
 import { reportFailure } from '../run.js';
 import type { Lang } from '../../validate/schema/primitives.js';
 import { formatProblems, summarizeProblems } from '../formatProblems.js';
-
-/** The untailored build (as in pipeline/prepare.ts, which this command imports only when it renders). */
-const MASTER = 'master';
 
 export interface BuildFlags {
   role?: string[];
@@ -101,11 +98,15 @@ async function watchCommand(flags: BuildFlags, roles: string[], beforeRender?: (
 
 export function selectRoles(flags: Pick<BuildFlags, 'role' | 'all' | 'data'>): string[] {
   if (flags.all && flags.role?.length) throw new UsageError('use either --all or --role, not both');
+  const dataDir = path.resolve(flags.data);
   if (flags.all) {
-    const roles = roleFiles(path.resolve(flags.data)).map((role) => role.id);
+    // A role file with no usable id stops the build here: the build cache would not notice it.
+    const problems: Problem[] = [];
+    const roles = roleFiles(dataDir, problems).map((role) => role.id);
+    if (problems.length > 0) throw new UserDataError(problems);
     return [MASTER, ...roles];
   }
-  return flags.role?.length ? [...new Set(flags.role)] : [MASTER];
+  return flags.role?.length ? roleArguments(dataDir, flags.role) : [MASTER];
 }
 
 export const summaryLine = (doc: BuiltDocument): string =>
