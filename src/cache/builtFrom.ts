@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_THEME, themeFile } from '../load/loadTheme.js';
+import { themeChoice, themeFile } from '../load/loadTheme.js';
 import type { Prepared } from '../pipeline/prepare.js';
 import { listedInputs, type CachedKind } from './documentInputs.js';
 
@@ -10,7 +10,7 @@ import { listedInputs, type CachedKind } from './documentInputs.js';
  */
 export function builtFrom(prepared: Prepared, roleId: string, kind: CachedKind, themeOverride?: string): string[] {
   const dataDir = prepared.folder.dir;
-  const files = [...listedInputs(dataDir, roleId, kind), themeFile(themeOverride ?? prepared.roles.get(roleId)?.theme ?? DEFAULT_THEME)];
+  const files = [...listedInputs(dataDir, roleId, kind), themeFile(themeChoice(themeOverride, prepared.roles.get(roleId)?.theme, dataDir))];
   const photo = prepared.resume.basics?.image;
   if (typeof photo === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(photo)) files.push(photo.startsWith('/') ? path.join(dataDir, photo) : path.resolve(dataDir, photo));
   if (kind === 'portfolio') {

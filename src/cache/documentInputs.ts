@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../core/paths.js';
+import { sourceDateEpoch } from '../pipeline/creationDate.js';
 
 /**
  * What a document is built from, for the build cache: the files it reads and the settings that
@@ -45,7 +46,8 @@ export function inputHash(settings: InputSettings, roleId: string, kind: CachedK
   const hash = crypto.createHash('sha256');
   const { dataDir, lang, theme, strict, assetsDir } = settings;
   const relative = (file: string) => path.relative(dataDir, file).split(path.sep).join('/');
-  hash.update(JSON.stringify({ tool: toolIdentity(), roleId, kind, lang, theme, strict: strict === true, assets: assetsDir && relative(path.resolve(assetsDir)), sourceDateEpoch: sourceDateEpoch() }));
+  // The PDF's creation date is part of the key; a SOURCE_DATE_EPOCH it cannot be is refused here, before anything is built.
+  hash.update(JSON.stringify({ tool: toolIdentity(), roleId, kind, lang, theme, strict: strict === true, assets: assetsDir && relative(path.resolve(assetsDir)), sourceDateEpoch: sourceDateEpoch()?.getTime() }));
   for (const file of [...new Set(files)].sort()) {
     hash.update(`\n${relative(file)}\0`);
     hash.update(isFile(file) ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') : 'missing');
@@ -58,8 +60,6 @@ export const recordedPaths = (dataDir: string, files: readonly string[]): string
 
 export const fromRecorded = (dataDir: string, files: readonly string[]): string[] => files.map((file) => path.resolve(dataDir, file));
 
-/** The PDF's creation date when SOURCE_DATE_EPOCH sets it (see pipeline/creationDate.ts). */
-const sourceDateEpoch = (): string | undefined => (/^\d+$/.test(process.env.SOURCE_DATE_EPOCH ?? '') ? process.env.SOURCE_DATE_EPOCH : undefined);
 
 let identity: string | undefined;
 /**

@@ -1,6 +1,7 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { LANGS, type Lang } from '../core/langs.js';
 import { EXIT, runCommand } from './run.js';
+import { DPI_RANGE } from '../preview/options.js';
 import { version } from './version.js';
 
 export interface CliOptions {
@@ -31,6 +32,14 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
 const dataOption = () => new Option('-d, --data <dir>', 'data folder').default('data');
 const langOption = () => new Option('-l, --lang <lang>', 'language of titles and dates (default: the role\'s, else ko)').choices(LANGS);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** A numeric option's parser: a whole number in range, else a usage error (exit 2) that says the range. */
+const wholeNumber =
+  ({ min, max }: { min: number; max: number }) =>
+  (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+    return Number(value);
+  };
 
 function createProgram({ beforeRender }: CliOptions): Command {
   const program = new Command('careerpdf')
@@ -91,7 +100,7 @@ function createProgram({ beforeRender }: CliOptions): Command {
     .option('-t, --theme <name>', 'only this theme (repeatable; default: every theme in themes/)', collect)
     .addOption(dataOption())
     .option('-o, --out <dir>', 'output folder', 'out')
-    .option('--dpi <n>', 'thumbnail resolution', '40')
+    .addOption(new Option('--dpi <n>', `thumbnail resolution (${DPI_RANGE.min}–${DPI_RANGE.max})`).default(40).argParser(wholeNumber(DPI_RANGE)))
     .action((flags) =>
       exit(
         runCommand(async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError, UserDataError, type Problem } from '../../core/problems.js';
 import { displayPath } from '../../core/paths.js';
 import { MASTER, roleArguments, roleFiles } from '../../load/roleFiles.js';
+import { themeChoice, themeFile, themesDir } from '../../load/loadTheme.js';
 import { build, type BuiltDocument } from '../../pipeline/build.js';
 import type { MainKind } from '../../pipeline/documents.js';
 import { reportFailure } from '../run.js';
@@ -28,6 +29,8 @@ export interface BuildFlags {
  */
 export async function buildCommand(flags: BuildFlags, beforeRender?: () => Promise<void>): Promise<void> {
   const roles = selectRoles(flags);
+  // An unknown --theme is a usage error before anything is built or watched.
+  if (flags.theme !== undefined) themeFile(themeChoice(flags.theme, undefined, flags.data));
   if (flags.watch) return watchCommand(flags, roles, beforeRender);
   await buildAndReport(flags, roles, { beforeRender });
 }
@@ -75,7 +78,7 @@ async function watchCommand(flags: BuildFlags, roles: string[], beforeRender?: (
     }
   };
   await attempt(roles, { beforeRender });
-  const [{ watchBuild }, { themesDir }, { MAIN_KINDS }] = await Promise.all([import('../../watch/watchBuild.js'), import('../../load/loadTheme.js'), import('../../pipeline/documents.js')]);
+  const [{ watchBuild }, { MAIN_KINDS }] = await Promise.all([import('../../watch/watchBuild.js'), import('../../pipeline/documents.js')]);
   const themeDirs = [themesDir(), ...(flags.theme && fs.existsSync(path.join(path.resolve(flags.theme), 'theme.yaml')) ? [path.resolve(flags.theme)] : [])];
   const stop = await watchBuild({
     dataDir: flags.data,
