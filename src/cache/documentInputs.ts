@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../core/paths.js';
 import type { InputRecord } from '../load/inputLog.js';
+import { sourceDateEpoch } from '../pipeline/creationDate.js';
 
 /** The settings of a build that change a role's bytes, besides the files it reads. */
 export interface InputSettings {
@@ -20,7 +21,7 @@ export interface InputSettings {
  */
 export function settingsHash(settings: InputSettings, roleId: string): string {
   const { dataDir, lang, theme, strict, assetsDir } = settings;
-  const shown = { tool: toolIdentity(), roleId, lang, theme, strict: strict === true, assets: assetsDir && relativePath(dataDir, path.resolve(assetsDir)), sourceDateEpoch: process.env.SOURCE_DATE_EPOCH };
+  const shown = { tool: toolIdentity(), roleId, lang, theme, strict: strict === true, assets: assetsDir && relativePath(dataDir, path.resolve(assetsDir)), sourceDateEpoch: sourceDateEpoch()?.getTime() };
   return crypto.createHash('sha256').update(JSON.stringify(shown)).digest('hex');
 }
 

@@ -1,6 +1,7 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { LANGS, type Lang } from '../core/langs.js';
 import { EXIT, runCommand } from './run.js';
+import { DPI_RANGE } from '../preview/options.js';
 import { version } from './version.js';
 
 /**
@@ -23,6 +24,14 @@ export async function runCli(argv: readonly string[]): Promise<void> {
 const dataOption = () => new Option('-d, --data <dir>', 'data folder').default('data');
 const langOption = () => new Option('-l, --lang <lang>', 'language of titles and dates (default: the role\'s, else ko)').choices(LANGS);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** A numeric option's parser: a whole number in range, else a usage error (exit 2) that says the range. */
+const wholeNumber =
+  ({ min, max }: { min: number; max: number }) =>
+  (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+    return Number(value);
+  };
 
 function createProgram(): Command {
   const program = new Command('careerpdf')
@@ -83,7 +92,7 @@ function createProgram(): Command {
     .option('-t, --theme <name>', 'only this theme (repeatable; default: every theme in themes/)', collect)
     .addOption(dataOption())
     .option('-o, --out <dir>', 'output folder', 'out')
-    .option('--dpi <n>', 'thumbnail resolution', '40')
+    .addOption(new Option('--dpi <n>', `thumbnail resolution (${DPI_RANGE.min}–${DPI_RANGE.max})`).default(40).argParser(wholeNumber(DPI_RANGE)))
     .action((flags) => exit(runCommand(async () => (await import('./commands/preview.js')).previewCommand(flags))));
   return program;
 }

@@ -4,7 +4,8 @@ import { unchangedRole } from '../cache/unchanged.js';
 import type { Problem } from '../core/problems.js';
 import { InputLog, readingInto, type InputRecord } from '../load/inputLog.js';
 import type { Lang } from '../validate/schema/primitives.js';
-import { MAIN_DOCUMENT_KINDS, manifestEntry, readManifest, removeStaleOutputs, writeManifest, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
+import { checkOutputFolders } from '../write/outputFolder.js';
+import { MAIN_DOCUMENT_KINDS, manifestEntry, readManifest, removeStale, writeManifest, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import type { MainKind } from './documents.js';
 import type { PrepareOptions } from './prepare.js';
@@ -67,6 +68,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     return built;
   }
 
+  checkOutputFolders(options.outDir, options.roles.map(roleDir));
   const [{ prepare }, { renderRole }] = await Promise.all([import('./prepare.js'), import('./renderRole.js')]);
   const log = new InputLog();
   let prepared;
@@ -95,13 +97,13 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
         report(fromManifest(roleId, dir, entry));
       }
       for (const r of document.rendered) {
-        writeAtomic(r.file, r.content);
+        writeAtomic(options.outDir, r.file, r.content);
         manifest.documents.push(manifestEntry(r.kind, r.file, r.content, r.pages, r.warnings));
         report({ roleId, kind: r.kind, file: r.file, pages: r.pages, bytes: Buffer.byteLength(r.content), ms: r.ms, warnings: r.warnings, notes: r.notes });
       }
     }
-    writeManifest(dir, manifest);
-    if (previous) removeStaleOutputs(dir, previous, manifest.documents);
+    writeManifest(options.outDir, dir, manifest);
+    removeStale(options.outDir, dir, previous, manifest.documents);
   }
   return built;
 }

@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { UserDataError, failOnErrors, type Problem } from '../core/problems.js';
+import { UsageError, UserDataError, failOnErrors, type Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
-import { loadDataFolder, type DataFolder } from '../load/loadDataFolder.js';
+import { loadDataFolder, loadYamlFile, type DataFolder } from '../load/loadDataFolder.js';
+import { MASTER } from '../load/roleFiles.js';
 import { textStack, type FontFamilyName } from '../core/fonts.js';
 import { loadProjects, type ProjectSource } from '../load/loadProjects.js';
 import type { YamlSource } from '../load/parseYaml.js';
 import { checkGlyphs, drawnTexts } from '../validate/checkGlyphs.js';
 import { checkUnbrokenRuns } from '../validate/checkUnbrokenRuns.js';
-import { DEFAULT_THEME, loadTheme } from '../load/loadTheme.js';
+import { findTheme, themeChoice } from '../load/loadTheme.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import type { Photo } from '../validate/checkPhoto.js';
 import { validateData } from '../validate/validateData.js';
@@ -18,8 +19,8 @@ import type { Resume } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
 import { prepareApplications } from './applications.js';
 
-/** `master` is the untailored build; every other id names a file in data/roles/. */
-export const MASTER = 'master';
+/** Re-exported for the pipeline's modules; the rule for role ids lives with the role files. */
+export { MASTER };
 
 export interface PrepareOptions {
   dataDir: string;
@@ -63,19 +64,35 @@ export function prepare(options: PrepareOptions): Prepared {
   const projects = prepareProjects(folder, valid.roles, options, problems);
   const answers = prepareApplications(dataDir, valid.roles, folder.roles);
   problems.push(...answers.problems);
-  const themes = new Map<string, Theme>();
-  const themeNames = new Set(options.roles.map((id) => options.theme ?? valid.roles.get(id)?.theme ?? DEFAULT_THEME));
-  for (const name of themeNames) {
-    const source = loadTheme(name, problems);
-    if (!source) continue;
-    const checked = validateWithSchema(source, themeSchema);
-    problems.push(...checked.problems);
-    if (checked.value) themes.set(name, checked.value);
-  }
+  const themes = prepareThemes(folder, options, valid.roles, problems);
   const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
   problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
   failOnErrors(problems, options.strict);
   return { folder, resume: valid.resume!, photo: valid.photo, roles: valid.roles, themes, projects: projects.pages, applications: answers.applications, warnings: problems };
+}
+
+/**
+ * Finds, loads and validates the themes the roles use, by name (see themeChoice). An unknown
+ * --theme is a usage error; an unknown `theme:` in a role file is a problem at that line, and
+ * the other checks go on.
+ */
+function prepareThemes(folder: DataFolder, options: PrepareOptions, roles: Map<string, Role>, problems: Problem[]): Map<string, Theme> {
+  const themes = new Map<string, Theme>();
+  for (const id of options.roles) {
+    const choice = themeChoice(options.theme, roles.get(id)?.theme, folder.dir);
+    if (themes.has(choice.name)) continue;
+    const found = findTheme(choice);
+    if (!found.ok) {
+      if (choice.fromOption) throw new UsageError(found.message, found.hint);
+      problems.push({ severity: 'error', code: 'unknown-theme', at: folder.roles.get(id)!.locate(['theme']), path: 'theme', message: found.message, hint: found.hint });
+      continue;
+    }
+    const source = loadYamlFile(found.file, problems);
+    const checked = source && validateWithSchema(source, themeSchema);
+    if (checked) problems.push(...checked.problems);
+    if (checked?.value) themes.set(choice.name, checked.value);
+  }
+  return themes;
 }
 
 /** Loads and validates the portfolio pages, and the roles' picks of them; problems join the run's. */
@@ -101,4 +118,4 @@ function textStacksOf(themes: ReadonlyMap<string, Theme>): FontFamilyName[][] {
 }
 
 export const themeFor = (prepared: Prepared, roleId: string, override?: string): Theme =>
-  prepared.themes.get(override ?? prepared.roles.get(roleId)?.theme ?? DEFAULT_THEME)!;
+  prepared.themes.get(themeChoice(override, prepared.roles.get(roleId)?.theme, prepared.folder.dir).name)!;

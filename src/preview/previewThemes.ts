@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Problem } from '../core/problems.js';
 import { listThemes } from '../load/loadTheme.js';
 import { build } from '../pipeline/build.js';
+import { safeFileName } from '../write/fileName.js';
+import { checkOutputFolders } from '../write/outputFolder.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import { contactSheet } from './contactSheet.js';
 import { rasterize } from './rasterize.js';
@@ -45,17 +47,19 @@ export async function themeThumbnails(options: ThumbnailOptions): Promise<ThemeT
 
 /** Writes `<out>/previews/<theme>-<kind>.png` for every thumbnail, and the contact sheet; returns the files. */
 export async function previewThemes(options: ThumbnailOptions & { outDir: string }): Promise<string[]> {
-  const rows = await themeThumbnails(options);
   const dir = path.join(options.outDir, 'previews');
+  checkOutputFolders(options.outDir, [dir]);
+  const rows = await themeThumbnails(options);
   const files: string[] = [];
   for (const row of rows) {
     for (const cell of row.cells) {
-      const file = path.join(dir, `${row.theme}-${cell.label}.png`);
-      writeAtomic(file, cell.png);
+      // A theme given as a folder is named by the folder's name: a word of the user's, like a resume's name.
+      const file = path.join(dir, safeFileName([row.theme], cell.label, 'png'));
+      writeAtomic(options.outDir, file, cell.png);
       files.push(file);
     }
   }
   const sheet = path.join(dir, 'contact-sheet.png');
-  writeAtomic(sheet, await contactSheet(rows.map((row) => ({ title: row.theme, cells: row.cells }))));
+  writeAtomic(options.outDir, sheet, await contactSheet(rows.map((row) => ({ title: row.theme, cells: row.cells }))));
   return [...files, sheet];
 }

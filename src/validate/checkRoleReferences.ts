@@ -1,4 +1,5 @@
 import type { Problem } from '../core/problems.js';
+import { closestName } from '../core/closestName.js';
 import type { YamlSource } from '../load/parseYaml.js';
 import { formatPath } from './validateWithSchema.js';
 import { collectIds } from './collectIds.js';
@@ -45,21 +46,7 @@ function asRole(written: unknown): Pick<Role, 'include' | 'exclude' | 'order' | 
 
 /** "did you mean …" from the closest known names (edit distance), or the list when short. */
 export function suggest(name: string, known: string[]): string {
-  const close = known.map((k) => [k, distance(name.toLowerCase(), k.toLowerCase())] as const).filter(([, d]) => d <= Math.max(2, name.length / 3)).sort((a, b) => a[1] - b[1]);
-  if (close.length > 0) return `did you mean "${close[0]![0]}"?`;
+  const close = closestName(name, known);
+  if (close !== undefined) return `did you mean "${close}"?`;
   return known.length === 0 ? 'add an `id:` to the entry you mean in resume.yaml' : `known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''}`;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = current;
-    }
-  }
-  return row[b.length]!;
 }

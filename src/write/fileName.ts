@@ -1,18 +1,70 @@
 import type { DocumentKind } from './manifest.js';
 
+/** The longest file name ext4, APFS, NTFS and most others take, in bytes of UTF-8 (a Hangul syllable is 3). */
+export const MAX_NAME_BYTES = 255;
+
 /**
  * `신춘호-KREAM-데이터엔지니어-resume.pdf`: whose, which role, which document, readable in a
- * recruiter's downloads folder. Characters that file systems or upload forms reject are dropped.
+ * recruiter's downloads folder. The words come from the user's data (basics.name, the target),
+ * so they go through safeFileName.
  */
 export function documentFileName(parts: { name: string; company?: string; position?: string; kind: DocumentKind }, ext = 'pdf'): string {
-  const words = [parts.name, parts.company, parts.position, parts.kind].filter((w): w is string => Boolean(w)).map(clean).filter(Boolean);
-  return `${words.join('-')}.${ext}`;
+  return safeFileName([parts.name, parts.company, parts.position], parts.kind, ext);
 }
+
+/**
+ * The one place a file name is made from words of the user's data: the words joined with `-`,
+ * then `-<last>.<ext>` (the kind, which tells the files of a folder apart). Never a path (no
+ * separator, never `.`, `..` or a hidden name), never empty, never a name Windows reserves, and
+ * cut to MAX_NAME_BYTES at a character boundary, always the same way for the same words: the
+ * words are shortened, `last` and `ext` are kept whole.
+ */
+export function safeFileName(words: readonly (string | undefined)[], last: string, ext: string): string {
+  const tail = `${clean(last) || 'file'}.${ext}`;
+  const budget = MAX_NAME_BYTES - bytes(`-${tail}`);
+  const joined = words
+    .map((w) => (w ? clean(w) : ''))
+    .filter(Boolean)
+    .join('-')
+    // A leading dot hides the file; a leading dash reads as an option on a command line.
+    .replace(/^[.\-]+/, '');
+  let head = fit(joined, budget);
+  if (head && reserved(`${head}-${tail}`)) head = fit(`_${head}`, budget);
+  const name = head ? `${head}-${tail}` : tail;
+  return reserved(name) ? `_${name}` : name;
+}
+
+/** Windows refuses CON, NUL, COM1… as the part of a name before its first dot (`CON.x-resume.pdf`). */
+const reserved = (name: string): boolean => WINDOWS_RESERVED.test(name.split('.')[0]!);
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/**
+ * Characters a file system or an upload form rejects, or that disguise a name: path separators
+ * and Windows' reserved punctuation, control characters (C0, DEL, C1) and the bidirectional
+ * overrides that make `exe.pdf` look like `fdp.exe`.
+ */
+const REJECTED = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 
 const clean = (word: string): string =>
   word
     .normalize('NFC')
     .replace(/\[TODO[^\]]*\]/g, '')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '')
+    .replace(REJECTED, '')
     .trim()
     .replace(/\s+/g, '_');
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `text` cut to at most `max` bytes between two characters (a grapheme: a base and its marks), without a dangling separator. */
+function fit(text: string, max: number): string {
+  if (bytes(text) <= max) return text;
+  let cut = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (bytes(cut + segment) > max) break;
+    cut += segment;
+  }
+  return cut.replace(/[-_.\s]+$/, '');
+}

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../core/problems.js';
+import { UserDataError, type Problem } from '../core/problems.js';
 import { formatLocation } from '../core/problems.js';
 import type { InputRecord } from '../load/inputLog.js';
+import { confine, writeProblem } from './outputFolder.js';
 import { writeAtomic } from './writeAtomic.js';
 
 const KIND_ORDER = ['resume', 'portfolio', 'answers', 'answers-text'] as const;
@@ -44,43 +45,64 @@ export interface Manifest {
   shows: Partial<Record<MainDocumentKind, string>>;
 }
 
-/** The manifest of an output folder, or undefined when there is none or it cannot be read. */
+/**
+ * The manifest of an output folder, or undefined when there is none or it cannot be read. Only
+ * documents named as a build names them are kept: a plain file name in the folder (a manifest
+ * edited to list `../x` or `/etc/x` points nowhere else).
+ */
 export function readManifest(dir: string): Manifest | undefined {
   try {
     const read = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Partial<Manifest>;
     const inputs = read.inputs && typeof read.inputs.settings === 'string' && Array.isArray(read.inputs.read) ? read.inputs : { settings: '', read: [] };
-    return { role: read.role ?? '', documents: Array.isArray(read.documents) ? read.documents : [], inputs, shows: read.shows ?? {} };
+    const documents = Array.isArray(read.documents) ? read.documents.filter((entry) => isPlainName(entry?.file)) : [];
+    return { role: read.role ?? '', documents, inputs, shows: read.shows ?? {} };
   } catch {
     return undefined;
   }
 }
 
+/** A name a build writes (see fileName.ts): no separator, not hidden, not `.` or `..`. */
+const isPlainName = (name: unknown): name is string => typeof name === 'string' && name !== '' && !/[/\\\0]/.test(name) && !name.startsWith('.');
+
 /** The main document a file belongs to: the answers text is made with the answers. */
 export const mainKindOf = (kind: DocumentKind): MainDocumentKind => (kind === 'answers-text' ? 'answers' : kind);
 
 /** `out/<role>/manifest.json`: what was built, without timestamps so that rebuilds are identical. */
-export function writeManifest(dir: string, manifest: Manifest): string {
+export function writeManifest(outDir: string, dir: string, manifest: Manifest): string {
   const file = path.join(dir, 'manifest.json');
   const documents = [...manifest.documents].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const shows = Object.fromEntries(KIND_ORDER.flatMap((kind) => (kind in manifest.shows ? [[kind, manifest.shows[kind as MainDocumentKind]]] : [])));
-  writeAtomic(file, JSON.stringify({ role: manifest.role, documents, inputs: manifest.inputs, shows }, null, 2) + '\n');
+  writeAtomic(outDir, file, JSON.stringify({ role: manifest.role, documents, inputs: manifest.inputs, shows }, null, 2) + '\n');
   return file;
 }
 
 /**
- * After a build: the files the previous manifest listed that the new one does not (a name that
- * changed with the language or the target) are removed — only plain files directly in the role's
- * folder, whatever a manifest says, and never any file the manifest did not list.
+ * After a build of a role: removes the files its previous manifest listed that the new one does
+ * not (an output renamed with the name or the target). Only a regular file (not a link, not a
+ * folder) in the role's folder, inside the output folder, still holding the bytes the manifest
+ * recorded: a file the user changed or put there is never touched. Returns the files removed.
  */
-export function removeStaleOutputs(dir: string, previous: Manifest, current: readonly ManifestEntry[]): void {
-  const written = new Set(current.map((entry) => entry.file));
-  for (const entry of previous.documents) {
-    if (written.has(entry.file) || entry.file !== path.basename(entry.file) || entry.file.startsWith('.')) continue;
+export function removeStale(outDir: string, dir: string, previous: Manifest | undefined, current: readonly ManifestEntry[]): string[] {
+  const kept = new Set(current.map((entry) => entry.file));
+  const removed: string[] = [];
+  for (const entry of previous?.documents ?? []) {
     const file = path.join(dir, entry.file);
+    if (kept.has(entry.file) || !isOwnFile(file, entry)) continue;
+    confine(outDir, file);
     try {
-      if (fs.lstatSync(file).isFile()) fs.rmSync(file);
-    } catch {
-      // Already gone, or not ours to remove.
+      fs.rmSync(file);
+    } catch (err) {
+      throw new UserDataError([writeProblem(err, file, 'cannot remove the old output')]);
     }
+    removed.push(file);
+  }
+  return removed;
+}
+
+function isOwnFile(file: string, entry: ManifestEntry): boolean {
+  try {
+    return fs.lstatSync(file).isFile() && sha256(fs.readFileSync(file)) === entry.sha256;
+  } catch {
+    return false;
   }
 }

@@ -1,15 +1,24 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { UserDataError } from '../core/problems.js';
+import { confine, writeProblem } from './outputFolder.js';
 
 /**
- * Writes a file so that readers see either the old file or the new one, never a half-written
- * one: the bytes go to a temporary file in the same folder, are flushed, then renamed over.
+ * Every file careerpdf writes goes through here: `file` must be inside the output folder
+ * `outDir` (see confine), checked before anything is created. Readers see either the old file or
+ * the new one, never a half-written one: the bytes go to a temporary file in the same folder, are
+ * flushed, then renamed over. A failed write (disk full, read-only…) leaves no temporary file
+ * and is the user's situation (UserDataError), not a crash.
  */
-export function writeAtomic(file: string, bytes: Buffer | string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+export function writeAtomic(outDir: string, file: string, bytes: Buffer | string): void {
+  confine(outDir, file);
+  // Short and unguessable whatever the file's name (which may already be 255 bytes long); `wx`
+  // creates it new, so a link planted under that name is never followed.
+  const temp = path.join(path.dirname(file), `.careerpdf-${process.pid}-${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
-    const fd = fs.openSync(temp, 'w');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(temp, 'wx');
     try {
       fs.writeFileSync(fd, bytes);
       fs.fsyncSync(fd);
@@ -19,6 +28,6 @@ export function writeAtomic(file: string, bytes: Buffer | string): void {
     fs.renameSync(temp, file);
   } catch (err) {
     fs.rmSync(temp, { force: true });
-    throw err;
+    throw new UserDataError([writeProblem(err, file)]);
   }
 }

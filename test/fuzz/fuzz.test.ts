@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -150,4 +151,77 @@ describe(`fuzzing (seed ${SEED})`, () => {
       expect(run.code === 0 ? run.stdout : run.stderr, context).toMatch(/built \d+ documents?|error/);
     }
   }, 60_000 + CLI_RUNS * 30_000);
+});
+
+/*
+ * The open file system and the environment: each data file swapped in turn for another kind of
+ * file, and the build run under an odd PATH or SOURCE_DATE_EPOCH. What cannot hang runs in
+ * process; what can (a FIFO blocks its reader) runs in a child with a timeout, so a hang is a
+ * failure in seconds, never a stuck suite.
+ */
+describe(`file kinds and the environment (seed ${SEED})`, () => {
+  const KINDS: Record<string, (file: string, dir: string) => void> = {
+    'a link to a copy elsewhere': (file) => {
+      const copy = path.join(tempDir('careerpdf-fuzz-link-'), path.basename(file));
+      fs.copyFileSync(file, copy);
+      fs.rmSync(file);
+      fs.symlinkSync(copy, file);
+    },
+    'a dangling link': (file) => {
+      fs.rmSync(file);
+      fs.symlinkSync(path.join(path.dirname(file), 'nowhere'), file);
+    },
+    'a link to itself': (file) => {
+      fs.rmSync(file);
+      fs.symlinkSync(path.basename(file), file);
+    },
+    'a folder': (file) => {
+      fs.rmSync(file);
+      fs.mkdirSync(file);
+    },
+    'unreadable (mode 000)': (file) => fs.chmodSync(file, 0o000),
+    'a copy under a 250-byte name': (file) => {
+      const ext = path.extname(file);
+      fs.copyFileSync(file, path.join(path.dirname(file), `${'가'.repeat(Math.floor((250 - Buffer.byteLength(ext)) / 3))}${ext}`));
+    },
+  };
+
+  test('every data file as every kind: check and prepare give problems or none, never a throw', () => {
+    const r = random(SEED ^ 0xf11e);
+    for (const file of FILES) {
+      for (const [kind, make] of Object.entries(KINDS)) {
+        const dir = copyData(base);
+        make(path.join(dir, file), dir);
+        const context = `${file} as ${kind} (FUZZ_SEED=${SEED})`;
+        let problems: Problem[] = [];
+        expect(() => (problems = [...outcome(() => checkData({ dataDir: dir })), ...outcome(() => prepare({ dataDir: dir, roles: [r.pick(['master', 'dev'])] }).warnings)]), context).not.toThrow();
+        expect(typeof formatProblems(problems), context).toBe('string');
+      }
+    }
+  });
+
+  // Passes once the reader refuses what is not a regular file before opening it (issue 11, item 1).
+  test('a FIFO as the resume, a role file or a page: refused with exit 1 within seconds, not a hang', () => {
+    for (const file of ['resume.yaml', 'roles/dev.yaml', 'projects/pipeline.md']) {
+      const dir = copyData(base);
+      fs.rmSync(path.join(dir, file));
+      execFileSync('mkfifo', [path.join(dir, file)]);
+      const run = runCli(['check', '--data', dir], { timeoutMs: 8_000 });
+      expect(run.code, `${file}: ${run.code === null ? 'hung (killed after 8 s)' : run.stderr}`).toBe(1);
+      expect(run.stderr).toContain(path.basename(file));
+      expect(run.stderr).not.toMatch(/internal error/);
+    }
+  }, 40_000);
+
+  test('an odd PATH (a file, a missing folder, an empty entry) and an odd SOURCE_DATE_EPOCH: a build, or a message and exit 1; never exit 70', () => {
+    const r = random(SEED ^ 0xe4f);
+    const oddPath = ['/etc/passwd', '/no/such/folder', '', process.env.PATH ?? ''].join(path.delimiter);
+    const dir = copyData(base);
+    const run = runCli(['build', '--data', dir, '--out', tempDir('careerpdf-out-')], { env: { PATH: oddPath }, timeoutMs: 60_000 });
+    expect(run.code, run.stderr).toBe(0);
+    const epoch = r.pick(['abc', '-1', '1.5', '1e9', '99999999999999999999', ' 12 34 ']);
+    const dated = runCli(['build', '--data', dir, '--out', tempDir('careerpdf-out-')], { env: { SOURCE_DATE_EPOCH: epoch }, timeoutMs: 60_000 });
+    expect(dated.code, `SOURCE_DATE_EPOCH=${epoch}: ${dated.stderr}`).toBe(1);
+    expect(dated.stderr).toContain('SOURCE_DATE_EPOCH is');
+  }, 120_000);
 });

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseYaml } from '../../src/load/parseYaml.js';
-import { listThemes, themeFile } from '../../src/load/loadTheme.js';
+import { listThemes, themeChoice, themeFile } from '../../src/load/loadTheme.js';
 import { themeSchema } from '../../src/validate/schema/theme.js';
 import { validateWithSchema } from '../../src/validate/validateWithSchema.js';
 
-const classic = fs.readFileSync(themeFile('classic'), 'utf8');
+const classic = fs.readFileSync(themeFile(themeChoice(undefined, 'classic', '.')), 'utf8');
 const check = (text: string) => validateWithSchema(parseYaml('theme.yaml', text).source, themeSchema).problems;
 const withMargin = (margin: string) => classic.replace(/margin: \{[^}]*\}/, `margin: { ${margin} }`);
 
 describe('theme tokens within sane ranges', () => {
   test.each(listThemes())('the built-in theme %s is within them', (name) => {
-    expect(check(fs.readFileSync(themeFile(name), 'utf8'))).toEqual([]);
+    expect(check(fs.readFileSync(themeFile(themeChoice(undefined, name, '.')), 'utf8'))).toEqual([]);
   });
 
   test('a 10,000 pt margin and a 10,000 pt body: each located, with the value and the range', () => {
@@ -29,7 +29,7 @@ describe('theme tokens within sane ranges', () => {
   });
 
   test('a sidebar that leaves no main column, a tiny font, a negative spacing', () => {
-    const modern = fs.readFileSync(themeFile('modern'), 'utf8');
+    const modern = fs.readFileSync(themeFile(themeChoice(undefined, 'modern', '.')), 'utf8');
     const problems = check(modern.replace('width: 178', 'width: 300').replace('right: 40', 'right: 100').replace('small: 8.1', 'small: 1').replace('entry: 9', 'entry: -5'));
     expect(problems.map((p) => p.path)).toEqual(['sizes.small', 'spacing.entry', 'sidebar.width']);
     expect(problems[2]!.message).toContain('leaves a main column of 195 pt');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { countVerdict } from '../../compose/answers/countLabel.js';
 import { UserDataError } from '../../core/problems.js';
 import { displayPath } from '../../core/paths.js';
+import { roleArgument } from '../../load/roleFiles.js';
 import { prepare } from '../../pipeline/prepare.js';
 import type { ResolvedQuestion } from '../../tailor/resolveAnswers.js';
 import { countCharacters, countUnder, describeRule, unitWord, type CountingRule, type CountingUnit } from '../../validate/countCharacters.js';
@@ -13,13 +14,14 @@ import { displayWidth } from '../formatProblems.js';
  * a site might count, for forms whose rule the role file does not know yet.
  */
 export async function answersCommand(flags: { role: string; data: string }): Promise<void> {
-  const prepared = prepare({ dataDir: flags.data, roles: [flags.role] });
-  const application = prepared.applications.get(flags.role);
+  const roleId = roleArgument(path.resolve(flags.data), flags.role);
+  const prepared = prepare({ dataDir: flags.data, roles: [roleId] });
+  const application = prepared.applications.get(roleId);
   if (!application) {
-    const file = displayPath(path.join(path.resolve(flags.data), 'roles', `${flags.role}.yaml`));
-    throw new UserDataError([{ severity: 'error', code: 'no-application', at: { file, line: 1, col: 1 }, message: `the role "${flags.role}" has no application questions`, hint: 'add  application: { questions: [ { id, question, limit, answer } ] }  (see the README, "Application answers")' }]);
+    const file = displayPath(path.join(path.resolve(flags.data), 'roles', `${roleId}.yaml`));
+    throw new UserDataError([{ severity: 'error', code: 'no-application', at: { file, line: 1, col: 1 }, message: `the role "${roleId}" has no application questions`, hint: 'add  application: { questions: [ { id, question, limit, answer } ] }  (see the README, "Application answers")' }]);
   }
-  const lines = [`${flags.role}: ${application.company} ${application.position} — ${application.questions.length} questions (▸ the form's counting rule)`];
+  const lines = [`${roleId}: ${application.company} ${application.position} — ${application.questions.length} questions (▸ the form's counting rule)`];
   for (const q of application.questions) lines.push('', ...questionTable(q));
   const over = application.questions.filter((q) => q.count > q.limit);
   lines.push('', over.length === 0 ? 'every answer is within its limit' : `⚠ ${over.length} answer${over.length === 1 ? '' : 's'} over the limit: ${over.map((q) => `Q${q.number} ${q.id} (+${q.count - q.limit}${unitWord(q.rule.unit)})`).join(', ')}`);

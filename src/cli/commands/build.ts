@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../core/problems.js';
+import { UsageError, UserDataError, type Problem } from '../../core/problems.js';
 import { displayPath } from '../../core/paths.js';
-import { roleFiles } from '../../load/roleFiles.js';
+import { MASTER, roleArguments, roleFiles } from '../../load/roleFiles.js';
+import { themeChoice, themeFile, themesDir } from '../../load/loadTheme.js';
 import { build, type BuiltDocument } from '../../pipeline/build.js';
 import type { InputRecord } from '../../load/inputLog.js';
 import { reportFailure } from '../run.js';
 import type { Lang } from '../../validate/schema/primitives.js';
 import { formatProblems, summarizeProblems } from '../formatProblems.js';
-
-/** The untailored build (as in pipeline/prepare.ts, which this command imports only when it renders). */
-const MASTER = 'master';
 
 export interface BuildFlags {
   role?: string[];
@@ -30,6 +28,8 @@ export interface BuildFlags {
  */
 export async function buildCommand(flags: BuildFlags): Promise<void> {
   const roles = selectRoles(flags);
+  // An unknown --theme is a usage error before anything is built or watched.
+  if (flags.theme !== undefined) themeFile(themeChoice(flags.theme, undefined, flags.data));
   if (flags.watch) return watchCommand(flags, roles);
   await buildAndReport(flags, roles);
 }
@@ -98,11 +98,15 @@ async function watchCommand(flags: BuildFlags, roles: string[]): Promise<void> {
 
 export function selectRoles(flags: Pick<BuildFlags, 'role' | 'all' | 'data'>): string[] {
   if (flags.all && flags.role?.length) throw new UsageError('use either --all or --role, not both');
+  const dataDir = path.resolve(flags.data);
   if (flags.all) {
-    const roles = roleFiles(path.resolve(flags.data)).map((role) => role.id);
+    // A role file with no usable id stops the build here: the build cache would not notice it.
+    const problems: Problem[] = [];
+    const roles = roleFiles(dataDir, problems).map((role) => role.id);
+    if (problems.length > 0) throw new UserDataError(problems);
     return [MASTER, ...roles];
   }
-  return flags.role?.length ? [...new Set(flags.role)] : [MASTER];
+  return flags.role?.length ? roleArguments(dataDir, flags.role) : [MASTER];
 }
 
 export const summaryLine = (doc: BuiltDocument): string =>

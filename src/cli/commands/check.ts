@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { UsageError, type Problem } from '../../core/problems.js';
+import { roleArguments } from '../../load/roleFiles.js';
 import { checkData } from '../../pipeline/check.js';
 import { formatProblems, summarizeProblems } from '../formatProblems.js';
 import { EXIT } from '../run.js';
@@ -17,7 +19,7 @@ export interface CheckFlags {
  */
 export async function checkCommand(flags: CheckFlags): Promise<number> {
   if (flags.all && flags.role?.length) throw new UsageError('use either --all or --role, not both');
-  const found = checkData({ dataDir: flags.data, roles: flags.role });
+  const found = checkData({ dataDir: flags.data, roles: flags.role && roleArguments(path.resolve(flags.data), flags.role) });
   const problems: Problem[] = flags.strict ? found.map((p) => ({ ...p, severity: 'error' })) : found;
   if (problems.length === 0) {
     process.stdout.write('no problems found\n');

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { roleArgument } from '../../load/roleFiles.js';
 import { creationDate } from '../../pipeline/creationDate.js';
 import { prepare } from '../../pipeline/prepare.js';
 import type { Decision } from '../../tailor/model.js';
@@ -7,10 +9,11 @@ import type { Lang } from '../../validate/schema/primitives.js';
 
 /** `careerpdf explain --role <id>`: what the role kept, dropped, moved and overrode, and why. */
 export async function explainCommand(flags: { role: string; data: string; lang?: Lang }): Promise<void> {
-  const prepared = prepare({ dataDir: flags.data, roles: [flags.role] });
-  const role = prepared.roles.get(flags.role);
-  const { model, decisions } = tailorResume(prepared.resume, role, { roleId: flags.role, lang: flags.lang, photo: prepared.photo, creationDate: creationDate(prepared.resume) });
-  const lines = [`role ${flags.role}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`];
+  const roleId = roleArgument(path.resolve(flags.data), flags.role);
+  const prepared = prepare({ dataDir: flags.data, roles: [roleId] });
+  const role = prepared.roles.get(roleId);
+  const { model, decisions } = tailorResume(prepared.resume, role, { roleId, lang: flags.lang, photo: prepared.photo, creationDate: creationDate(prepared.resume) });
+  const lines = [`role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`];
   if (role?.focus?.tags.length) lines.push(`focus tags (most important first): ${role.focus.tags.join(', ')} — mode ${role.focus.mode}`);
   lines.push('', 'kept:');
   for (const section of model.sections) lines.push(`  ${section.key.padEnd(13)} ${section.entries.map((e) => `${e.id ?? e.title}${e.highlights.length ? ` (${e.highlights.length} highlights)` : ''}`).join(', ')}`);

@@ -17,7 +17,7 @@ export async function schemaCommand(flags: { out: string }): Promise<void> {
   for (const [name, schema] of Object.entries(SCHEMAS)) {
     const file = path.join(flags.out, `${name}.schema.json`);
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
-    writeAtomic(file, JSON.stringify({ ...json, title: `careerpdf ${name}` }, null, 2) + '\n');
+    writeAtomic(flags.out, file, JSON.stringify({ ...json, title: `careerpdf ${name}` }, null, 2) + '\n');
     process.stdout.write(`${file}\n`);
   }
 }
