@@ -97,8 +97,9 @@ function createProgram(): Command {
   return program;
 }
 
-function exit(code: Promise<number>): void {
-  void code.then((c) => {
+/** Sets the exit code once the command is done; returned, so that runCli resolves only then. */
+function exit(code: Promise<number>): Promise<void> {
+  return code.then((c) => {
     process.exitCode = c;
   });
 }

@@ -6,7 +6,7 @@ import { UserDataError } from '../../src/core/problems.js';
 import { build, type BuiltDocument } from '../../src/pipeline/build.js';
 import { prepare } from '../../src/pipeline/prepare.js';
 import { sha256 } from '../../src/write/manifest.js';
-import { copyData, runCli, repoRoot, tempDir } from '../helpers/cli.js';
+import { copyData, runCliInProcess, repoRoot, tempDir } from '../helpers/cli.js';
 import { pdfPagesText } from '../helpers/pdf.js';
 import { SEED_POSITIONS, seedAnswers } from './seedAnswers.js';
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
 describe.each(ROLES)('the answers of %s', (role) => {
   const questions = seed.get(SEED_POSITIONS[role])!;
 
-  it('are written as a PDF and a paste-ready text file next to the other documents, both in the manifest', () => {
+  it('are written as a PDF and a paste-ready text file next to the other documents, both in the manifest', async () => {
     const pdf = answersFile(role, 'answers');
     const txt = answersFile(role, 'answers-text');
     expect(path.basename(pdf)).toBe(`신춘호-KREAM-${SEED_POSITIONS[role].replace(/ /g, '_')}-answers.pdf`);
@@ -56,7 +56,7 @@ describe.each(ROLES)('the answers of %s', (role) => {
     expect(fs.readdirSync(path.join(out, role)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('carry every seed answer verbatim in the text file, between its delimiters', () => {
+  it('carry every seed answer verbatim in the text file, between its delimiters', async () => {
     const text = fs.readFileSync(answersFile(role, 'answers-text'), 'utf8');
     expect(questions).toHaveLength(4);
     for (const q of questions) {
@@ -66,7 +66,7 @@ describe.each(ROLES)('the answers of %s', (role) => {
     expect(text).not.toContain('**');
   });
 
-  it('carry every seed answer in the PDF text (whitespace aside), with its question and count', () => {
+  it('carry every seed answer in the PDF text (whitespace aside), with its question and count', async () => {
     const text = squeeze(pdfText.get(role)!);
     for (const q of questions) {
       expect(text).toContain(squeeze(q.answer));
@@ -77,7 +77,7 @@ describe.each(ROLES)('the answers of %s', (role) => {
 });
 
 describe('limits', () => {
-  it('the build reports each question on one line and marks those over the limit', () => {
+  it('the build reports each question on one line and marks those over the limit', async () => {
     const doc = built.find((d) => d.roleId === 'data-engineer' && d.kind === 'answers')!;
     expect(doc.notes).toEqual([
       'Q1 intro          957/1,000자 (공백 포함)  43자 남음',
@@ -87,14 +87,14 @@ describe('limits', () => {
     ]);
   });
 
-  it('an answer over its limit is a warning naming the role, the question and the excess', () => {
+  it('an answer over its limit is a warning naming the role, the question and the excess', async () => {
     const over = prepare({ dataDir: path.join(repoRoot, 'data'), roles: ['partner-backend'] }).warnings.filter((p) => p.code === 'answer-over-limit');
     expect(over).toHaveLength(1);
     expect(over[0]).toMatchObject({ severity: 'warning', at: { file: 'data/roles/partner-backend.yaml' } });
     expect(over[0]!.message).toContain('partner-backend, question 4 "teamwork": 1,001자 (공백 포함), 1자 over the limit of 1,000자');
   });
 
-  it('with --strict it is an error and nothing is built', () => {
+  it('with --strict it is an error and nothing is built', async () => {
     let thrown: unknown;
     try {
       prepare({ dataDir: path.join(repoRoot, 'data'), roles: ['data-engineer'], strict: true });
@@ -111,8 +111,8 @@ describe('limits', () => {
 });
 
 describe('careerpdf answers and check', () => {
-  it('answers prints a table per question with the rule, the other counts and what is left or over', () => {
-    const { code, stdout } = runCli(['answers', '--role', 'data-engineer']);
+  it('answers prints a table per question with the rule, the other counts and what is left or over', async () => {
+    const { code, stdout } = await runCliInProcess(['answers', '--role', 'data-engineer']);
     expect(code).toBe(0);
     expect(stdout).toContain('Q2 design · [필수] 서비스 상세 설계 경험이 있다면 소개해 주세요.');
     expect(stdout).toMatch(/▸ {2}공백 포함 +1,074 {2}1,000 {2}⚠ 74자 초과/);
@@ -123,11 +123,11 @@ describe('careerpdf answers and check', () => {
     expect(stdout).toContain('⚠ 2 answers over the limit: Q2 design (+74자), Q4 teamwork (+10자)');
   });
 
-  it('check reports over-limit answers as warnings (exit 0), and as errors with --strict (exit 1)', () => {
-    const plain = runCli(['check']);
+  it('check reports over-limit answers as warnings (exit 0), and as errors with --strict (exit 1)', async () => {
+    const plain = await runCliInProcess(['check']);
     expect(plain.code).toBe(0);
     expect(plain.stderr).toMatch(/warning data\/roles\/data-engineer\.yaml:\d+:\d+ .*OVER THE LIMIT — data-engineer, question 2 "design"/);
-    const strict = runCli(['check', '--strict', '--role', 'partner-backend']);
+    const strict = await runCliInProcess(['check', '--strict', '--role', 'partner-backend']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/error data\/roles\/partner-backend\.yaml:\d+:\d+ .*OVER THE LIMIT — partner-backend, question 4 "teamwork": 1,001자 \(공백 포함\), 1자 over/);
   });

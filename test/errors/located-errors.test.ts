@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { copyData, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { copyData, repoRoot, runCliInProcess, tempDir } from '../helpers/cli.js';
 
 const broken = path.join(repoRoot, 'test/fixtures/broken');
 
@@ -12,13 +12,13 @@ function dataWith(fixture: string): string {
   return dir;
 }
 
-function build(args: string[]) {
+async function build(args: string[]) {
   const out = tempDir('careerpdf-out-');
-  const run = runCli(['build', '--out', out, ...args]);
+  const run = await runCliInProcess(['build', '--out', out, ...args]);
   return { ...run, out, written: fs.readdirSync(out, { recursive: true }) };
 }
 
-const expectCleanFailure = (run: ReturnType<typeof build>) => {
+const expectCleanFailure = (run: Awaited<ReturnType<typeof build>>) => {
   expect(run.code).toBe(1);
   expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // no stack trace
   expect(run.stderr).toContain('nothing was written');
@@ -26,9 +26,9 @@ const expectCleanFailure = (run: ReturnType<typeof build>) => {
 };
 
 describe('every problem in one run, each located, exit 1, nothing written', () => {
-  test('broken YAML: tab indentation and an unclosed quote', () => {
+  test('broken YAML: tab indentation and an unclosed quote', async () => {
     const dir = dataWith('yaml-syntax');
-    const run = build(['--data', dir]);
+    const run = await build(['--data', dir]);
     expectCleanFailure(run);
     expect(run.stderr).toMatch(/resume\.yaml:5:1: Tabs are not allowed as indentation/);
     expect(run.stderr).toContain('hint: indent with spaces');
@@ -36,8 +36,8 @@ describe('every problem in one run, each located, exit 1, nothing written', () =
     expect(run.stderr).toContain('    5 | →position: 개발자');
   });
 
-  test('wrong types: three of them, all reported', () => {
-    const run = build(['--data', dataWith('wrong-type')]);
+  test('wrong types: three of them, all reported', async () => {
+    const run = await build(['--data', dataWith('wrong-type')]);
     expectCleanFailure(run);
     expect(run.stderr).toMatch(/resume\.yaml:3:13 {2}basics\.profiles: expected array, got string "GitHub"/);
     expect(run.stderr).toMatch(/resume\.yaml:6:17 {2}work\[0\]\.highlights: expected array, got string "혼자 쓴 문장"/);
@@ -45,8 +45,8 @@ describe('every problem in one run, each located, exit 1, nothing written', () =
     expect(run.stderr).toContain('3 errors, 0 warnings');
   });
 
-  test('bad dates and a bad email, with what was expected and a hint', () => {
-    const run = build(['--data', dataWith('bad-date')]);
+  test('bad dates and a bad email, with what was expected and a hint', async () => {
+    const run = await build(['--data', dataWith('bad-date')]);
     expectCleanFailure(run);
     expect(run.stderr).toMatch(/resume\.yaml:6:16 {2}work\[0\]\.startDate: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got "2021\/03"/);
     expect(run.stderr).toMatch(/resume\.yaml:7:14 {2}work\[0\]\.endDate: .*got "2023-13"/);
@@ -54,38 +54,38 @@ describe('every problem in one run, each located, exit 1, nothing written', () =
     expect(run.stderr).toContain('hint: or write a placeholder like "[TODO: what is missing]"');
   });
 
-  test('an unknown role lists the roles there are', () => {
-    const run = build(['--role', 'data-enginer']);
+  test('an unknown role lists the roles there are', async () => {
+    const run = await build(['--role', 'data-enginer']);
     expectCleanFailure(run);
     expect(run.stderr).toContain('no role "data-enginer"');
     expect(run.stderr).toContain('roles there: data-engineer, partner-backend');
   });
 
-  test('a role naming an id the resume lacks, and an unknown key, are located in the role file', () => {
+  test('a role naming an id the resume lacks, and an unknown key, are located in the role file', async () => {
     const data = copyData();
     const role = path.join(data, 'roles/data-engineer.yaml');
     fs.writeFileSync(role, fs.readFileSync(role, 'utf8').replace('exclude: [ai-tools, channeling-api]', 'exclude: [ai-tool, channeling-api]\nhighlightz: 3'));
-    const run = build(['--data', data, '--role', 'data-engineer']);
+    const run = await build(['--data', data, '--role', 'data-engineer']);
     expectCleanFailure(run);
     expect(run.stderr).toMatch(/roles\/data-engineer\.yaml:\d+:\d+ {2}highlightz: unknown key "highlightz"/);
     expect(run.stderr).toMatch(/roles\/data-engineer\.yaml:\d+:11 {2}exclude\[0\]: no entry or highlight in the resume has the id "ai-tool"/);
     expect(run.stderr).toContain('did you mean "ai-tools"?');
   });
 
-  test('--strict turns the placeholder warnings into errors', () => {
-    const run = build(['--role', 'data-engineer', '--strict']);
+  test('--strict turns the placeholder warnings into errors', async () => {
+    const run = await build(['--role', 'data-engineer', '--strict']);
     expectCleanFailure(run);
     expect(run.stderr).toMatch(/error data\/resume\.yaml:\d+:\d+ {2}basics\.email: placeholder \[TODO: 이메일\]/);
   });
 });
 
 describe('exit codes', () => {
-  test('usage errors exit 2; --help and --version exit 0', () => {
-    expect(runCli(['build', '--lang', 'fr']).code).toBe(2);
-    expect(runCli(['frobnicate']).code).toBe(2);
-    const help = runCli(['build', '--help']);
+  test('usage errors exit 2; --help and --version exit 0', async () => {
+    expect((await runCliInProcess(['build', '--lang', 'fr'])).code).toBe(2);
+    expect((await runCliInProcess(['frobnicate'])).code).toBe(2);
+    const help = await runCliInProcess(['build', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--role <id>');
-    expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await runCliInProcess(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

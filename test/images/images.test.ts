@@ -13,7 +13,7 @@ import { rasterize } from '../../src/preview/rasterize.js';
 import { uprightJpegCopy } from '../../src/validate/opaquePng.js';
 import { resolveImage } from '../../src/validate/resolveImage.js';
 import { pdfPagesText, squash } from '../helpers/pdf.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, runCliInProcess, tempDir } from '../helpers/cli.js';
 
 /*
  * Hostile and broken images (issue 11, item 4): every one is a located problem, found from the
@@ -83,7 +83,7 @@ function dataWith(name: string, bytes?: Buffer, photo?: string): string {
 const resolveIn = (dir: string, name: string) => resolveImage(name, { pageDir: dir, dataDir: dir, assetsRoot: dir }, at);
 
 describe('dimensions from the header, before decoding', () => {
-  test('a 48 KB PNG of 20000 × 20000 pixels is refused with its size and the limit, at once', () => {
+  test('a 48 KB PNG of 20000 × 20000 pixels is refused with its size and the limit, at once', async () => {
     const row = Buffer.alloc(1 + 20000 / 8);
     const bomb = pngOf(20000, 20000, 1, 0, zlib.deflateSync(Buffer.concat(Array.from({ length: 20000 }, () => row)), { level: 9 }));
     expect(bomb.length).toBeLessThan(100_000);
@@ -96,17 +96,17 @@ describe('dimensions from the header, before decoding', () => {
     expect(problem!.hint).toContain('scale it down, e.g. to 2480 px wide');
   });
 
-  test('a PNG whose header claims 2147483647 × 1 is refused, not a node abort (check and build: exit 1)', () => {
+  test('a PNG whose header claims 2147483647 × 1 is refused, not a node abort (check and build: exit 1)', async () => {
     const dir = dataWith('claim.png', pngOf(2147483647, 1, 8, 2, zlib.deflateSync(Buffer.alloc(10))));
-    const check = runCli(['check', '--data', dir]);
+    const check = await runCliInProcess(['check', '--data', dir]);
     expect(check.code, check.stderr).toBe(1);
     expect(check.stderr).toContain('p.md:5:1: image claim.png is 2147483647 × 1 px = 2,147 MP, over the limit of 40 MP');
-    const build = runCli(['build', '--data', dir, '--out', tempDir()]);
+    const build = await runCliInProcess(['build', '--data', dir, '--out', tempDir()]);
     expect(build.code, build.stderr).toBe(1);
   });
 });
 
-test('check decodes no pixels (the header is all it needs); a build makes the drawable copies', () => {
+test('check decodes no pixels (the header is all it needs); a build makes the drawable copies', async () => {
   const translucent = new PNG({ width: 30, height: 20 });
   const dir = dataWith('clear.png', PNG.sync.write(translucent, { colorType: 6 }), 'photo.jpg');
   fs.writeFileSync(path.join(dir, 'photo.jpg'), orientedJpeg(6));
@@ -148,29 +148,29 @@ describe('a damaged PNG or JPEG is a located warning (an error under --strict), 
     const dir = dataWith('half.png', good.subarray(0, good.length >> 1));
     expect(checkData({ dataDir: dir }).filter((p) => p.code === 'image-damaged').map((p) => [p.at?.line, p.at?.col])).toEqual([[5, 1]]);
     const out = tempDir();
-    const build = runCli(['build', '--data', dir, '--out', out]);
+    const build = await runCliInProcess(['build', '--data', dir, '--out', out]);
     expect(build.code, build.stderr).toBe(0);
     expect(build.stderr).toMatch(/projects\/p\.md:5:1: image half\.png is a damaged PNG/);
     const text = squash((await pdfPagesText(fs.readFileSync(path.join(out, 'master', '홍길동-portfolio.pdf')))).join(''));
     expect(text).toContain(squash('손상된 이미지 (읽을 수 없음) — 그림'));
     expect(text).toMatch(/half.?png/); // the file name (pdfjs may split the text at the dot)
-    const strict = runCli(['build', '--data', dir, '--out', tempDir(), '--strict']);
+    const strict = await runCliInProcess(['build', '--data', dir, '--out', tempDir(), '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('nothing was written');
   });
 
-  test('the fixture (a PNG cut in half, a JPEG photo cut short): check warns at both places, exit 0; --strict exit 1', () => {
+  test('the fixture (a PNG cut in half, a JPEG photo cut short): check warns at both places, exit 0; --strict exit 1', async () => {
     const data = 'test/fixtures/broken/damaged-image';
-    const run = runCli(['check', '--data', data]);
+    const run = await runCliInProcess(['check', '--data', data]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('damaged-image/projects/pipeline.md:5:1: image images/architecture.png is a damaged PNG: cut short');
     expect(run.stderr).toContain('damaged-image/resume.yaml:3:10  basics.image: image photo.jpg is a damaged JPEG: cut short');
     expect(run.stderr).toContain('hint: export or download the image again');
-    const strict = runCli(['check', '--data', data, '--strict']);
+    const strict = await runCliInProcess(['check', '--data', data, '--strict']);
     expect(strict.code, strict.stderr).toBe(1);
   });
 
-  test('the resume photo too: located at basics.image', () => {
+  test('the resume photo too: located at basics.image', async () => {
     const dir = dataWith('ok.png', good, 'photo.png');
     fs.writeFileSync(path.join(dir, 'photo.png'), good.subarray(0, 50));
     const photo = checkData({ dataDir: dir }).find((p) => p.code === 'image-damaged');
@@ -211,7 +211,7 @@ describe('PNG variants: the valid ones are drawn, those with transparency as an 
 });
 
 describe('an image that is not a readable regular file is a located problem, never a hang or exit 70', () => {
-  test('a folder, a FIFO and an unreadable file named .png', () => {
+  test('a folder, a FIFO and an unreadable file named .png', async () => {
     const dir = path.join(dataWith('x.png'), 'projects');
     fs.mkdirSync(path.join(dir, 'folder.png'));
     expect(resolveIn(dir, 'folder.png').problem).toMatchObject({ severity: 'error', code: 'image-unreadable', message: expect.stringContaining('it is a folder, not an image file') });
@@ -223,7 +223,7 @@ describe('an image that is not a readable regular file is a located problem, nev
     if (process.getuid?.() !== 0) expect(resolveIn(dir, 'secret.png').problem!.message).toContain('cannot be read: permission denied');
   });
 
-  test('a FIFO as the photo: check ends with exit 1', () => {
+  test('a FIFO as the photo: check ends with exit 1', async () => {
     const dir = dataWith('ok.png', redPng(), 'photo.png');
     execFileSync('mkfifo', [path.join(dir, 'photo.png')]);
     const run = runCli(['check', '--data', dir], { timeoutMs: 20_000 });
@@ -231,7 +231,7 @@ describe('an image that is not a readable regular file is a located problem, nev
     expect(run.stderr).toContain('resume.yaml:3:10  basics.image: image photo.png cannot be read: it is a named pipe (FIFO)');
   });
 
-  test('a symbolic link to /dev/zero is refused (it leaves the data folder)', () => {
+  test('a symbolic link to /dev/zero is refused (it leaves the data folder)', async () => {
     const dir = path.join(dataWith('x.png'), 'projects');
     fs.symlinkSync('/dev/zero', path.join(dir, 'zero.png'));
     expect(resolveIn(dir, 'zero.png').problem).toMatchObject({ severity: 'error', code: 'image-refused' });
@@ -264,7 +264,7 @@ describe('EXIF orientation', () => {
     const dir = dataWith('turned.jpg', orientedJpeg(6));
     expect(resolveIn(path.join(dir, 'projects'), 'turned.jpg').image).toMatchObject({ kind: 'file', width: 40, height: 60 });
     const out = tempDir();
-    const build = runCli(['build', '--data', dir, '--out', out]);
+    const build = await runCliInProcess(['build', '--data', dir, '--out', out]);
     expect(build.code, build.stderr).toBe(0);
     const pages = await rasterize(fs.readFileSync(path.join(out, 'master', '홍길동-portfolio.pdf')), { dpi: 50 });
     const coloured = pages.map((png) => PNG.sync.read(png)).map((page) => {

@@ -7,12 +7,12 @@ import type { ResumeModel } from '../../src/tailor/model.js';
 import { tailorResume } from '../../src/tailor/tailorResume.js';
 import { validateData } from '../../src/validate/validateData.js';
 import { walkStrings } from '../../src/core/walkStrings.js';
-import { runCli, repoRoot, tempDir } from '../helpers/cli.js';
+import { runCliInProcess, repoRoot, tempDir } from '../helpers/cli.js';
 import { pdfFonts, pdfInfo, pdfOutline, pdfPagesText, squash } from '../helpers/pdf.js';
 
 /** The example data built as a user would: one `build --all` of the compiled CLI. */
 const out = tempDir();
-let result: ReturnType<typeof runCli>;
+let result: Awaited<ReturnType<typeof runCliInProcess>>;
 const resumes: Record<string, { file: string; bytes: Buffer; text: string }> = {};
 
 function manifestOf(role: string) {
@@ -33,7 +33,7 @@ const drawnStrings = (model: ResumeModel): string[] => {
 };
 
 beforeAll(async () => {
-  result = runCli(['build', '--all', '--out', out], { env: { SOURCE_DATE_EPOCH: '' } });
+  result = await runCliInProcess(['build', '--all', '--out', out], { env: { SOURCE_DATE_EPOCH: '' } });
   for (const role of ['master', 'data-engineer', 'partner-backend']) {
     const entry = manifestOf(role).documents.find((d) => d.kind === 'resume')!;
     const bytes = fs.readFileSync(path.join(out, role, entry.file));
@@ -42,7 +42,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('build --all on the example data', () => {
-  test('exits 0, prints one summary line per file, and warns about placeholders', () => {
+  test('exits 0, prints one summary line per file, and warns about placeholders', async () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/out|careerpdf-/);
     expect(result.stdout).toMatch(/data-engineer\/.*-resume\.pdf\s+\d+ pages?\s+[\d.]+ KB\s+\d+ ms/);
@@ -50,7 +50,7 @@ describe('build --all on the example data', () => {
     expect(result.stderr).toMatch(/data\/resume\.yaml:\d+:\d+/);
   });
 
-  test('names files by person, company, role and document kind', () => {
+  test('names files by person, company, role and document kind', async () => {
     expect(resumes['data-engineer']!.file).toBe('신춘호-KREAM-데이터엔지니어-resume.pdf');
     expect(resumes['partner-backend']!.file).toBe('신춘호-KREAM-Partner_Backend-resume.pdf');
     expect(resumes.master!.file).toBe('신춘호-resume.pdf');
@@ -75,7 +75,7 @@ describe('build --all on the example data', () => {
     expect(missing).toEqual([]);
   });
 
-  test('Korean sentences come out whole, and no hyphen appears that the data does not have', () => {
+  test('Korean sentences come out whole, and no hyphen appears that the data does not have', async () => {
     const text = squash(resumes['data-engineer']!.text);
     expect(text).toContain(squash('일 1억 건 이상의 사용자 행동 로그를 처리하는 로그 관리 시스템(I.Log.Yo) 아키텍처를 설계하고, 로그 품질을 60~70%에서 95% 이상으로 향상'));
     const hyphensInPdf = (resumes['data-engineer']!.text.match(/-/g) ?? []).length;
@@ -108,14 +108,14 @@ describe('build --all on the example data', () => {
 describe('the two roles differ exactly where their role files say', () => {
   const has = (role: string, s: string) => squash(resumes[role]!.text).includes(squash(s));
 
-  test('headlines and summaries come from the role files', () => {
+  test('headlines and summaries come from the role files', async () => {
     expect(has('data-engineer', '대용량 데이터 처리 시스템 설계 · 데이터 플랫폼 구축')).toBe(true);
     expect(has('partner-backend', '대용량 데이터 처리 시스템 설계 · 데이터 플랫폼 구축')).toBe(false);
     expect(has('partner-backend', '백엔드 개발자 · MSA와 대용량 트래픽 처리')).toBe(true);
     expect(has('master', '재미있는 일을 찾는 개발자')).toBe(true);
   });
 
-  test('data-engineer excludes the AI-tools highlight and the channeling API project; partner-backend keeps them', () => {
+  test('data-engineer excludes the AI-tools highlight and the channeling API project; partner-backend keeps them', async () => {
     const aiTools = 'Cursor, MCP 등 AI 코딩 도구를 팀의 개발 프로세스에 통합하여';
     expect(has('data-engineer', aiTools)).toBe(false);
     expect(has('partner-backend', aiTools)).toBe(true);
@@ -123,20 +123,20 @@ describe('the two roles differ exactly where their role files say', () => {
     expect(has('partner-backend', '외부 채널링 데이터 제공 API')).toBe(true);
   });
 
-  test('partner-backend filters by focus: the data-governance highlight is dropped, the included team-lead one kept', () => {
+  test('partner-backend filters by focus: the data-governance highlight is dropped, the included team-lead one kept', async () => {
     const governance = '로그 스키마 표준화 프로세스와 Debug 앱 실시간 검증 시스템으로';
     expect(has('data-engineer', governance)).toBe(true);
     expect(has('partner-backend', governance)).toBe(false);
     expect(has('partner-backend', '10명 규모의 다양한 직군')).toBe(true);
   });
 
-  test('partner-backend overrides the Yogiyo summary', () => {
+  test('partner-backend overrides the Yogiyo summary', async () => {
     const override = '데이터 시각화 플랫폼과 배달 시간 예측 모델 실시간 서빙 서비스의 백엔드를 Project Tech Lead로 설계하고 구현했습니다.';
     expect(has('partner-backend', override)).toBe(true);
     expect(has('data-engineer', override)).toBe(false);
   });
 
-  test('the role orders projects: data-engineer starts with I.Log.Yo, partner-backend with delivery ETA', () => {
+  test('the role orders projects: data-engineer starts with I.Log.Yo, partner-backend with delivery ETA', async () => {
     const first = (role: string) => modelFor(role).sections.find((s) => s.key === 'projects')!.entries[0]!.id;
     expect(first('data-engineer')).toBe('ilogyo');
     expect(first('partner-backend')).toBe('delivery-eta');
@@ -146,9 +146,9 @@ describe('the two roles differ exactly where their role files say', () => {
 });
 
 describe('determinism', () => {
-  test('two builds give identical bytes', () => {
+  test('two builds give identical bytes', async () => {
     const again = tempDir();
-    const second = runCli(['build', '--role', 'data-engineer', '--out', again], { env: { SOURCE_DATE_EPOCH: '' } });
+    const second = await runCliInProcess(['build', '--role', 'data-engineer', '--out', again], { env: { SOURCE_DATE_EPOCH: '' } });
     expect(second.code, second.stderr).toBe(0);
     const file = resumes['data-engineer']!.file;
     expect(fs.readFileSync(path.join(again, 'data-engineer', file)).equals(resumes['data-engineer']!.bytes)).toBe(true);
@@ -157,7 +157,7 @@ describe('determinism', () => {
 
   test('SOURCE_DATE_EPOCH sets the creation date', async () => {
     const dir = tempDir();
-    const run = runCli(['build', '--role', 'data-engineer', '--out', dir], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    const run = await runCliInProcess(['build', '--role', 'data-engineer', '--out', dir], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
     expect(run.code, run.stderr).toBe(0);
     const info = await pdfInfo(fs.readFileSync(path.join(dir, 'data-engineer', resumes['data-engineer']!.file)));
     expect(info.CreationDate).toBe('D:20231114221320Z');
