@@ -6,7 +6,7 @@ import { formatProblems } from '../../src/cli/formatProblems.js';
 import { problemsOf, type Problem } from '../../src/core/problems.js';
 import { checkData } from '../../src/pipeline/check.js';
 import { prepare } from '../../src/pipeline/prepare.js';
-import { copyData, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { copyData, repoRoot, runCli, runCliInProcess, tempDir } from '../helpers/cli.js';
 
 /*
  * Seeded, bounded fuzzing of the inputs a user writes: the resume, a role with an application,
@@ -139,12 +139,12 @@ describe(`fuzzing (seed ${SEED})`, () => {
     expect(kinds.size).toBeGreaterThan(5);
   }, 60_000 + IN_PROCESS_RUNS * 200);
 
-  test(`${CLI_RUNS} mutated inputs through the CLI's build (which renders): exit 0 or 1 with a message, no stack trace`, () => {
+  test(`${CLI_RUNS} mutated inputs through the CLI's build (which renders): exit 0 or 1 with a message, no stack trace`, async () => {
     const r = random(SEED ^ 0x5eed);
     for (let i = 0; i < CLI_RUNS; i++) {
       const dir = copyData(base);
       const what = mutate(dir, r);
-      const run = runCli(['build', '--all', '--data', dir, '--out', tempDir('careerpdf-out-')], { timeoutMs: 30_000 });
+      const run = await runCliInProcess(['build', '--all', '--data', dir, '--out', tempDir('careerpdf-out-')]);
       const context = `CLI run ${i} (FUZZ_SEED=${SEED}) ${what}\n${run.stderr}`;
       expect([0, 1], context).toContain(run.code);
       expect(run.stderr, context).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n/);
@@ -213,14 +213,15 @@ describe(`file kinds and the environment (seed ${SEED})`, () => {
     }
   }, 40_000);
 
-  test('an odd PATH (a file, a missing folder, an empty entry) and an odd SOURCE_DATE_EPOCH: a build, or a message and exit 1; never exit 70', () => {
+  // In process: a real process with an odd PATH is test/cli/brokenPath.test.ts.
+  test('an odd PATH (a file, a missing folder, an empty entry) and an odd SOURCE_DATE_EPOCH: a build, or a message and exit 1; never exit 70', async () => {
     const r = random(SEED ^ 0xe4f);
     const oddPath = ['/etc/passwd', '/no/such/folder', '', process.env.PATH ?? ''].join(path.delimiter);
     const dir = copyData(base);
-    const run = runCli(['build', '--data', dir, '--out', tempDir('careerpdf-out-')], { env: { PATH: oddPath }, timeoutMs: 60_000 });
+    const run = await runCliInProcess(['build', '--data', dir, '--out', tempDir('careerpdf-out-')], { env: { PATH: oddPath } });
     expect(run.code, run.stderr).toBe(0);
     const epoch = r.pick(['abc', '-1', '1.5', '1e9', '99999999999999999999', ' 12 34 ']);
-    const dated = runCli(['build', '--data', dir, '--out', tempDir('careerpdf-out-')], { env: { SOURCE_DATE_EPOCH: epoch }, timeoutMs: 60_000 });
+    const dated = await runCliInProcess(['build', '--data', dir, '--out', tempDir('careerpdf-out-')], { env: { SOURCE_DATE_EPOCH: epoch } });
     expect(dated.code, `SOURCE_DATE_EPOCH=${epoch}: ${dated.stderr}`).toBe(1);
     expect(dated.stderr).toContain('SOURCE_DATE_EPOCH is');
   }, 120_000);
