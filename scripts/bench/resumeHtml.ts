@@ -13,7 +13,7 @@ export interface BenchResume {
   education: { institution: string; area: string; studyType: string; startDate?: string; endDate?: string }[];
 }
 
-const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const dates = (e: { startDate?: string; endDate?: string }): string => (e.startDate ? `${e.startDate.replace('-', '.')} – ${e.endDate ? e.endDate.replace('-', '.') : '현재'}` : '');
 
 /** `fontFiles`: weight → absolute path of a Pretendard TTF, loaded by @font-face from file://. */
@@ -24,7 +24,7 @@ export function resumeHtml(resume: BenchResume, fontFiles: Record<number, string
     .join('\n');
   const contacts = [b.email, b.phone, b.url, `${b.location.city}, ${b.location.countryCode}`, ...b.profiles.map((p) => p.url.replace('https://', ''))];
   return `<!doctype html>
-<html lang="ko"><head><meta charset="utf-8"><title>${escape(b.name)} 이력서</title>
+<html lang="ko"><head><meta charset="utf-8"><title>${escapeHtml(b.name)} 이력서</title>
 <style>
 ${fontFaces}
 @page { size: A4; margin: 46pt 50pt 50pt 50pt; }
@@ -38,21 +38,21 @@ h2 { font-size: 12pt; color: #1f4e8c; margin: 15pt 0 6pt; padding-bottom: 3pt; b
 ul { margin: 0; padding-left: 10pt; } li { margin-top: 2pt; } li::marker { color: #1f4e8c; }
 table { border-collapse: collapse; } td { padding: 0 0 3pt 0; vertical-align: top; } td:first-child { width: 110pt; font-weight: 600; }
 </style></head><body>
-<h1>${escape(b.name)}</h1>
-<div class="headline">${escape(b.label)}</div>
+<h1>${escapeHtml(b.name)}</h1>
+<div class="headline">${escapeHtml(b.label)}</div>
 <div class="small">${contacts.map(escape).join('&nbsp;&nbsp;·&nbsp;&nbsp;')}</div>
-<h2>소개</h2><p>${escape(b.summary)}</p>
+<h2>소개</h2><p>${escapeHtml(b.summary)}</p>
 <h2>경력</h2>
 ${resume.work
   .map(
-    (w) => `<div class="entry"><div class="title"><span>${escape(w.position)} <span class="small">${escape(w.name)}</span></span><span class="small">${dates(w)}</span></div>
-${w.summary ? `<div>${escape(w.summary)}</div>` : ''}${w.highlights?.length ? `<ul>${w.highlights.map((h) => `<li>${escape(h)}</li>`).join('')}</ul>` : ''}</div>`,
+    (w) => `<div class="entry"><div class="title"><span>${escapeHtml(w.position)} <span class="small">${escapeHtml(w.name)}</span></span><span class="small">${dates(w)}</span></div>
+${w.summary ? `<div>${escapeHtml(w.summary)}</div>` : ''}${w.highlights?.length ? `<ul>${w.highlights.map((h) => `<li>${escapeHtml(h)}</li>`).join('')}</ul>` : ''}</div>`,
   )
   .join('\n')}
 <h2>기술</h2>
-<table>${resume.skills.map((s) => `<tr><td>${escape(s.name)}</td><td>${escape(s.keywords.join(', '))}</td></tr>`).join('')}</table>
+<table>${resume.skills.map((s) => `<tr><td>${escapeHtml(s.name)}</td><td>${escapeHtml(s.keywords.join(', '))}</td></tr>`).join('')}</table>
 <h2>학력</h2>
-${resume.education.map((e) => `<div class="title"><span>${escape(e.institution)} <span class="small">${escape(`${e.area} ${e.studyType}`)}</span></span><span class="small">${dates(e)}</span></div>`).join('\n')}
+${resume.education.map((e) => `<div class="title"><span>${escapeHtml(e.institution)} <span class="small">${escapeHtml(`${e.area} ${e.studyType}`)}</span></span><span class="small">${dates(e)}</span></div>`).join('\n')}
 </body></html>
 `;
 }

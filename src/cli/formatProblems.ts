@@ -67,4 +67,5 @@ function excerpt(line: string, col: number): { text: string; beforeCaret: string
 }
 
 /** Hangul, Hanja, emoji and other wide characters take two terminal columns; the caret must line up. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists the zero-width characters (skin-tone modifiers, ZWJ, VS16) one by one on purpose
 export const displayWidth = (text: string): number => Array.from(text).reduce((w, ch) => w + (/[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/u.test(ch) ? 0 : /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6\u{1F300}-\u{1FAFF}]/u.test(ch) ? 2 : 1), 0);

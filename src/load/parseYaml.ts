@@ -185,7 +185,7 @@ function pairIn(doc: Document, map: YAMLMap, key: string, seen = new Set<YAMLMap
 /** The key written at `offset` (up to its colon), for messages. */
 const keyAt = (text: string, offset: number): string => /^["']?([^:\n"']*)/.exec(text.slice(offset, offset + 200))![1]!.trim();
 
-const yamlMessage = (code: string, message: string): string => {
+const yamlMessage = (_code: string, message: string): string => {
   const first = message.split('\n')[0] ?? message;
   return first.replace(/ at line \d+, column \d+:?$/, '');
 };

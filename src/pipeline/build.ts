@@ -71,7 +71,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   checkOutputFolders(options.outDir, options.roles.map(roleDir));
   const [{ prepare }, { renderRole }] = await Promise.all([import('./prepare.js'), import('./renderRole.js')]);
   const log = new InputLog();
-  let prepared;
+  let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
     // Read once, before anything renders: a file saved during the render makes the next build load again.
     prepared = readingInto(log, () => prepare(options));

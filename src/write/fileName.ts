@@ -27,9 +27,9 @@ export function safeFileName(words: readonly (string | undefined)[], last: strin
     .filter(Boolean)
     .join('-')
     // A leading dot hides the file; a leading dash reads as an option on a command line.
-    .replace(/^[.\-]+/, '');
-  let head = fit(joined, budget);
-  if (head && reserved(`${head}-${tail}`)) head = fit(`_${head}`, budget);
+    .replace(/^[.-]+/, '');
+  let head = fitBytes(joined, budget);
+  if (head && reserved(`${head}-${tail}`)) head = fitBytes(`_${head}`, budget);
   const name = head ? `${head}-${tail}` : tail;
   return reserved(name) ? `_${name}` : name;
 }
@@ -59,7 +59,7 @@ const clean = (word: string): string =>
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** `text` cut to at most `max` bytes between two characters (a grapheme: a base and its marks), without a dangling separator. */
-function fit(text: string, max: number): string {
+function fitBytes(text: string, max: number): string {
   if (bytes(text) <= max) return text;
   let cut = '';
   for (const { segment } of graphemes.segment(text)) {

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
+
 import path from 'node:path';
 import { UsageError, UserDataError, type Problem } from '../../core/problems.js';
 import { displayPath } from '../../core/paths.js';
 import { MASTER, roleArguments, roleFiles } from '../../load/roleFiles.js';
-import { themeChoice, themeFile, themesDir } from '../../load/loadTheme.js';
+import { themeChoice, themeFile, } from '../../load/loadTheme.js';
 import { build, type BuiltDocument } from '../../pipeline/build.js';
 import type { InputRecord } from '../../load/inputLog.js';
 import { reportFailure } from '../run.js';

@@ -58,5 +58,5 @@ export function SidebarProfile({ model, theme, s }: { model: ResumeModel; theme:
 }
 
 function ContactText({ contact, s }: { contact: Contact; s: TextStyles }) {
-  return contact.href ? <Link src={contact.href} style={s.link}>{contact.text}</Link> : <>{contact.text}</>;
+  return contact.href ? <Link src={contact.href} style={s.link}>{contact.text}</Link> : contact.text;
 }
