@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ComposedDocument } from '../../src/compose/composedDocument.js';
-import { FOOTER_HEIGHT } from '../../src/compose/styles.js';
+import { textAreaOf } from '../../src/compose/styles.js';
 import { creationDate } from '../../src/pipeline/creationDate.js';
 import { DOCUMENT_MAKERS } from '../../src/pipeline/documents.js';
 import { prepare, themeFor } from '../../src/pipeline/prepare.js';
@@ -23,5 +23,5 @@ export async function renderCorpusResume(person: string, roleId: string, themeNa
   const theme = themeFor(prepared, roleId, themeName);
   const ctx = { roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme, photo: prepared.photo, creationDate: creationDate(prepared.resume), projects: prepared.projects, application: prepared.applications.get(roleId) };
   const doc = DOCUMENT_MAKERS.resume(ctx)!;
-  return { doc, pdf: await renderDocument(doc), area: { margin: theme.page.margin, footer: FOOTER_HEIGHT } };
+  return { doc, pdf: await renderDocument(doc), area: textAreaOf(theme) };
 }
