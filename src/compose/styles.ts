@@ -6,6 +6,9 @@ import type { FontStacks } from './fontStacks.js';
 /** Height kept free at the bottom of every page for the fixed footer (fixed elements reserve no space). */
 export const FOOTER_HEIGHT = 22;
 
+/** Space between a sidebar and the main column. */
+export const SIDEBAR_GAP = 20;
+
 /** Where a theme's pages hold text, as the read-back checks need it (verify/verifyText.ts). */
 export function textAreaOf(theme: Theme): TextArea {
   const sidebar = sidebarOf(theme);
