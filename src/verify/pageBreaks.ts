@@ -1,4 +1,5 @@
 import type { Problem } from '../core/problems.js';
+import { KEPT_HOST_LENGTH, URL_HOST } from '../render/breakPoints.js';
 import type { EntryModel, ResumeModel } from '../tailor/model.js';
 import type { PageText, TextRun } from './pdfText.js';
 import type { TextArea } from './verifyText.js';
@@ -12,7 +13,7 @@ import type { TextArea } from './verifyText.js';
 export function checkPageBreaks(pages: readonly PageText[], content: unknown, area: TextArea, file: string): Problem[] {
   const model = content as Partial<ResumeModel>;
   if (!model.sections) return [];
-  const lines = bodyLines(pages, area);
+  const lines = bodyLines(pages, area, 'main');
   const warn = (code: string, message: string): Problem => ({ severity: 'warning', code, path: file, message, hint: HINTS[code] });
   const problems: Problem[] = [];
   const text = lines.map((l) => l.squashed).join('');
@@ -56,10 +57,10 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
     }
   }
   if (pages.length > 1) {
-    const used = 1 - emptyShare(pages, bodyLines(pages, { ...area, sidebar: undefined }), pages.length - 1, area);
+    const used = 1 - emptyShare(pages, bodyLines(pages, area, 'page'), pages.length - 1, area);
     if (used < SHORT_LAST_PAGE) problems.push(warn('break-short-last-page', `the last page (${pages.length}) holds ${Math.round(used * 100)}% of a page`));
   }
-  problems.push(...splitTokens(lines, model, warn));
+  problems.push(...splitTokens([...lines, ...(area.sidebar ? bodyLines(pages, area, 'sidebar') : [])], model, warn));
   return problems;
 }
 
@@ -87,12 +88,16 @@ interface Line {
   start: number;
 }
 
-/** The body's lines, page by page, top to bottom: runs whose tops are within a few points are one line. */
-function bodyLines(pages: readonly PageText[], area: TextArea): Line[] {
+/**
+ * The body's lines, page by page, top to bottom: runs whose tops are within a few points are one
+ * line. In a sidebar layout, of the main column, of the sidebar, or of the whole page.
+ */
+function bodyLines(pages: readonly PageText[], area: TextArea, column: 'main' | 'sidebar' | 'page'): Line[] {
+  const inColumn = (r: TextRun) => !area.sidebar || column === 'page' || (r.x >= area.sidebar.right) === (column === 'main');
   const lines: Line[] = [];
   let start = 0;
   pages.forEach((page, p) => {
-    const inBody = (r: TextRun) => r.text.trim() !== '' && r.top >= area.margin.top - 2 && r.top < page.height - area.margin.bottom - area.footer && (!area.sidebar || r.x >= area.sidebar.right);
+    const inBody = (r: TextRun) => r.text.trim() !== '' && r.top >= area.margin.top - 2 && r.top < page.height - area.margin.bottom - area.footer && inColumn(r);
     const runs = page.runs.filter(inBody).sort((a, b) => a.top - b.top || a.x - b.x);
     let group: TextRun[] = [];
     const flush = () => {
@@ -169,13 +174,15 @@ function splitTokens(lines: readonly Line[], model: Partial<ResumeModel>, warn: 
   const problems: Problem[] = [];
   for (const token of tokens) {
     const wanted = squash(token.text);
+    // A longer host may break (it may not fit a narrow column): see render/breakPoints.ts.
+    if (token.what.includes('URL') && token.text.length > KEPT_HOST_LENGTH) continue;
     if (wanted.length < 4 || !all.includes(wanted) || lines.some((l) => l.squashed.includes(wanted))) continue;
     problems.push(warn('break-split-token', `the ${token.what} "${shorten(token.text)}" is split across two lines`));
   }
   return problems;
 }
 
-const urlHost = (url: string): string => /^(?:[a-z]+:\/\/)?[^/?#]+/i.exec(url)?.[0] ?? url;
+const urlHost = (url: string): string => URL_HOST.exec(url)?.[0] ?? '';
 const squash = (text: string): string => text.normalize('NFC').replace(/[\s\u00a0\u2060·]+/g, '').toLowerCase();
 const shorten = (text: string): string => {
   const line = text.replace(/\s+/g, ' ').trim();
