@@ -1,9 +1,19 @@
 import type { Style } from '@react-pdf/types';
-import type { Theme } from '../validate/schema/theme.js';
+import { sidebarOf, type Theme } from '../validate/schema/theme.js';
+import type { TextArea } from '../verify/verifyText.js';
 import type { FontStacks } from './fontStacks.js';
 
 /** Height kept free at the bottom of every page for the fixed footer (fixed elements reserve no space). */
 export const FOOTER_HEIGHT = 22;
+
+/** Space between a sidebar and the main column. */
+export const SIDEBAR_GAP = 20;
+
+/** Where a theme's pages hold text, as the read-back checks need it (verify/verifyText.ts). */
+export function textAreaOf(theme: Theme): TextArea {
+  const sidebar = sidebarOf(theme);
+  return { margin: theme.page.margin, footer: FOOTER_HEIGHT, ...(sidebar ? { sidebar: { right: sidebar.width, sections: sidebar.sections } } : {}) };
+}
 
 /**
  * Theme tokens → the named text styles every document uses. `fontSize` and `lineHeight` always

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { shownHash } from '../cache/documentShows.js';
 import { intactOutputs } from '../cache/unchanged.js';
-import { FOOTER_HEIGHT } from '../compose/styles.js';
+import { textAreaOf } from '../compose/styles.js';
 import { displayPath } from '../core/paths.js';
 import { failOnErrors, type Problem } from '../core/problems.js';
 import { renderDocument } from '../render/renderDocument.js';
@@ -84,7 +84,7 @@ export async function renderRole(prepared: Prepared, roleId: string, kinds: read
     const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
-    const problems = [...verified.problems, ...verifyRenderedText(input, { margin: ctx.theme.page.margin, footer: FOOTER_HEIGHT })].map((p) => (p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p));
+    const problems = [...verified.problems, ...verifyRenderedText(input, textAreaOf(ctx.theme))].map((p) => (p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p));
     failOnErrors(problems, options.strict);
     const rendered: RenderedFile[] = [{ kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes }];
     for (const companion of doc.companions ?? []) {

@@ -10,22 +10,28 @@ import LineBreaker from 'linebreak';
  * - a URL, path or other long token gets silent break points where UAX #14 allows one
  *   (after `/`, `-`, `?`, …), so it wraps inside the margin instead of being clipped;
  * - a run with no legal break that is still too long for a narrow column (a long Hangul
- *   compound, a hash) gets break points between every character, as a last resort.
+ *   compound, a hash) gets break points between every character, as a last resort;
+ * - a URL's scheme and host stay whole (up to KEPT_HOST_LENGTH characters: a longer one may not fit a sidebar);
+ * - a token glued with NBSP (dates, phone numbers: compose/resume/Entry.tsx keepTogether) never breaks.
  */
 export function breakPoints(word: string): string[] {
   if (word.length <= LONG_WORD) return [word];
   const runs: string[] = [];
   let last = 0;
+  const hostEnd = keptHostEnd(word);
   const breaker = new LineBreaker(word);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     if (bk.position <= last || bk.position >= word.length) continue;
     // UAX #14 allows a break between any two Hangul syllables; Korean typesetting keeps words whole.
     if (HANGUL.test(word[bk.position - 1]!) && HANGUL.test(word[bk.position]!)) continue;
+    // NBSP glues what the layout keeps on one line (a date range, a phone number); UAX #14 allows a break after its dash.
+    if (word[bk.position - 1] === NBSP || word[bk.position] === NBSP) continue;
+    if (bk.position < hostEnd) continue;
     runs.push(word.slice(last, bk.position));
     last = bk.position;
   }
   runs.push(word.slice(last));
-  const parts = runs.flatMap((run) => (Array.from(run).length > LONG_RUN ? Array.from(run) : [run]));
+  const parts = runs.flatMap((run) => (Array.from(run).length > LONG_RUN && !run.includes(NBSP) ? Array.from(run) : [run]));
   return parts.flatMap((part, i) => (i === 0 ? [part] : ['', part]));
 }
 
@@ -33,4 +39,14 @@ export function breakPoints(word: string): string[] {
 const LONG_WORD = 16;
 /** An unbreakable run longer than this may not fit a sidebar column, so it may break anywhere. */
 const LONG_RUN = 20;
+const NBSP = '\u00a0';
+
+/** A URL's scheme and host up to this length are never broken (the read-back checks it: verify/pageBreaks.ts). */
+export const KEPT_HOST_LENGTH = 30;
+/** The end of a URL's scheme and host (`https://example.com`), or 0: the word is no URL or its host is too long to keep. */
+function keptHostEnd(word: string): number {
+  const host = URL_HOST.exec(word)?.[0];
+  return host && host.length <= KEPT_HOST_LENGTH ? host.length : 0;
+}
+export const URL_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?=[/?#:]|$)/i;
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;

@@ -3,6 +3,7 @@ import { walkStrings } from '../core/walkStrings.js';
 import { PLACEHOLDER_PATTERN } from '../validate/schema/primitives.js';
 import { inspectPdf, type PdfFacts } from './inspectPdf.js';
 import { readPdfText, type PageText } from './pdfText.js';
+import { checkPageBreaks } from './pageBreaks.js';
 import { checkBelowPage, checkExtractable, checkTextArea, spillOver, type TextArea } from './verifyText.js';
 
 export interface VerifyInput {
@@ -36,7 +37,7 @@ export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput):
 
 /**
  * The checks that read the PDF back as a reader does: every string of the model is in the text
- * layer, no line runs into the side margins or below the page, and over a page budget, the entry that spilled
+ * layer, no line runs into the side margins or below the page, no bad page break (pageBreaks.ts), and over a page budget, the entry that spilled
  * over. Reading costs 5–70 ms per document (readPdfText; the first of a process the most). A PDF
  * the reader cannot read is a warning, never a pass: the checks did not run.
  */
@@ -48,5 +49,5 @@ export function verifyRenderedText({ file, pdf, content, pageBudget }: VerifyInp
     // PdfReadError is what the reader does not handle; anything else a bug in it. Either way the PDF itself may be fine.
     return [{ severity: 'warning', code: 'text-unreadable', path: file, message: `the text of this PDF could not be read back, so it was not checked (extractable, inside the margins, page budget): ${(err as Error).message}`, hint: 'a bug in careerpdf: please report it with this file' }];
   }
-  return [...checkExtractable(pages, content, area, file), ...checkTextArea(pages, area, file), ...checkBelowPage(pages, file), ...(pageBudget !== undefined ? spillOver(pages, content, pageBudget, file) : [])];
+  return [...checkExtractable(pages, content, area, file), ...checkTextArea(pages, area, file), ...checkBelowPage(pages, file), ...checkPageBreaks(pages, content, area, file), ...(pageBudget !== undefined ? spillOver(pages, content, pageBudget, file) : [])];
 }

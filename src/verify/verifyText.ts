@@ -7,6 +7,8 @@ export interface TextArea {
   margin: { top: number; right: number; bottom: number; left: number };
   /** The band above the bottom margin kept for the fixed footer. */
   footer: number;
+  /** A sidebar layout: the sidebar's right edge and the sections drawn in it (the page-break checks read the main column). */
+  sidebar?: { right: number; sections: readonly string[] };
 }
 
 /** Rounding of glyph advances and the PDF's number precision: below this nothing is visibly past the line. */

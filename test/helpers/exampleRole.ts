@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FOOTER_HEIGHT } from '../../src/compose/styles.js';
+import { textAreaOf } from '../../src/compose/styles.js';
 import { creationDate } from '../../src/pipeline/creationDate.js';
 import type { ComposedDocument } from '../../src/compose/composedDocument.js';
 import { DOCUMENT_MAKERS, MAIN_KINDS } from '../../src/pipeline/documents.js';
@@ -25,5 +25,5 @@ export async function renderExampleRole(roleId: string): Promise<RenderedRole> {
     const doc = DOCUMENT_MAKERS[kind](ctx);
     if (doc) documents.push({ doc, pdf: await renderDocument(doc) });
   }
-  return { documents, area: { margin: theme.page.margin, footer: FOOTER_HEIGHT } };
+  return { documents, area: textAreaOf(theme) };
 }

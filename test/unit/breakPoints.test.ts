@@ -15,11 +15,20 @@ describe('breakPoints (React-PDF hyphenation callback)', () => {
     }
   });
 
-  test('a URL breaks only after its separators, with empty parts (zero-width, no hyphen) between', () => {
+  test('a URL breaks only after its separators past its scheme and host, with empty parts (zero-width, no hyphen) between', () => {
     const parts = breakPoints('https://example.com/very/long/path?a=1&b=2');
     expect(parts).toContain('');
-    expect(parts.filter((p) => p !== '')).toEqual(['https://', 'example.com/', 'very/', 'long/', 'path?', 'a=1&b=2']);
+    expect(parts.filter((p) => p !== '')).toEqual(['https://example.com/', 'very/', 'long/', 'path?', 'a=1&b=2']);
     expect(parts.every((p, i) => (i % 2 === 1 ? p === '' : p !== ''))).toBe(true);
+  });
+
+  test('a date range or phone number glued with NBSP never breaks, however long', () => {
+    expect(breakPoints('September\u00a02013\u00a0–\u00a0February\u00a02017')).toEqual(['September\u00a02013\u00a0–\u00a0February\u00a02017']);
+    expect(breakPoints('+82\u00a010-2345-6789-0000')).toEqual(['+82\u00a010-2345-6789-0000']);
+  });
+
+  test('a host longer than a sidebar line may break', () => {
+    expect(breakPoints('https://minji-kim-frontend-portfolio.example.dev/about').filter((p) => p !== '').length).toBeGreaterThan(2);
   });
 
   test('Korean words keep together even when long; only a run longer than a narrow column breaks between syllables', () => {

@@ -62,7 +62,7 @@ function Cover({ model, theme, s }: { model: PortfolioModel; theme: Theme; s: Te
         <Text style={[s.section, { textTransform: 'uppercase', letterSpacing: 1.5 }]}>{labels.document}</Text>
         <Text style={[s.name, { fontSize: theme.sizes.name + 10, marginTop: 10 }]}>{person.name}</Text>
         {person.headline ? <Text style={[s.headline, { marginTop: 4 }]}>{person.headline}</Text> : null}
-        {target ? <Text style={[s.title, { marginTop: 26, fontWeight: 500 }]}>{`${labels.applyingFor}  ${target.position} · ${target.company}`}</Text> : null}
+        {target ? <Text style={[s.title, { marginTop: 26, fontWeight: 500 }]}>{`${labels.applyingFor} ${target.position} · ${target.company}`}</Text> : null}
       </View>
       <View style={{ borderTopWidth: 0.8, borderTopColor: theme.colors.rule, paddingTop: 10, marginBottom: 10 }}>
         {person.contacts.map((contact, i) => <ContactRow key={i} contact={contact} s={s} />)}

@@ -1,9 +1,9 @@
 import { Link, View } from '@react-pdf/renderer';
 import { Text } from '../shared/Text.js';
-import type React from 'react';
+import React from 'react';
 import type { EntryModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';
-import type { TextStyles } from '../styles.js';
+import { SIDEBAR_GAP, type TextStyles } from '../styles.js';
 
 interface EntryProps {
   entry: EntryModel;
@@ -15,34 +15,89 @@ interface EntryProps {
 /** Blank lines separate paragraphs in multi-line YAML text. */
 export const paragraphs = (value: string): string[] => value.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
 
-/** A full entry: title, subtitle and dates on one line, then details, summary, bullets, keywords. */
+/**
+ * A full entry: title, subtitle and dates on one line, then details, summary, bullets, keywords.
+ * The break rules, the same in every theme: the head (and a section title handed in as `lead`)
+ * stays with the first two lines of content, and the tail (keywords, URL and the last bullet, or
+ * the last two lines) moves as one, so neither is left alone on a page. Between those the entry
+ * breaks between blocks, and inside a paragraph never leaves one line (orphans and widows).
+ */
 export function Entry({ entry, lead, theme, s }: EntryProps) {
-  // A short entry is kept on one page; one with bullets may break between them, never right after its title.
-  return (
-    <View wrap={entry.highlights.length > 0} style={{ marginBottom: theme.spacing.entry }}>
-      <View wrap={false}>
-        {lead}
-        <View style={{ flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start' }}>
-          <Text style={[s.title, { flexShrink: 1, paddingRight: 8 }]}>
-            {entry.url ? <Link src={entry.url} style={[s.link, { color: theme.colors.text }]}>{entry.title}</Link> : entry.title}
-            {entry.subtitle ? <Text style={s.subtitle}>{`   ${entry.subtitle}`}</Text> : null}
-          </Text>
-          {entry.dates ? <Text style={[s.dates, { flexShrink: 0 }]}>{entry.dates}</Text> : null}
-        </View>
-        {entry.detail ? <Text style={s.small}>{entry.detail}</Text> : null}
+  const head = (
+    <>
+      {lead}
+      <View style={{ flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start' }}>
+        <Text style={[s.title, { flexShrink: 1, paddingRight: 8 }]}>
+          {entry.url ? <Link src={entry.url} style={[s.link, { color: theme.colors.text }]}>{entry.title}</Link> : entry.title}
+          {entry.subtitle ? <Text style={s.subtitle}>{`${SUBTITLE_GAP}${entry.subtitle}`}</Text> : null}
+        </Text>
+        {entry.dates ? <Text style={[s.dates, { flexShrink: 0 }]}>{keepTogether(entry.dates)}</Text> : null}
       </View>
-      {entry.summary ? paragraphs(entry.summary).map((p, i) => <Text key={i} style={[s.body, { marginTop: 2 }]}>{p}</Text>) : null}
-      {entry.highlights.map((h, i) => (
-        <View key={i} style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }}>
-          <Text style={[s.body, { width: 10, color: theme.colors.accent }]}>•</Text>
-          <Text style={[s.body, { flex: 1 }]}>{h}</Text>
+      {entry.detail ? <Text style={s.small}>{entry.detail}</Text> : null}
+    </>
+  );
+  const lines = (text: string, size: number, indent = 0) => estimatedLines(text, size, theme, indent);
+  const blocks: { node: React.ReactNode; lines: number; prose: boolean }[] = [
+    ...(entry.summary ? paragraphs(entry.summary) : []).map((p) => ({ node: <Text style={[s.body, { marginTop: 2 }]} {...UNBROKEN_EDGES}>{p}</Text>, lines: lines(p, theme.sizes.body), prose: true })),
+    ...entry.highlights.map((h) => ({
+      node: (
+        <View style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }}>
+          <Text style={[s.body, { width: BULLET_WIDTH, color: theme.colors.accent }]}>•</Text>
+          <Text style={[s.body, { flex: 1 }]} {...UNBROKEN_EDGES}>{h}</Text>
         </View>
-      ))}
-      {entry.keywords.length > 0 ? <Text style={[s.small, { marginTop: 3 }]}>{entry.keywords.join(' · ')}</Text> : null}
-      {entry.url ? <Link src={entry.url} style={[s.small, s.link]}>{entry.url}</Link> : null}
+      ),
+      lines: lines(h, theme.sizes.body, BULLET_WIDTH),
+      prose: true,
+    })),
+    ...(entry.keywords.length > 0 ? [{ node: <Text style={[s.small, { marginTop: 3 }]}>{entry.keywords.join(' · ')}</Text>, lines: lines(entry.keywords.join(' · '), theme.sizes.small), prose: false }] : []),
+    ...(entry.url ? [{ node: <Link src={entry.url} style={[s.small, s.link]}>{entry.url}</Link>, lines: lines(entry.url, theme.sizes.small), prose: false }] : []),
+  ];
+  // The head keeps blocks until two lines follow it.
+  let headBlocks = 0;
+  for (let seen = 0; headBlocks < blocks.length && seen < 2; headBlocks++) seen += blocks[headBlocks]!.lines;
+  // The tail: from the last paragraph or bullet on, and the one before it when that leaves a single line.
+  const lastProse = blocks.findLastIndex((b) => b.prose);
+  let tailStart = lastProse === -1 ? blocks.length - 1 : lastProse;
+  if (tailStart > 0 && blocks.slice(tailStart).reduce((n, b) => n + b.lines, 0) < 2) tailStart--;
+  const keep = (nodes: React.ReactNode[]) => nodes.map((node, i) => <React.Fragment key={i}>{node}</React.Fragment>);
+  const nodes = blocks.map((b) => b.node);
+  if (tailStart <= headBlocks) {
+    return <View wrap={false} style={{ marginBottom: theme.spacing.entry }}>{head}{keep(nodes)}</View>;
+  }
+  return (
+    <View style={{ marginBottom: theme.spacing.entry }}>
+      <View wrap={false}>{head}{keep(nodes.slice(0, headBlocks))}</View>
+      {keep(nodes.slice(headBlocks, tailStart))}
+      <View wrap={false}>{keep(nodes.slice(tailStart))}</View>
     </View>
   );
 }
+
+const BULLET_WIDTH = 10;
+/** Between an entry's title and its subtitle: a visible gap that a line break never takes (the spaces of text are collapsed). */
+const SUBTITLE_GAP = '\u00a0\u00a0 ';
+/** React-PDF's widows and orphans: a paragraph broken across pages keeps two lines on each side. */
+const UNBROKEN_EDGES = { orphans: 2, widows: 2 } as const;
+
+/**
+ * How many lines a text takes in the main column, estimated from its length (Hangul and other
+ * wide characters count as one em, the rest as half): enough to tell one line from two, which is
+ * all the break rules need. A sidebar layout's main column is the page minus the sidebar.
+ */
+function estimatedLines(text: string, size: number, theme: Theme, indent: number): number {
+  const page = PAGE_WIDTH[theme.page.size] ?? PAGE_WIDTH.A4!;
+  const sidebar = theme.layout === 'sidebar' && theme.sidebar ? theme.sidebar.width + SIDEBAR_GAP : theme.page.margin.left;
+  const gutter = theme.sectionStyle.placement === 'gutter' ? (theme.sectionStyle.gutterWidth ?? 0) : 0;
+  const width = page - sidebar - theme.page.margin.right - gutter - indent;
+  let ems = 0;
+  for (const ch of text) ems += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]/.test(ch) ? 1 : 0.55;
+  return Math.max(1, Math.ceil((ems * size) / width));
+}
+
+const PAGE_WIDTH: Record<string, number> = { A4: 595.28, LETTER: 612, Letter: 612 };
+
+/** Dates, phone numbers and emails are one token: their spaces never break a line (NBSP, which the text layer keeps). */
+export const keepTogether = (text: string): string => text.replace(/ /g, '\u00a0');
 
 /** A short entry as a table row: name (and level) in a column, keywords or detail beside it. */
 export function CompactRow({ entry, lead, theme, s }: EntryProps) {
@@ -64,7 +119,7 @@ export function CompactRow({ entry, lead, theme, s }: EntryProps) {
 /** An entry in a narrow sidebar: everything stacked. */
 export function StackedEntry({ entry, lead, theme, s }: EntryProps) {
   const color = theme.sidebar?.text ?? theme.colors.text;
-  const secondary = [entry.subtitle, entry.detail, entry.dates].filter(Boolean).join(' · ');
+  const secondary = [entry.subtitle, entry.detail, entry.dates && keepTogether(entry.dates)].filter(Boolean).join(' · ');
   return (
     <View wrap={false} style={{ marginBottom: theme.spacing.entry - 2 }}>
       {lead}

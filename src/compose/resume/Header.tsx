@@ -1,4 +1,5 @@
 import { Image, Link, View } from '@react-pdf/renderer';
+import { keepTogether } from './Entry.js';
 import { Text } from '../shared/Text.js';
 import type { Contact, ResumeModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';
@@ -7,7 +8,7 @@ import type { TextStyles } from '../styles.js';
 const PHOTO = { width: 72, height: 96 };
 
 const applyingFor = (model: ResumeModel): string | undefined =>
-  model.target ? `${model.lang === 'ko' ? '지원 분야' : 'Applying for'}  ${model.target.position} · ${model.target.company}` : undefined;
+  model.target ? `${model.lang === 'ko' ? '지원 분야' : 'Applying for'} ${model.target.position} · ${model.target.company}` : undefined;
 
 /** Name, headline, the role applied for and contacts in a row, with the photo on the right. */
 export function Header({ model, theme, s }: { model: ResumeModel; theme: Theme; s: TextStyles }) {
@@ -58,5 +59,7 @@ export function SidebarProfile({ model, theme, s }: { model: ResumeModel; theme:
 }
 
 function ContactText({ contact, s }: { contact: Contact; s: TextStyles }) {
-  return contact.href ? <Link src={contact.href} style={s.link}>{contact.text}</Link> : contact.text;
+  // A phone number or an email is never broken across lines.
+  const text = contact.kind === 'phone' || contact.kind === 'email' ? keepTogether(contact.text) : contact.text;
+  return contact.href ? <Link src={contact.href} style={s.link}>{text}</Link> : text;
 }

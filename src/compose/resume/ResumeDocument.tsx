@@ -5,7 +5,7 @@ import type { SectionKey } from '../../validate/schema/resume.js';
 import { sidebarOf, type Theme } from '../../validate/schema/theme.js';
 import { PageFooter } from '../shared/PageFooter.js';
 import { fontStacks } from '../fontStacks.js';
-import { pageStyle, textStyles, type TextStyles } from '../styles.js';
+import { pageStyle, SIDEBAR_GAP, textStyles, type TextStyles } from '../styles.js';
 import { CompactRow, Entry, StackedEntry, paragraphs } from './Entry.js';
 import { Header, SidebarProfile } from './Header.js';
 import { Section } from './Section.js';
@@ -17,8 +17,6 @@ interface Props {
 
 /** Sections of short entries read best as a two-column table. */
 const COMPACT_SECTIONS: SectionKey[] = ['skills', 'languages', 'interests'];
-/** Space between the sidebar and the main column. */
-const SIDEBAR_GAP = 20;
 
 /** The resume, in the theme's layout: one column, or a sidebar beside the main column. */
 export function ResumeDocument({ model, theme }: Props) {

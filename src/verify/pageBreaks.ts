@@ -1,0 +1,190 @@
+import type { Problem } from '../core/problems.js';
+import { KEPT_HOST_LENGTH, URL_HOST } from '../render/breakPoints.js';
+import type { EntryModel, ResumeModel } from '../tailor/model.js';
+import type { PageText, TextRun } from './pdfText.js';
+import type { TextArea } from './verifyText.js';
+
+/**
+ * Bad page breaks, found by reading the resume back: what a recruiter notices first. Each
+ * defect names the entry it is in. Lines are the body's runs grouped by their top (the main
+ * column only, in a sidebar layout: the sidebar's entries are unbreakable), located in the
+ * model's text by searching each entry's strings in order.
+ */
+export function checkPageBreaks(pages: readonly PageText[], content: unknown, area: TextArea, file: string): Problem[] {
+  const model = content as Partial<ResumeModel>;
+  if (!model.sections) return [];
+  const lines = bodyLines(pages, area, 'main');
+  const warn = (code: string, message: string): Problem => ({ severity: 'warning', code, path: file, message, hint: HINTS[code] });
+  const problems: Problem[] = [];
+  const text = lines.map((l) => l.squashed).join('');
+  const lineAt = (offset: number) => lines.findIndex((l) => offset >= l.start && offset < l.start + l.squashed.length);
+  const sidebarSections = new Set(area.sidebar?.sections ?? []);
+
+  let cursor = 0;
+  for (const section of model.sections) {
+    if (sidebarSections.has(section.key)) continue;
+    const titleAt = text.indexOf(squash(section.title), cursor);
+    if (titleAt !== -1) cursor = titleAt + squash(section.title).length;
+    let firstEntryLine: number | undefined;
+    for (const entry of section.entries) {
+      const span = locate(text, entryStrings(entry), cursor);
+      if (!span) continue;
+      cursor = span.end;
+      const first = lineAt(span.start);
+      const last = lineAt(span.end - 1);
+      const headEnd = lineAt(span.headEnd - 1);
+      firstEntryLine ??= first;
+      if (first === -1 || last === -1) continue;
+      const label = `${section.title} › ${entry.title}`;
+      const startPage = lines[first]!.page;
+      const endPage = lines[last]!.page;
+      if (startPage !== endPage) {
+        const onStart = lines.slice(first, last + 1).filter((l, i) => l.page === startPage && first + i > headEnd).length;
+        const onNext = lines.slice(first, last + 1).filter((l) => l.page === startPage + 1).length;
+        if (onStart < 2) problems.push(warn('break-head-alone', `page ${startPage + 1}: "${shorten(label)}" ends the page with ${onStart === 0 ? 'only its head' : 'its head and one line'}; the rest is on page ${startPage + 2}`));
+        if (onNext === 1 && endPage === startPage + 1) problems.push(warn('break-tail-alone', `page ${endPage + 1} starts with the last line of "${shorten(label)}" alone: "${shorten(lines[last]!.text)}"`));
+      }
+    }
+    if (titleAt !== -1 && firstEntryLine !== undefined) {
+      const titleLine = lineAt(titleAt);
+      if (titleLine !== -1 && lines[titleLine]!.page !== lines[firstEntryLine]!.page) problems.push(warn('break-section-title-alone', `page ${lines[titleLine]!.page + 1}: the section title "${shorten(section.title)}" ends the page; its first entry is on page ${lines[firstEntryLine]!.page + 1}`));
+      // The page before a section that starts a page: much of its body empty means the whole section moved on.
+      const startLine = lines[titleLine];
+      if (startLine && startLine.page > 0 && lines.findIndex((l) => l.page === startLine.page) === titleLine) {
+        const empty = emptyShare(pages, lines, startLine.page - 1, area);
+        if (empty > LARGE_EMPTY) problems.push(warn('break-page-left-empty', `page ${startLine.page}: ${Math.round(empty * 100)}% of the page's body is empty because the section "${shorten(section.title)}" moved whole to page ${startLine.page + 1}`));
+      }
+    }
+  }
+  if (pages.length > 1) {
+    const used = 1 - emptyShare(pages, bodyLines(pages, area, 'page'), pages.length - 1, area);
+    if (used < SHORT_LAST_PAGE) problems.push(warn('break-short-last-page', `the last page (${pages.length}) holds ${Math.round(used * 100)}% of a page`));
+  }
+  problems.push(...splitTokens([...lines, ...(area.sidebar ? bodyLines(pages, area, 'sidebar') : [])], model, warn));
+  return problems;
+}
+
+/** A last page holding less than this share of the body is a page a recruiter turns for nothing. */
+export const SHORT_LAST_PAGE = 0.2;
+/** A page that ends with more than this share of its body empty, before a section that starts the next page. */
+const LARGE_EMPTY = 0.25;
+
+const HINTS: Record<string, string> = {
+  'break-head-alone': 'a layout bug in careerpdf (an entry\'s head stays with two lines of it): please report it; meanwhile shorten the entry or the one before it',
+  'break-tail-alone': 'a layout bug in careerpdf (a tail of two lines at least moves together): please report it; meanwhile shorten the entry by a line',
+  'break-section-title-alone': 'a layout bug in careerpdf (a section title stays with its first entry): please report it',
+  'break-page-left-empty': 'a layout bug in careerpdf (a section may break when its start fits): please report it',
+  'break-short-last-page': 'shorten the resume by a few lines (limits, exclude), or build with --fit (pages: { resume: N, fit: true })',
+  'break-split-token': 'a layout bug in careerpdf (dates, phone numbers, emails and hosts are kept on one line): please report it',
+};
+
+interface Line {
+  page: number;
+  top: number;
+  bottom: number;
+  text: string;
+  squashed: string;
+  /** Offset of the line in the squashed text of all lines. */
+  start: number;
+}
+
+/**
+ * The body's lines, page by page, top to bottom: runs whose tops are within a few points are one
+ * line. In a sidebar layout, of the main column, of the sidebar, or of the whole page.
+ */
+function bodyLines(pages: readonly PageText[], area: TextArea, column: 'main' | 'sidebar' | 'page'): Line[] {
+  const inColumn = (r: TextRun) => !area.sidebar || column === 'page' || (r.x >= area.sidebar.right) === (column === 'main');
+  const lines: Line[] = [];
+  let start = 0;
+  pages.forEach((page, p) => {
+    const inBody = (r: TextRun) => r.text.trim() !== '' && r.top >= area.margin.top - 2 && r.top < page.height - area.margin.bottom - area.footer && inColumn(r);
+    const runs = page.runs.filter(inBody).sort((a, b) => a.top - b.top || a.x - b.x);
+    let group: TextRun[] = [];
+    const flush = () => {
+      if (group.length === 0) return;
+      const sorted = [...group].sort((a, b) => a.x - b.x);
+      const text = sorted.map((r) => r.text).join(' ').replace(/\s+/g, ' ').trim();
+      const squashed = squash(text);
+      const top = Math.min(...group.map((r) => r.top));
+      // The run's height is not read; its top and the line's font size are close enough: a body line is ~10 pt.
+      lines.push({ page: p, top, bottom: Math.max(...group.map((r) => r.top)) + LINE_HEIGHT, text, squashed, start });
+      start += squashed.length;
+      group = [];
+    };
+    for (const run of runs) {
+      if (group.length > 0 && run.top - group[0]!.top > SAME_LINE) flush();
+      group.push(run);
+    }
+    flush();
+  });
+  return lines;
+}
+
+/** Runs of one line differ in top by their font sizes (a title and its dates): less than a line apart. */
+const SAME_LINE = 4;
+const LINE_HEIGHT = 12;
+
+function emptyShare(pages: readonly PageText[], lines: readonly Line[], page: number, area: TextArea): number {
+  const height = pages[page]!.height - area.margin.top - area.margin.bottom - area.footer;
+  const onPage = lines.filter((l) => l.page === page);
+  if (onPage.length === 0) return 1;
+  return Math.max(0, (pages[page]!.height - area.margin.bottom - area.footer - Math.max(...onPage.map((l) => l.bottom))) / height);
+}
+
+/** An entry's strings as drawn, in order; the head is title, subtitle, dates and detail. */
+function entryStrings(entry: EntryModel): { head: string[]; body: string[] } {
+  return {
+    head: [entry.title, entry.subtitle, entry.dates, entry.detail].filter((s): s is string => !!s),
+    body: [entry.summary, ...entry.highlights, entry.keywords.length > 0 ? entry.keywords.join('') : undefined, entry.url].filter((s): s is string => !!s),
+  };
+}
+
+/** Where an entry's strings are in the squashed text from `from` on: its first and last character, and where its head ends. */
+function locate(text: string, strings: { head: string[]; body: string[] }, from: number): { start: number; headEnd: number; end: number } | undefined {
+  const title = squash(strings.head[0]!);
+  const start = text.indexOf(title, from);
+  if (start === -1 || title === '') return undefined;
+  let end = start + title.length;
+  let headEnd = end;
+  for (const [i, s] of [...strings.head.slice(1), ...strings.body].entries()) {
+    const wanted = squash(s);
+    // A string of the entry is near: within its own length and a line or two of what comes before it.
+    const at = text.indexOf(wanted, end);
+    if (wanted === '' || at === -1 || at - end > 200) continue;
+    end = at + wanted.length;
+    if (i < strings.head.length - 1) headEnd = end;
+  }
+  return { start, headEnd, end };
+}
+
+/** Dates, phone numbers, emails and a URL's scheme and host read as one token: each must be on one line. */
+function splitTokens(lines: readonly Line[], model: Partial<ResumeModel>, warn: (code: string, message: string) => Problem): Problem[] {
+  const tokens: { what: string; text: string }[] = [];
+  for (const c of model.person?.contacts ?? []) {
+    if (c.kind === 'phone' || c.kind === 'email') tokens.push({ what: c.kind, text: c.text });
+    if (c.kind === 'url' || c.kind === 'profile') tokens.push({ what: 'URL host', text: urlHost(c.text) });
+  }
+  for (const section of model.sections ?? []) {
+    for (const entry of section.entries) {
+      if (entry.dates) tokens.push({ what: `date range of "${entry.title}"`, text: entry.dates });
+      if (entry.url) tokens.push({ what: `URL host of "${entry.title}"`, text: urlHost(entry.url) });
+    }
+  }
+  const all = lines.map((l) => l.squashed).join('');
+  const problems: Problem[] = [];
+  for (const token of tokens) {
+    const wanted = squash(token.text);
+    // A longer host may break (it may not fit a narrow column): see render/breakPoints.ts.
+    if (token.what.includes('URL') && token.text.length > KEPT_HOST_LENGTH) continue;
+    if (wanted.length < 4 || !all.includes(wanted) || lines.some((l) => l.squashed.includes(wanted))) continue;
+    problems.push(warn('break-split-token', `the ${token.what} "${shorten(token.text)}" is split across two lines`));
+  }
+  return problems;
+}
+
+const urlHost = (url: string): string => URL_HOST.exec(url)?.[0] ?? '';
+const squash = (text: string): string => text.normalize('NFC').replace(/[\s\u00a0\u2060·]+/g, '').toLowerCase();
+const shorten = (text: string): string => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 50 ? `${line.slice(0, 47)}…` : line;
+};

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ComposedDocument } from '../../src/compose/composedDocument.js';
+import { textAreaOf } from '../../src/compose/styles.js';
+import { creationDate } from '../../src/pipeline/creationDate.js';
+import { DOCUMENT_MAKERS } from '../../src/pipeline/documents.js';
+import { prepare, themeFor } from '../../src/pipeline/prepare.js';
+import { renderDocument } from '../../src/render/renderDocument.js';
+import type { TextArea } from '../../src/verify/verifyText.js';
+import { repoRoot } from '../helpers/cli.js';
+
+export const THEMES = ['classic', 'compact', 'modern'] as const;
+export const PEOPLE_DIR = path.join(repoRoot, 'test', 'fixtures', 'people');
+
+/** Every role of every person of the corpus: `person/role`. */
+export function corpusRoles(): { person: string; role: string }[] {
+  return fs.readdirSync(PEOPLE_DIR).sort().flatMap((person) => fs.readdirSync(path.join(PEOPLE_DIR, person, 'roles')).sort().map((file) => ({ person, role: path.basename(file, '.yaml') })));
+}
+
+/** One corpus role's resume in a theme, composed and rendered in this process. */
+export async function renderCorpusResume(person: string, roleId: string, themeName: string): Promise<{ doc: ComposedDocument; pdf: Buffer; area: TextArea }> {
+  const prepared = prepare({ dataDir: path.join(PEOPLE_DIR, person), roles: [roleId], theme: themeName });
+  const theme = themeFor(prepared, roleId, themeName);
+  const ctx = { roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme, photo: prepared.photo, creationDate: creationDate(prepared.resume), projects: prepared.projects, application: prepared.applications.get(roleId) };
+  const doc = DOCUMENT_MAKERS.resume(ctx)!;
+  return { doc, pdf: await renderDocument(doc), area: textAreaOf(theme) };
+}
