@@ -111,7 +111,11 @@ function engines(cold: string[], withTypst: boolean, withChromium: boolean): Eng
   const runner = (name: string) => (out: string) => [path.join(RUNNERS, `engines/${name}.js`), BENCH_RESUME, path.join(out, `${name}.pdf`)];
   const list: Engine[] = [
     // The bench resume has no projects and there is no role: only the resume is built.
-    { name: 'careerpdf', command: (out) => [CLI, 'build', '--data', path.dirname(BENCH_RESUME), '--out', out, ...cold], pdf: (out) => onlyPdf(path.join(out, 'master')) },
+    {
+      name: 'careerpdf',
+      command: (out) => [CLI, 'build', '--data', path.dirname(BENCH_RESUME), '--out', out, ...cold],
+      pdf: (out) => onlyPdf(path.join(out, 'master')),
+    },
   ];
   if (withTypst) list.push({ name: 'typst', command: runner('typst'), pdf: (out) => path.join(out, 'typst.pdf') });
   if (withChromium) list.push({ name: 'chromium', command: runner('chromium'), pdf: (out) => path.join(out, 'chromium.pdf') });
@@ -181,7 +185,14 @@ async function resourceCase(name: string, parts: Parameters<typeof writeDataFold
   process.env.CAREERPDF_SNAPSHOT = '0';
   try {
     const sample = await measure([CLI, 'build', '--data', data, '--out', freshDir('huge-out'), '--force'], [0, 1]);
-    const outcome = sample.code === 0 ? sample.stdout.split('\n').filter((line) => line.includes('.pdf')).map((line) => line.replace(/^.*\//, '')).join('; ') : `refused: ${sample.stderr.split('\n')[0]!.replace(/^error \S+\s+/, '')}`;
+    const outcome =
+      sample.code === 0
+        ? sample.stdout
+            .split('\n')
+            .filter((line) => line.includes('.pdf'))
+            .map((line) => line.replace(/^.*\//, ''))
+            .join('; ')
+        : `refused: ${sample.stderr.split('\n')[0]!.replace(/^error \S+\s+/, '')}`;
     return { name, ms: sample.ms, peakRssMiB: sample.maxRssMiB, outcome };
   } finally {
     if (previous === undefined) delete process.env.CAREERPDF_SNAPSHOT;
@@ -197,7 +208,10 @@ const resourceCases = async (): Promise<ResourceCase[]> => [
 
 function resourceReport(cases: readonly ResourceCase[]): string {
   const w = [24, 9, 10];
-  const lines = ['oversized inputs (one cold build each, CAREERPDF_SNAPSHOT=0); targets: under 10 s and 500 MB, or a clear refusal under 1 s', row(['input', 'wall', 'peak RSS', ''], w)];
+  const lines = [
+    'oversized inputs (one cold build each, CAREERPDF_SNAPSHOT=0); targets: under 10 s and 500 MB, or a clear refusal under 1 s',
+    row(['input', 'wall', 'peak RSS', ''], w),
+  ];
   for (const c of cases) lines.push(`${row([c.name, seconds(c.ms), `${c.peakRssMiB.toFixed(0)} MB`], w)}  ${c.outcome.slice(0, 160)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -271,10 +285,25 @@ async function main() {
   progress('oversized inputs …');
   const resources = await resourceCases();
 
-  const documents = documentFigures(lastAll, samples.all.map((s) => s.stdout));
-  const engineSummaries = compared.map((engine) => ({ name: engine.name, ...summarize(engineSamples.get(engine.name)!), pdfBytes: engineBytes.get(engine.name)! }));
+  const documents = documentFigures(
+    lastAll,
+    samples.all.map((s) => s.stdout),
+  );
+  const engineSummaries = compared.map((engine) => ({
+    name: engine.name,
+    ...summarize(engineSamples.get(engine.name)!),
+    pdfBytes: engineBytes.get(engine.name)!,
+  }));
   const careerpdfMs = engineSamples.get('careerpdf')!.map((s) => s.ms);
-  const ratioTo = (name: Engine['name']) => (engineSamples.has(name) ? median(pairRatios(careerpdfMs, engineSamples.get(name)!.map((s) => s.ms))) : undefined);
+  const ratioTo = (name: Engine['name']) =>
+    engineSamples.has(name)
+      ? median(
+          pairRatios(
+            careerpdfMs,
+            engineSamples.get(name)!.map((s) => s.ms),
+          ),
+        )
+      : undefined;
   const careerpdfRuns = [...samples.role, ...samples.all, ...samples.rebuild, ...engineSamples.get('careerpdf')!];
   const largest = (kind: string) => {
     const sizes = documents.filter((d) => d.kind === kind).map((d) => d.bytes);
@@ -282,24 +311,63 @@ async function main() {
   };
 
   const bars: Bar[] = [
-    { name: 'resume cold ÷ Typst cold (median of pairs)', measured: ratioTo('typst'), compare: '<=', limit: 4, unit: '×', note: typst.ok ? undefined : 'Typst could not be installed' },
-    { name: 'resume cold ÷ Chromium cold (median of pairs)', measured: ratioTo('chromium'), compare: '<=', limit: 0.5, unit: '×', note: withChromium ? undefined : `${CHROMIUM} absent` },
+    {
+      name: 'resume cold ÷ Typst cold (median of pairs)',
+      measured: ratioTo('typst'),
+      compare: '<=',
+      limit: 4,
+      unit: '×',
+      note: typst.ok ? undefined : 'Typst could not be installed',
+    },
+    {
+      name: 'resume cold ÷ Chromium cold (median of pairs)',
+      measured: ratioTo('chromium'),
+      compare: '<=',
+      limit: 0.5,
+      unit: '×',
+      note: withChromium ? undefined : `${CHROMIUM} absent`,
+    },
     { name: 'cold build --all (median wall)', measured: summarize(samples.all).medianMs / 1000, compare: '<', limit: 2.0, unit: 's' },
     { name: 'rebuild --all, nothing changed (median wall)', measured: summarize(samples.rebuild).medianMs / 1000, compare: '<', limit: 0.4, unit: 's' },
     { name: 'watch: one-line edit saved → resume PDF written (median)', measured: median(watchMs), compare: '<', limit: 250, unit: 'ms' },
-    { name: 'peak memory, any careerpdf run (processes summed)', measured: Math.max(...careerpdfRuns.map((s) => s.maxRssMiB)), compare: '<', limit: 300, unit: 'MB' },
+    {
+      name: 'peak memory, any careerpdf run (processes summed)',
+      measured: Math.max(...careerpdfRuns.map((s) => s.maxRssMiB)),
+      compare: '<',
+      limit: 300,
+      unit: 'MB',
+    },
     { name: 'largest resume PDF', measured: kib(largest('resume')), compare: '<', limit: 150, unit: 'KB' },
-    { name: 'largest portfolio PDF', measured: mib(largest('portfolio')), compare: '<', limit: 1.5, unit: 'MB', note: largest('portfolio') === undefined ? 'no portfolio built yet' : undefined },
+    {
+      name: 'largest portfolio PDF',
+      measured: mib(largest('portfolio')),
+      compare: '<',
+      limit: 1.5,
+      unit: 'MB',
+      note: largest('portfolio') === undefined ? 'no portfolio built yet' : undefined,
+    },
   ];
 
   const result = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
     // Other work on the machine slows every measurement: the 1-minute load average, before and after.
     loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
     runs,
     cold: { freshProcess: true, freshOutDir: true, forceFlag: cold.length > 0 },
-    careerpdf: { role: { id: flags.role, ...summarize(samples.role) }, all: { documents: documents.length, ...summarize(samples.all) }, rebuild: summarize(samples.rebuild), watchEditMs: watchMs, documents },
+    careerpdf: {
+      role: { id: flags.role, ...summarize(samples.role) },
+      all: { documents: documents.length, ...summarize(samples.all) },
+      rebuild: summarize(samples.rebuild),
+      watchEditMs: watchMs,
+      documents,
+    },
     sameResume: { resume: path.relative(ROOT, BENCH_RESUME), engines: engineSummaries, ratios: { typst: ratioTo('typst'), chromium: ratioTo('chromium') } },
     bars: bars.map((bar) => ({ ...bar, verdict: verdict(bar) })),
     resources,
@@ -337,7 +405,12 @@ function pngBombData(): string {
   header.writeUInt32BE(side, 4);
   header[8] = 1; // 1-bit greyscale
   const rows = Buffer.alloc((1 + side / 8) * side);
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   fs.writeFileSync(path.join(dir, 'projects', 'bomb.png'), png);
   return dir;
 }
@@ -356,10 +429,16 @@ async function pngBombCase() {
   for (const [name, runsOf] of Object.entries(samples)) {
     const s = summarize(runsOf);
     const bar: Bar = { name: `${name}: median wall / peak RSS`, measured: s.medianMs / 1000, compare: '<', limit: 1, unit: 's' };
-    lines.push(`  ${verdict(bar)}/${s.peakRssMiB < 150 ? 'PASS' : 'FAIL'}  ${name.padEnd(6)} ${seconds(s.medianMs)} median (${seconds(s.minMs)}–${seconds(s.maxMs)}), peak ${s.peakRssMiB.toFixed(0)} MB  (under 1 s and 150 MB)`);
+    lines.push(
+      `  ${verdict(bar)}/${s.peakRssMiB < 150 ? 'PASS' : 'FAIL'}  ${name.padEnd(6)} ${seconds(s.medianMs)} median (${seconds(s.minMs)}–${seconds(s.maxMs)}), peak ${s.peakRssMiB.toFixed(0)} MB  (under 1 s and 150 MB)`,
+    );
   }
   fs.rmSync(work, { recursive: true, force: true });
-  process.stdout.write(flags.json ? `${JSON.stringify({ date: new Date().toISOString(), bombBytes, check: summarize(samples.check), build: summarize(samples.build) }, null, 2)}\n` : `${lines.join('\n')}\n`);
+  process.stdout.write(
+    flags.json
+      ? `${JSON.stringify({ date: new Date().toISOString(), bombBytes, check: summarize(samples.check), build: summarize(samples.build) }, null, 2)}\n`
+      : `${lines.join('\n')}\n`,
+  );
 }
 
 // ---- the printed report -----------------------------------------------------------------------
@@ -368,7 +447,8 @@ const kib = (bytes: number | undefined) => (bytes === undefined ? undefined : by
 const mib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024 / 1024);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`);
-const row = (cells: string[], widths: number[]) => `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`.trimEnd();
+const row = (cells: string[], widths: number[]) =>
+  `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}`.trimEnd();
 
 function report(r: {
   date: string;
@@ -381,9 +461,13 @@ function report(r: {
   bars: (Bar & { verdict: Verdict })[];
 }): string {
   const lines: string[] = [];
-  lines.push(`careerpdf bench  ${r.date.slice(0, 16).replace('T', ' ')} UTC  ·  node ${r.machine.node}  ·  ${r.machine.cpus} cores (${r.machine.cpuModel})  ·  ${r.machine.memoryGiB} GiB`);
+  lines.push(
+    `careerpdf bench  ${r.date.slice(0, 16).replace('T', ' ')} UTC  ·  node ${r.machine.node}  ·  ${r.machine.cpus} cores (${r.machine.cpuModel})  ·  ${r.machine.memoryGiB} GiB`,
+  );
   lines.push(`${r.runs} runs each; cold = a fresh node process and output folder${r.cold.forceFlag ? ', --force' : ''} (OS file cache warm)`);
-  lines.push(`load average (1 min) ${r.loadAverage.start.toFixed(2)} at the start, ${r.loadAverage.end.toFixed(2)} at the end: above 0.5 or so, other work was slowing these figures`);
+  lines.push(
+    `load average (1 min) ${r.loadAverage.start.toFixed(2)} at the start, ${r.loadAverage.end.toFixed(2)} at the end: above 0.5 or so, other work was slowing these figures`,
+  );
   lines.push('');
   const w = [44, 9, 9, 9, 10];
   lines.push(row(['careerpdf, example data', 'median', 'min', 'max', 'peak RSS'], w));
@@ -395,7 +479,8 @@ function report(r: {
   lines.push('');
   const dw = [44, 10, 6, 22];
   lines.push(row(['documents (cold --all)', 'size', 'pages', 'CLI time, median'], dw));
-  for (const d of r.careerpdf.documents) lines.push(row([`${d.role}/${d.kind}`, size(d.bytes), String(d.pages ?? ''), d.renderMs !== undefined ? `${d.renderMs} ms` : 'n/a'], dw));
+  for (const d of r.careerpdf.documents)
+    lines.push(row([`${d.role}/${d.kind}`, size(d.bytes), String(d.pages ?? ''), d.renderMs !== undefined ? `${d.renderMs} ms` : 'n/a'], dw));
   lines.push('');
   const ew = [44, 9, 9, 9, 10, 9, 14];
   lines.push(`same JSON Resume (${r.sameResume.resume}), one cold process per render, engines in rotating pairs`);
@@ -403,15 +488,19 @@ function report(r: {
   for (const e of r.sameResume.engines) {
     const ratio = r.sameResume.ratios[e.name];
     const rss = e.name === 'chromium' ? `${e.peakRssMiB.toFixed(0)} MB*` : `${e.peakRssMiB.toFixed(0)} MB`;
-    lines.push(row([e.name, seconds(e.medianMs), seconds(e.minMs), seconds(e.maxMs), rss, size(e.pdfBytes), ratio !== undefined ? `${ratio.toFixed(2)}×` : ''], ew));
+    lines.push(
+      row([e.name, seconds(e.medianMs), seconds(e.minMs), seconds(e.maxMs), rss, size(e.pdfBytes), ratio !== undefined ? `${ratio.toFixed(2)}×` : ''], ew),
+    );
   }
-  if (r.sameResume.engines.some((e) => e.name === 'chromium')) lines.push('  * the driving node process only; the browser\'s own processes are not counted');
+  if (r.sameResume.engines.some((e) => e.name === 'chromium')) lines.push("  * the driving node process only; the browser's own processes are not counted");
   else lines.push(`  chromium: skipped (${CHROMIUM} absent)`);
   lines.push('');
   lines.push('bars');
   for (const bar of r.bars) {
     const measured = bar.measured === undefined ? 'n/a' : `${bar.measured.toFixed(2)} ${bar.unit}`;
-    lines.push(`  ${bar.verdict}  ${bar.name.padEnd(52)} ${measured.padStart(10)}  (${bar.compare === '<' ? 'under' : 'at most'} ${bar.limit} ${bar.unit})${bar.note ? `  ${bar.note}` : ''}`);
+    lines.push(
+      `  ${bar.verdict}  ${bar.name.padEnd(52)} ${measured.padStart(10)}  (${bar.compare === '<' ? 'under' : 'at most'} ${bar.limit} ${bar.unit})${bar.note ? `  ${bar.note}` : ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

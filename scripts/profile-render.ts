@@ -16,7 +16,12 @@ import { median } from './bench/stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: flags } = parseArgs({
-  options: { data: { type: 'string', default: 'data' }, role: { type: 'string', default: 'data-engineer' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } },
+  options: {
+    data: { type: 'string', default: 'data' },
+    role: { type: 'string', default: 'data-engineer' },
+    runs: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+  },
 });
 
 interface PhaseRun {
@@ -29,7 +34,11 @@ interface PhaseRun {
 function runPhases(nodeFlags: string[] = []): PhaseRun {
   // As in the bench: the measured process runs plain node, whatever loader runs this script.
   const { NODE_OPTIONS: _loader, ...env } = process.env;
-  const stdout = execFileSync(process.execPath, [...nodeFlags, path.join(RUNNERS, 'renderPhases.js'), '--data', flags.data!, '--role', flags.role!], { cwd: ROOT, env, encoding: 'utf8' });
+  const stdout = execFileSync(process.execPath, [...nodeFlags, path.join(RUNNERS, 'renderPhases.js'), '--data', flags.data!, '--role', flags.role!], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
   return JSON.parse(stdout) as PhaseRun;
 }
 
@@ -69,7 +78,11 @@ function attribute(profile: CpuProfile, phases: PhaseRun['phases']) {
     const fn = `${who}: ${frame.functionName || '(anonymous)'}${frame.url ? ` ${path.basename(frame.url)}:${frame.lineNumber + 1}` : ''}`;
     phase.functions.set(fn, (phase.functions.get(fn) ?? 0) + ms);
   });
-  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: Math.round(ms) }));
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => ({ name, ms: Math.round(ms) }));
   return byPhase.map((p) => ({ phase: p.phase, owners: top(p.owners, 8), functions: top(p.functions, 8) }));
 }
 
@@ -113,8 +126,20 @@ async function main() {
   process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : report(result));
 }
 
-function report(r: { date: string; machine: { cpus: number; node: string }; role?: string; runs: number; phases: { phase: string; medianMs: number }[]; facesOpenAfterRenders: string[]; cliWithoutRendering: Record<string, number>; profile: ReturnType<typeof attribute> }): string {
-  const lines = [`cold careerpdf process, resume for ${r.role}  ·  ${r.date.slice(0, 16).replace('T', ' ')} UTC  ·  node ${r.machine.node}, ${r.machine.cpus} cores  ·  median of ${r.runs} processes`, ''];
+function report(r: {
+  date: string;
+  machine: { cpus: number; node: string };
+  role?: string;
+  runs: number;
+  phases: { phase: string; medianMs: number }[];
+  facesOpenAfterRenders: string[];
+  cliWithoutRendering: Record<string, number>;
+  profile: ReturnType<typeof attribute>;
+}): string {
+  const lines = [
+    `cold careerpdf process, resume for ${r.role}  ·  ${r.date.slice(0, 16).replace('T', ' ')} UTC  ·  node ${r.machine.node}, ${r.machine.cpus} cores  ·  median of ${r.runs} processes`,
+    '',
+  ];
   for (const p of r.phases) lines.push(`  ${String(p.medianMs).padStart(6)} ms  ${p.phase}`);
   lines.push('', `  faces open after the renders: ${r.facesOpenAfterRenders.join(', ')}`);
   lines.push('', 'CLI commands that render nothing (median of 3, wall):');

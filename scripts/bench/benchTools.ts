@@ -29,10 +29,21 @@ export function ensureTypst(progress: (line: string) => void): { ok: true } | { 
   progress(`installing ${TYPST_PACKAGE}@${TYPST_VERSION} into ${path.relative(ROOT, BENCH_TOOLS)}/ (once; not part of the project's dependencies) …`);
   fs.mkdirSync(BENCH_TOOLS, { recursive: true });
   const manifest = path.join(BENCH_TOOLS, 'package.json');
-  if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, `${JSON.stringify({ private: true, description: 'tools npm run bench installs for itself' }, null, 2)}\n`);
-  const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', BENCH_TOOLS, `${TYPST_PACKAGE}@${TYPST_VERSION}`], { encoding: 'utf8', shell: process.platform === 'win32' });
-  if (npm.status !== 0) return { ok: false, reason: `npm install failed (${npm.error?.message ?? `exit ${npm.status}`}): ${(npm.stderr ?? '').trim().split('\n').slice(-3).join(' ')}` };
-  return loads() ? { ok: true } : { ok: false, reason: `${TYPST_PACKAGE} installed but does not load on ${process.platform}-${process.arch} (no prebuilt binary?)` };
+  if (!fs.existsSync(manifest))
+    fs.writeFileSync(manifest, `${JSON.stringify({ private: true, description: 'tools npm run bench installs for itself' }, null, 2)}\n`);
+  const npm = spawnSync(
+    'npm',
+    ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', BENCH_TOOLS, `${TYPST_PACKAGE}@${TYPST_VERSION}`],
+    { encoding: 'utf8', shell: process.platform === 'win32' },
+  );
+  if (npm.status !== 0)
+    return {
+      ok: false,
+      reason: `npm install failed (${npm.error?.message ?? `exit ${npm.status}`}): ${(npm.stderr ?? '').trim().split('\n').slice(-3).join(' ')}`,
+    };
+  return loads()
+    ? { ok: true }
+    : { ok: false, reason: `${TYPST_PACKAGE} installed but does not load on ${process.platform}-${process.arch} (no prebuilt binary?)` };
 }
 
 function loads(): boolean {

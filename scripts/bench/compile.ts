@@ -31,5 +31,14 @@ export async function compileRunners(): Promise<void> {
     logLevel: 'warning',
   });
   // Preloaded with --require (see reportUsage.ts): CommonJS.
-  await build({ entryPoints: ['scripts/bench/reportUsage.ts'], absWorkingDir: ROOT, outfile: REPORT_USAGE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: ['scripts/bench/reportUsage.ts'],
+    absWorkingDir: ROOT,
+    outfile: REPORT_USAGE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
 }

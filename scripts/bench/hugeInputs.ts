@@ -37,7 +37,17 @@ export function resumeWithWork(entries: number): string {
 
 /** A project page whose body is one GFM table of `rows` rows. */
 export function pageWithTable(rows: number): string {
-  const lines = ['---', 'title: 대용량 테이블', 'summary: A project page with one very long table.', '---', '', '## 지표', '', '| # | 지표 | Metric | 값 |', '|---|---|---|---|'];
+  const lines = [
+    '---',
+    'title: 대용량 테이블',
+    'summary: A project page with one very long table.',
+    '---',
+    '',
+    '## 지표',
+    '',
+    '| # | 지표 | Metric | 값 |',
+    '|---|---|---|---|',
+  ];
   for (let i = 0; i < rows; i++) lines.push(`| ${i} | 응답 시간 ${i} | p99 latency of service ${i} | ${(i * 7) % 1000} ms |`);
   return `${lines.join('\n')}\n`;
 }

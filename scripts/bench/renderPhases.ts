@@ -29,7 +29,16 @@ mark("import careerpdf's own modules and their other packages");
 const roleId = flags.role!;
 const prepared = prepare({ dataDir: flags.data!, roles: [roleId] });
 // The role's context as src/pipeline/build.ts makes it.
-const context = { roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme: themeFor(prepared, roleId), photo: prepared.photo, creationDate: creationDate(prepared.resume), projects: prepared.projects, application: prepared.applications.get(roleId) };
+const context = {
+  roleId,
+  resume: prepared.resume,
+  role: prepared.roles.get(roleId),
+  theme: themeFor(prepared, roleId),
+  photo: prepared.photo,
+  creationDate: creationDate(prepared.resume),
+  projects: prepared.projects,
+  application: prepared.applications.get(roleId),
+};
 mark('load + validate the data folder');
 
 // React-PDF opens a font (fontkit.open: read + parse) on first use; opening here the faces the
@@ -55,5 +64,7 @@ for (const pass of ['first', 'again']) {
   }
 }
 
-const opened = Object.values(Font.getRegisteredFonts()).flatMap((family) => family.sources.filter((s) => s.data && s.src.includes('/')).map((s) => `${s.fontFamily} ${s.fontWeight}`));
+const opened = Object.values(Font.getRegisteredFonts()).flatMap((family) =>
+  family.sources.filter((s) => s.data && s.src.includes('/')).map((s) => `${s.fontFamily} ${s.fontWeight}`),
+);
 process.stdout.write(`${JSON.stringify({ phases, pdfBytes: sizes, facesOpenAfterRenders: opened })}\n`);

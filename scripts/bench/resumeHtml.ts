@@ -7,14 +7,24 @@ import { pathToFileURL } from 'node:url';
  * Chromium's time is measured on the same content. Only the fields the bench resume has.
  */
 export interface BenchResume {
-  basics: { name: string; label: string; email: string; phone: string; url: string; summary: string; location: { city: string; countryCode: string }; profiles: { url: string }[] };
+  basics: {
+    name: string;
+    label: string;
+    email: string;
+    phone: string;
+    url: string;
+    summary: string;
+    location: { city: string; countryCode: string };
+    profiles: { url: string }[];
+  };
   work: { name: string; position: string; startDate?: string; endDate?: string; summary?: string; highlights?: string[] }[];
   skills: { name: string; keywords: string[] }[];
   education: { institution: string; area: string; studyType: string; startDate?: string; endDate?: string }[];
 }
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-const dates = (e: { startDate?: string; endDate?: string }): string => (e.startDate ? `${e.startDate.replace('-', '.')} – ${e.endDate ? e.endDate.replace('-', '.') : '현재'}` : '');
+const dates = (e: { startDate?: string; endDate?: string }): string =>
+  e.startDate ? `${e.startDate.replace('-', '.')} – ${e.endDate ? e.endDate.replace('-', '.') : '현재'}` : '';
 
 /** `fontFiles`: weight → absolute path of a Pretendard TTF, loaded by @font-face from file://. */
 export function resumeHtml(resume: BenchResume, fontFiles: Record<number, string>): string {
@@ -45,7 +55,9 @@ table { border-collapse: collapse; } td { padding: 0 0 3pt 0; vertical-align: to
 <h2>경력</h2>
 ${resume.work
   .map(
-    (w) => `<div class="entry"><div class="title"><span>${escapeHtml(w.position)} <span class="small">${escapeHtml(w.name)}</span></span><span class="small">${dates(w)}</span></div>
+    (
+      w,
+    ) => `<div class="entry"><div class="title"><span>${escapeHtml(w.position)} <span class="small">${escapeHtml(w.name)}</span></span><span class="small">${dates(w)}</span></div>
 ${w.summary ? `<div>${escapeHtml(w.summary)}</div>` : ''}${w.highlights?.length ? `<ul>${w.highlights.map((h) => `<li>${escapeHtml(h)}</li>`).join('')}</ul>` : ''}</div>`,
   )
   .join('\n')}

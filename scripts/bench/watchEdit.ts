@@ -28,7 +28,7 @@ export async function measureWatchEdit(cli: string, dataDir: string, role: strin
       const started = Date.now();
       const poll = setInterval(() => {
         const fresh = output.slice(from);
-        if (pattern.test(fresh)) return clearInterval(poll), resolve(fresh);
+        if (pattern.test(fresh)) return (clearInterval(poll), resolve(fresh));
         if (Date.now() - started > 60_000) clearInterval(poll), reject(new Error(`watch bench: timed out waiting for ${pattern}:\n${output}`));
       }, 2);
     });

@@ -21,15 +21,25 @@ export interface InputSettings {
  */
 export function settingsHash(settings: InputSettings, roleId: string): string {
   const { dataDir, lang, theme, strict, assetsDir } = settings;
-  const shown = { tool: toolIdentity(), roleId, lang, theme, strict: strict === true, assets: assetsDir && relativePath(dataDir, path.resolve(assetsDir)), sourceDateEpoch: sourceDateEpoch()?.getTime() };
+  const shown = {
+    tool: toolIdentity(),
+    roleId,
+    lang,
+    theme,
+    strict: strict === true,
+    assets: assetsDir && relativePath(dataDir, path.resolve(assetsDir)),
+    sourceDateEpoch: sourceDateEpoch()?.getTime(),
+  };
   return crypto.createHash('sha256').update(JSON.stringify(shown)).digest('hex');
 }
 
 /** The input records as the manifest keeps them: paths relative to the data folder, `/`-separated. */
-export const recordedInputs = (dataDir: string, records: readonly InputRecord[]): InputRecord[] => records.map((r) => ({ ...r, path: relativePath(dataDir, r.path) }));
+export const recordedInputs = (dataDir: string, records: readonly InputRecord[]): InputRecord[] =>
+  records.map((r) => ({ ...r, path: relativePath(dataDir, r.path) }));
 
 /** Back from the manifest's records to absolute paths. */
-export const resolvedInputs = (dataDir: string, records: readonly InputRecord[]): InputRecord[] => records.map((r) => ({ ...r, path: path.resolve(dataDir, r.path) }));
+export const resolvedInputs = (dataDir: string, records: readonly InputRecord[]): InputRecord[] =>
+  records.map((r) => ({ ...r, path: path.resolve(dataDir, r.path) }));
 
 const relativePath = (dataDir: string, file: string): string => path.relative(dataDir, file).split(path.sep).join('/');
 
@@ -47,7 +57,9 @@ export function toolIdentity(): string {
   const program = path.join(packageRoot, 'dist', 'careerpdf.js');
   const programHash = fs.existsSync(program) ? crypto.createHash('sha256').update(fs.readFileSync(program)).digest('hex') : 'source';
   const own = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string; overrides?: Record<string, string> };
-  const packages = ['@react-pdf/renderer', 'pretendard', 'pretendard-jp', '@expo-google-fonts/jetbrains-mono', ...Object.keys(own.overrides ?? {})].map((pkg) => `${pkg}@${versionOf(pkg)}`);
+  const packages = ['@react-pdf/renderer', 'pretendard', 'pretendard-jp', '@expo-google-fonts/jetbrains-mono', ...Object.keys(own.overrides ?? {})].map(
+    (pkg) => `${pkg}@${versionOf(pkg)}`,
+  );
   identity = [`careerpdf@${own.version}`, programHash, ...packages].join(' ');
   return identity;
 }

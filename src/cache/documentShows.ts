@@ -31,7 +31,13 @@ function canonicalJson(value: unknown): string {
     if (raw instanceof Date) return raw.toISOString();
     // A function draws nothing by itself (the answers' source files carry a locate()); what it reads is data beside it.
     if (typeof raw === 'function') return undefined;
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.getPrototypeOf(raw) !== Object.prototype && Object.getPrototypeOf(raw) !== null) {
+    if (
+      raw !== null &&
+      typeof raw === 'object' &&
+      !Array.isArray(raw) &&
+      Object.getPrototypeOf(raw) !== Object.prototype &&
+      Object.getPrototypeOf(raw) !== null
+    ) {
       throw new Error(`a document model holds a ${raw.constructor?.name ?? 'class'} instance at "${key}": it cannot be hashed for the build cache`);
     }
     return converted;

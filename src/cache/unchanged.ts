@@ -18,7 +18,8 @@ export function unchangedRole(outDir: string, roleId: string, settings: InputSet
 }
 
 /** True when every file the entries list is in the output folder with the bytes recorded. */
-export const intactOutputs = (outDir: string, entries: readonly ManifestEntry[]): boolean => entries.every((entry) => writtenAsRecorded(path.join(outDir, entry.file), entry));
+export const intactOutputs = (outDir: string, entries: readonly ManifestEntry[]): boolean =>
+  entries.every((entry) => writtenAsRecorded(path.join(outDir, entry.file), entry));
 
 function writtenAsRecorded(file: string, entry: ManifestEntry): boolean {
   try {

@@ -59,7 +59,12 @@ const EXCERPT_WIDTH = 160;
  * as their visible pictures (␁, ␛): printed raw they would move the terminal's cursor or color it.
  */
 function excerpt(line: string, col: number): { text: string; beforeCaret: string } {
-  const chars = Array.from(line.replace(/\t/g, '→').replace(/[\u0000-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0))).replace(/[\u0080-\u009f]/g, '\ufffd'));
+  const chars = Array.from(
+    line
+      .replace(/\t/g, '→')
+      .replace(/[\u0000-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)))
+      .replace(/[\u0080-\u009f]/g, '\ufffd'),
+  );
   const from = col - 1 > EXCERPT_WIDTH - 40 ? col - 1 - 40 : 0;
   const cut = chars.slice(from, from + EXCERPT_WIDTH).join('');
   const text = `${from > 0 ? '…' : ''}${cut}${from + EXCERPT_WIDTH < chars.length ? '…' : ''}`;
@@ -67,5 +72,15 @@ function excerpt(line: string, col: number): { text: string; beforeCaret: string
 }
 
 /** Hangul, Hanja, emoji and other wide characters take two terminal columns; the caret must line up. */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists the zero-width characters (skin-tone modifiers, ZWJ, VS16) one by one on purpose
-export const displayWidth = (text: string): number => Array.from(text).reduce((w, ch) => w + (/[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/u.test(ch) ? 0 : /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6\u{1F300}-\u{1FAFF}]/u.test(ch) ? 2 : 1), 0);
+export const displayWidth = (text: string): number =>
+  Array.from(text).reduce(
+    (w, ch) =>
+      w +
+      // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists the zero-width characters (skin-tone modifiers, ZWJ, VS16) one by one on purpose
+      (/[\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/u.test(ch)
+        ? 0
+        : /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6\u{1F300}-\u{1FAFF}]/u.test(ch)
+          ? 2
+          : 1),
+    0,
+  );

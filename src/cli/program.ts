@@ -22,14 +22,15 @@ export async function runCli(argv: readonly string[]): Promise<void> {
 }
 
 const dataOption = () => new Option('-d, --data <dir>', 'data folder').default('data');
-const langOption = () => new Option('-l, --lang <lang>', 'language of titles and dates (default: the role\'s, else ko)').choices(LANGS);
+const langOption = () => new Option('-l, --lang <lang>', "language of titles and dates (default: the role's, else ko)").choices(LANGS);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** A numeric option's parser: a whole number in range, else a usage error (exit 2) that says the range. */
 const wholeNumber =
   ({ min, max }: { min: number; max: number }) =>
   (value: string): number => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max)
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
     return Number(value);
   };
 
@@ -48,7 +49,7 @@ function createProgram(): Command {
     .addOption(dataOption())
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(langOption())
-    .option('-t, --theme <name>', 'theme name (themes/<name>) or folder; overrides the role\'s')
+    .option('-t, --theme <name>', "theme name (themes/<name>) or folder; overrides the role's")
     .option('--strict', 'treat warnings (placeholders left, pages over budget) as errors')
     .option('--assets <dir>', 'where site-root image paths (/static/…) of project pages resolve (default: the data folder)')
     .option('-w, --watch', 'stay running: rebuild what a save under the data folder or themes/ changes')
@@ -61,11 +62,13 @@ function createProgram(): Command {
     .requiredOption('-r, --role <id>', 'a role in <data>/roles/')
     .addOption(dataOption())
     .addOption(langOption())
-    .action((flags: { role: string; data: string; lang?: Lang }) => exit(runCommand(async () => (await import('./commands/explain.js')).explainCommand(flags))));
+    .action((flags: { role: string; data: string; lang?: Lang }) =>
+      exit(runCommand(async () => (await import('./commands/explain.js')).explainCommand(flags))),
+    );
 
   program
     .command('answers')
-    .description('count a role\'s application answers: per question the limit, the count under its rule, the other counts, what is left or over')
+    .description("count a role's application answers: per question the limit, the count under its rule, the other counts, what is left or over")
     .requiredOption('-r, --role <id>', 'a role in <data>/roles/ with application questions')
     .addOption(dataOption())
     .action((flags: { role: string; data: string }) => exit(runCommand(async () => (await import('./commands/answers.js')).answersCommand(flags))));
@@ -87,7 +90,7 @@ function createProgram(): Command {
 
   program
     .command('preview')
-    .description('render every theme\'s documents and write first-page thumbnails and a contact sheet to <out>/previews/')
+    .description("render every theme's documents and write first-page thumbnails and a contact sheet to <out>/previews/")
     .option('-r, --role <id>', 'the role whose documents to preview (default: the first role in <data>/roles/, else the master)')
     .option('-t, --theme <name>', 'only this theme (repeatable; default: every theme in themes/)', collect)
     .addOption(dataOption())

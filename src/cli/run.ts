@@ -25,6 +25,8 @@ export function reportFailure(err: unknown): number {
     process.stderr.write(`error: ${err.message}\n${err.hint ? `  hint: ${err.hint}\n` : ''}`);
     return EXIT.usage;
   }
-  process.stderr.write(`internal error: this is a bug in careerpdf, not in your data.\n${(err as Error)?.stack ?? String(err)}\nPlease report it with the command you ran and this output.\n`);
+  process.stderr.write(
+    `internal error: this is a bug in careerpdf, not in your data.\n${(err as Error)?.stack ?? String(err)}\nPlease report it with the command you ran and this output.\n`,
+  );
   return EXIT.bug;
 }

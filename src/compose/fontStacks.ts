@@ -22,5 +22,9 @@ export function fontStacks(theme: Theme, content: unknown): FontStacks {
   walkStrings(content, (_path, value) => {
     if (!fallback && undrawable(value, alone).length > 0) fallback = true;
   });
-  return { body: asFontFamily(textStack(theme.fonts.body, fallback)), heading: asFontFamily(textStack(theme.fonts.heading, fallback)), code: asFontFamily(monoStack(fallback)) };
+  return {
+    body: asFontFamily(textStack(theme.fonts.body, fallback)),
+    heading: asFontFamily(textStack(theme.fonts.heading, fallback)),
+    code: asFontFamily(monoStack(fallback)),
+  };
 }

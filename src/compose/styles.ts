@@ -24,11 +24,25 @@ export function textStyles(theme: Theme, stacks: FontStacks) {
   const { sizes, colors, weights } = theme;
   const fontFamily = stacks.body;
   const headingFamily = stacks.heading;
-  const text = (fontSize: number, extra: Style = {}): Style => ({ fontFamily, fontSize, lineHeight: theme.lineHeight, letterSpacing: theme.letterSpacing, color: colors.text, fontWeight: weights.body, ...extra });
+  const text = (fontSize: number, extra: Style = {}): Style => ({
+    fontFamily,
+    fontSize,
+    lineHeight: theme.lineHeight,
+    letterSpacing: theme.letterSpacing,
+    color: colors.text,
+    fontWeight: weights.body,
+    ...extra,
+  });
   return {
     name: text(sizes.name, { fontFamily: headingFamily, fontWeight: weights.name, lineHeight: 1.25, letterSpacing: 0 }),
     headline: text(sizes.headline, { color: colors.accent, fontWeight: 500 }),
-    section: text(sizes.section, { fontFamily: headingFamily, fontWeight: weights.section, color: colors.accent, lineHeight: 1.3, ...(theme.sectionStyle.uppercase ? { textTransform: 'uppercase' as const } : {}) }),
+    section: text(sizes.section, {
+      fontFamily: headingFamily,
+      fontWeight: weights.section,
+      color: colors.accent,
+      lineHeight: 1.3,
+      ...(theme.sectionStyle.uppercase ? { textTransform: 'uppercase' as const } : {}),
+    }),
     title: text(sizes.title, { fontFamily: headingFamily, fontWeight: weights.title, lineHeight: 1.4 }),
     subtitle: text(sizes.body, { color: colors.muted, lineHeight: 1.4 }),
     dates: text(sizes.small, { color: colors.muted, lineHeight: 1.5 }),
@@ -45,5 +59,12 @@ export type TextStyles = ReturnType<typeof textStyles>;
 
 export function pageStyle(theme: Theme): Style {
   const m = theme.page.margin;
-  return { paddingTop: m.top, paddingRight: m.right, paddingBottom: m.bottom + FOOTER_HEIGHT, paddingLeft: m.left, color: theme.colors.text, backgroundColor: '#ffffff' };
+  return {
+    paddingTop: m.top,
+    paddingRight: m.right,
+    paddingBottom: m.bottom + FOOTER_HEIGHT,
+    paddingLeft: m.left,
+    color: theme.colors.text,
+    backgroundColor: '#ffffff',
+  };
 }

@@ -1,6 +1,9 @@
 /** The known name closest to a mistyped one (edit distance, case ignored), when one is close enough to be meant. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
-  const close = known.map((k) => [k, distance(name.toLowerCase(), k.toLowerCase())] as const).filter(([, d]) => d <= Math.max(2, name.length / 3)).sort((a, b) => a[1] - b[1]);
+  const close = known
+    .map((k) => [k, distance(name.toLowerCase(), k.toLowerCase())] as const)
+    .filter(([, d]) => d <= Math.max(2, name.length / 3))
+    .sort((a, b) => a[1] - b[1]);
   return close[0]?.[0];
 }
 

@@ -21,11 +21,21 @@ export const FONT_FAMILIES = {
   /** Same design with CJK ideographs (Hanja such as 申春浩) and kana: the fallback. */
   PretendardJP: { dir: () => path.join(packageDir('pretendard-jp'), 'dist/public/static/alternative'), file: (w: string) => `PretendardJP-${w}.ttf` },
   /** Latin monospace for code; Hangul in code falls back to Pretendard through monoStack(). */
-  JetBrainsMono: { dir: () => packageDir('@expo-google-fonts/jetbrains-mono'), file: (w: string) => `${MONO_WEIGHT_DIRS[w]}/JetBrainsMono_${MONO_WEIGHT_DIRS[w]}.ttf` },
+  JetBrainsMono: {
+    dir: () => packageDir('@expo-google-fonts/jetbrains-mono'),
+    file: (w: string) => `${MONO_WEIGHT_DIRS[w]}/JetBrainsMono_${MONO_WEIGHT_DIRS[w]}.ttf`,
+  },
 } as const;
 
 /** @expo-google-fonts keeps one folder per weight, named by CSS weight and style. */
-const MONO_WEIGHT_DIRS: Record<string, string> = { Light: '300Light', Regular: '400Regular', Medium: '500Medium', SemiBold: '600SemiBold', Bold: '700Bold', ExtraBold: '800ExtraBold' };
+const MONO_WEIGHT_DIRS: Record<string, string> = {
+  Light: '300Light',
+  Regular: '400Regular',
+  Medium: '500Medium',
+  SemiBold: '600SemiBold',
+  Bold: '700Bold',
+  ExtraBold: '800ExtraBold',
+};
 
 export type FontFamilyName = keyof typeof FONT_FAMILIES;
 
@@ -58,4 +68,3 @@ export const monoStack = (fallback = true): FontFamilyName[] => (fallback ? MONO
 
 /** React-PDF takes a stack where its types say a string. */
 export const asFontFamily = (stack: readonly FontFamilyName[]): string => stack as unknown as string;
-

@@ -36,14 +36,19 @@ function coverageTest(stack: readonly FontFamilyName[]): (codePoint: number) => 
 }
 
 /** Every stack must draw it: a string may be drawn in the body font and in the heading font. */
-export const stacksHave = (stacks: readonly (readonly FontFamilyName[])[], codePoint: number): boolean => stacks.every((stack) => coverageTest(stack)(codePoint));
+export const stacksHave = (stacks: readonly (readonly FontFamilyName[])[], codePoint: number): boolean =>
+  stacks.every((stack) => coverageTest(stack)(codePoint));
 
 /**
  * Characters that are not drawn as glyphs of their own: whitespace (line breaks, spaces) and
  * the joiners and selectors inside emoji and Hanja variation sequences.
  */
 export const isInvisible = (codePoint: number): boolean =>
-  codePoint === 0x200c || codePoint === 0x200d || (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef) || /\s/u.test(String.fromCodePoint(codePoint));
+  codePoint === 0x200c ||
+  codePoint === 0x200d ||
+  (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
+  (codePoint >= 0xe0100 && codePoint <= 0xe01ef) ||
+  /\s/u.test(String.fromCodePoint(codePoint));
 
 /** A pictograph (😀, ✅ as emoji), a flag's letters or a skin-tone modifier: drawn by no font here. */
 export const isEmoji = (cluster: string): boolean => /\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}]/u.test(cluster);
@@ -94,4 +99,5 @@ export function undrawable(text: string, stacks: readonly (readonly FontFamilyNa
 }
 
 /** `U+1F468 U+200D U+1F469` */
-export const codePoints = (cluster: string): string => [...cluster].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+export const codePoints = (cluster: string): string =>
+  [...cluster].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');

@@ -36,7 +36,10 @@ export class UserDataError extends Error {
 
 /** Thrown for command-line misuse (exit code 2). */
 export class UsageError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }

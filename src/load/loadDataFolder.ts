@@ -25,7 +25,12 @@ export function loadDataFolder(dir: string): DataFolder {
   if (!fs.existsSync(dir)) {
     // Noted, so that watch waits for it to come back.
     noteRead.unread(dir);
-    problems.push({ severity: 'error', code: 'no-data', message: `data folder ${displayPath(dir)} does not exist`, hint: 'run from the project folder, or pass --data <dir>' });
+    problems.push({
+      severity: 'error',
+      code: 'no-data',
+      message: `data folder ${displayPath(dir)} does not exist`,
+      hint: 'run from the project folder, or pass --data <dir>',
+    });
     return { dir, roles, problems };
   }
   listFolder(dir, problems);
@@ -33,7 +38,12 @@ export function loadDataFolder(dir: string): DataFolder {
   // Found without being opened: a FIFO or a device named resume.yaml is refused by the reader.
   const resumeFiles = RESUME_FILES.map((name) => path.join(dir, name)).filter((file) => probePath(file, 'data file') !== 'absent');
   if (resumeFiles.length === 0) {
-    problems.push({ severity: 'error', code: 'no-resume', message: `no resume.yaml or resume.json in ${displayPath(dir)}`, hint: 'create data/resume.yaml (see the README for an example)' });
+    problems.push({
+      severity: 'error',
+      code: 'no-resume',
+      message: `no resume.yaml or resume.json in ${displayPath(dir)}`,
+      hint: 'create data/resume.yaml (see the README for an example)',
+    });
   } else if (resumeFiles.length > 1) {
     problems.push({ severity: 'error', code: 'two-resumes', message: `both ${resumeFiles.map(displayPath).join(' and ')} exist`, hint: 'keep one of them' });
   }

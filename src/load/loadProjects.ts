@@ -66,11 +66,31 @@ export function parseProjectPage(file: string, text: string): { page?: ProjectSo
     // block. Engines that evaluate code are replaced by ones that refuse.
     split = matter(text, { engines: { yaml: () => ({}), javascript: refuseCode('JavaScript'), coffee: refuseCode('CoffeeScript') } });
   } catch (err) {
-    return { problems: [{ severity: 'error', code: 'front-matter-language', at: { file: shown, line: 1, col: 1 }, message: (err as Error).message, hint: 'write the front matter in YAML between two --- lines' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          code: 'front-matter-language',
+          at: { file: shown, line: 1, col: 1 },
+          message: (err as Error).message,
+          hint: 'write the front matter in YAML between two --- lines',
+        },
+      ],
+    };
   }
   const language = ((split as { language?: string }).language ?? '').toLowerCase();
   if (!DATA_LANGUAGES.has(language)) {
-    return { problems: [{ severity: 'error', code: 'front-matter-language', at: { file: shown, line: 1, col: 4 }, message: `front matter in "${language}" is not supported`, hint: 'write the front matter in YAML between two --- lines' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          code: 'front-matter-language',
+          at: { file: shown, line: 1, col: 4 },
+          message: `front matter in "${language}" is not supported`,
+          hint: 'write the front matter in YAML between two --- lines',
+        },
+      ],
+    };
   }
 
   const problems: Problem[] = [];
@@ -89,7 +109,13 @@ export function parseProjectPage(file: string, text: string): { page?: ProjectSo
   const linesBefore = text.slice(0, bodyStart).split('\n').length - 1;
   const deep = tooDeeplyNested(split.content);
   if (deep) {
-    problems.push({ severity: 'error', code: 'markdown-too-deep', at: { file: shown, line: linesBefore + deep.line, col: 1 }, message: `quotes and lists are nested more than ${MAX_NESTING} levels deep here, so the page is not read`, hint: 'a page nests a few levels at most: check for a run of > or - markers' });
+    problems.push({
+      severity: 'error',
+      code: 'markdown-too-deep',
+      at: { file: shown, line: linesBefore + deep.line, col: 1 },
+      message: `quotes and lists are nested more than ${MAX_NESTING} levels deep here, so the page is not read`,
+      hint: 'a page nests a few levels at most: check for a run of > or - markers',
+    });
     return { problems };
   }
   const source = '\n'.repeat(linesBefore) + split.content;

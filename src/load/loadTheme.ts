@@ -10,7 +10,12 @@ export const DEFAULT_THEME = 'classic';
 export const themesDir = (): string => path.join(packageRoot, 'themes');
 
 export const listThemes = (dir = themesDir()): string[] =>
-  fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, 'theme.yaml'))).sort() : [];
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((n) => fs.existsSync(path.join(dir, n, 'theme.yaml')))
+        .sort()
+    : [];
 
 /** The theme a role's documents use, and what a folder path in it is relative to. */
 export interface ThemeChoice {
@@ -48,7 +53,12 @@ export function findTheme({ name, baseDir, fromOption }: ThemeChoice): ThemeLook
     const close = closestName(name, installed);
     return { ok: false, message: `there is no theme "${name}"`, hint: `${close ? `did you mean "${close}"? ` : ''}(${choices})` };
   }
-  const what = kind === 'missing' ? `there is no folder ${displayPath(dir)}` : kind === 'folder' ? `the folder ${displayPath(dir)} has no theme.yaml` : `${displayPath(dir)} is a file, not a theme folder`;
+  const what =
+    kind === 'missing'
+      ? `there is no folder ${displayPath(dir)}`
+      : kind === 'folder'
+        ? `the folder ${displayPath(dir)} has no theme.yaml`
+        : `${displayPath(dir)} is a file, not a theme folder`;
   return { ok: false, message: `the theme "${name}" cannot be used: ${what}`, hint: choices };
 }
 

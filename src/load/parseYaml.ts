@@ -28,7 +28,13 @@ const MAX_SYNTAX_ERRORS = 20;
 /** Career data nests a few levels; hundreds would only exhaust the stack of every later step. */
 const MAX_DEPTH = 64;
 
-const tooDeep = (at: SourceLocation): Problem => ({ severity: 'error', code: 'yaml-too-deep', at, message: `values are nested more than ${MAX_DEPTH} levels deep here, so the file is not read`, hint: 'career data nests a few levels (work → entry → highlights); check for unclosed [ or { and runaway indentation' });
+const tooDeep = (at: SourceLocation): Problem => ({
+  severity: 'error',
+  code: 'yaml-too-deep',
+  at,
+  message: `values are nested more than ${MAX_DEPTH} levels deep here, so the file is not read`,
+  hint: 'career data nests a few levels (work → entry → highlights); check for unclosed [ or { and runaway indentation',
+});
 
 /** The offset of the first node nested deeper than MAX_DEPTH, walked without recursion. */
 function firstTooDeep(doc: Document): number | undefined {
@@ -58,8 +64,24 @@ export function parseYaml(file: string, text: string): { source: YamlSource; pro
   const overflowed = doc.errors.find((err) => /call stack/i.test(err.message));
   const syntax = doc.errors.filter((err) => err !== overflowed && !/call stack/i.test(err.message));
   const problems: Problem[] = overflowed ? [tooDeep(at(overflowed.pos[0]))] : [];
-  problems.push(...syntax.slice(0, MAX_SYNTAX_ERRORS).map((err): Problem => ({ severity: 'error', code: 'yaml-syntax', at: at(err.pos[0]), message: err.code === 'DUPLICATE_KEY' ? `the key ${JSON.stringify(keyAt(text, err.pos[0]))} appears twice in this mapping` : err.code === 'MULTIPLE_DOCS' ? 'a second YAML document starts here (a --- line after content): a file holds one document' : yamlMessage(err.code, err.message), hint: yamlHint(err.code) })));
-  if (syntax.length > MAX_SYNTAX_ERRORS) problems.at(-1)!.message += ` (and ${syntax.length - MAX_SYNTAX_ERRORS} more syntax errors in this file: fix these first)`;
+  problems.push(
+    ...syntax.slice(0, MAX_SYNTAX_ERRORS).map(
+      (err): Problem => ({
+        severity: 'error',
+        code: 'yaml-syntax',
+        at: at(err.pos[0]),
+        message:
+          err.code === 'DUPLICATE_KEY'
+            ? `the key ${JSON.stringify(keyAt(text, err.pos[0]))} appears twice in this mapping`
+            : err.code === 'MULTIPLE_DOCS'
+              ? 'a second YAML document starts here (a --- line after content): a file holds one document'
+              : yamlMessage(err.code, err.message),
+        hint: yamlHint(err.code),
+      }),
+    ),
+  );
+  if (syntax.length > MAX_SYNTAX_ERRORS)
+    problems.at(-1)!.message += ` (and ${syntax.length - MAX_SYNTAX_ERRORS} more syntax errors in this file: fix these first)`;
   const deep = problems.length === 0 ? firstTooDeep(doc) : undefined;
   if (deep !== undefined) problems.push(tooDeep(at(deep)));
   if (problems.length === 0) problems.push(...unsupportedTags(doc, text, at), ...selfReferences(doc, at));
@@ -68,10 +90,26 @@ export function parseYaml(file: string, text: string): { source: YamlSource; pro
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch {
-      problems.push({ severity: 'error', code: 'yaml-alias', at: at(explodingAlias(doc)), message: `aliases (*name) here expand to more than ${MAX_ALIAS_COUNT} copies of anchored values (&name): the pattern of a "billion laughs" alias bomb, so the file is not read`, hint: 'write the values out instead of nesting aliases of aliases' });
+      problems.push({
+        severity: 'error',
+        code: 'yaml-alias',
+        at: at(explodingAlias(doc)),
+        message: `aliases (*name) here expand to more than ${MAX_ALIAS_COUNT} copies of anchored values (&name): the pattern of a "billion laughs" alias bomb, so the file is not read`,
+        hint: 'write the values out instead of nesting aliases of aliases',
+      });
     }
   }
-  return { source: { file, data, text, locate: (path, part = 'value') => locateIn(doc, path, part, at), written: (path) => writtenIn(doc, text, path), toJSON: () => file }, problems };
+  return {
+    source: {
+      file,
+      data,
+      text,
+      locate: (path, part = 'value') => locateIn(doc, path, part, at),
+      written: (path) => writtenIn(doc, text, path),
+      toJSON: () => file,
+    },
+    problems,
+  };
 }
 
 /** The tags of plain data: `!!str 2021` (text, not a number) is useful; others are not data. */
@@ -86,7 +124,15 @@ function unsupportedTags(doc: Document, text: string, at: (offset: number) => So
     let start = text.lastIndexOf('!', node.range?.[0] ?? 0);
     while (start > 0 && text[start - 1] === '!') start--;
     const written = /^!\S*/.exec(text.slice(start))?.[0] ?? node.tag;
-    problems.push({ severity: 'error', code: 'yaml-tag', at: at(Math.max(start, 0)), message: `the tag ${written} is not supported: career data is text, numbers, lists and mappings`, hint: written.startsWith('!!binary') ? 'remove the tag and the encoded data; put a file (an image) in the data folder and write its path' : 'remove the tag and write the value as plain text (quote it if needed)' });
+    problems.push({
+      severity: 'error',
+      code: 'yaml-tag',
+      at: at(Math.max(start, 0)),
+      message: `the tag ${written} is not supported: career data is text, numbers, lists and mappings`,
+      hint: written.startsWith('!!binary')
+        ? 'remove the tag and the encoded data; put a file (an image) in the data folder and write its path'
+        : 'remove the tag and write the value as plain text (quote it if needed)',
+    });
   });
   return problems;
 }
@@ -100,7 +146,13 @@ function selfReferences(doc: Document, at: (offset: number) => SourceLocation): 
       const [start, end] = [target?.range?.[0], target?.range?.[1]];
       const offset = alias.range?.[0];
       if (start === undefined || end === undefined || offset === undefined || offset < start || offset >= end) return;
-      problems.push({ severity: 'error', code: 'yaml-alias', at: at(offset), message: `the alias *${alias.source} is inside the value it names (&${alias.source}): that value would contain itself without end`, hint: `write the value out, or anchor (&${alias.source}) a value that does not contain this alias` });
+      problems.push({
+        severity: 'error',
+        code: 'yaml-alias',
+        at: at(offset),
+        message: `the alias *${alias.source} is inside the value it names (&${alias.source}): that value would contain itself without end`,
+        hint: `write the value out, or anchor (&${alias.source}) a value that does not contain this alias`,
+      });
     },
   });
   return problems;

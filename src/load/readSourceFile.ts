@@ -58,17 +58,25 @@ export function fileSystemProblem(file: string, err: unknown, what = 'file'): Pr
   switch (code) {
     case 'ENOENT': {
       const target = linkTarget(file);
-      return target !== undefined ? problem(`${shown} is a symbolic link to ${target}, which does not exist`, 'point the link at an existing file, or replace it with the file') : problem(`${shown} does not exist`, `create the ${what}, or check the path`);
+      return target !== undefined
+        ? problem(`${shown} is a symbolic link to ${target}, which does not exist`, 'point the link at an existing file, or replace it with the file')
+        : problem(`${shown} does not exist`, `create the ${what}, or check the path`);
     }
     case 'EACCES':
     case 'EPERM':
-      return problem(`permission denied: ${shown} cannot be read by this user`, `run \`chmod u+r ${shown}\` (and \`chmod u+x\` on its folders), or check who owns it`);
+      return problem(
+        `permission denied: ${shown} cannot be read by this user`,
+        `run \`chmod u+r ${shown}\` (and \`chmod u+x\` on its folders), or check who owns it`,
+      );
     case 'ENOTDIR':
       return problem(`a part of the path ${shown} is a file, not a folder`, 'check the path: a folder on the way to it is a file');
     case 'ELOOP':
       return problem(`${shown} is a symbolic link that leads to itself (a loop of links)`, 'point the link at a real file');
     case 'ENAMETOOLONG':
-      return problem(`the path ${shown} is longer than the file system allows`, 'use a shorter file or folder name (255 bytes at most; a Hangul syllable is 3)');
+      return problem(
+        `the path ${shown} is longer than the file system allows`,
+        'use a shorter file or folder name (255 bytes at most; a Hangul syllable is 3)',
+      );
     case 'EISDIR':
       return problem(`${shown} is a folder, not a ${what}`, `put the ${what} there, or remove the folder`);
     default:
@@ -87,7 +95,10 @@ function notRegular(file: string, stat: fs.Stats, what: string): Problem | undef
     code: 'not-a-file',
     at: { file: shown, line: 1, col: 1 },
     message: `${shown} is ${target !== undefined ? `a symbolic link to ${target}, ` : ''}${kind}, not a ${what}; it is not read`,
-    hint: kind === 'a folder' ? `put the ${what} there, or remove the folder` : 'replace it with a regular file (reading a named pipe waits forever for a writer; a device may never end)',
+    hint:
+      kind === 'a folder'
+        ? `put the ${what} there, or remove the folder`
+        : 'replace it with a regular file (reading a named pipe waits forever for a writer; a device may never end)',
   };
 }
 
@@ -159,10 +170,28 @@ export function readSourceFile(file: string, limit: SizeLimit = DATA_FILE_LIMIT)
   const at = { file: shown, line: 1, col: 1 };
   const utf16 = utf16Kind(bytes);
   if (utf16) {
-    return { ok: false, problem: { severity: 'error', code: 'not-utf8', at, message: `the file is saved as ${utf16}, not UTF-8`, hint: 'save it again as UTF-8 (in most editors: Save with Encoding → UTF-8; in Notepad: Save as → Encoding: UTF-8)' } };
+    return {
+      ok: false,
+      problem: {
+        severity: 'error',
+        code: 'not-utf8',
+        at,
+        message: `the file is saved as ${utf16}, not UTF-8`,
+        hint: 'save it again as UTF-8 (in most editors: Save with Encoding → UTF-8; in Notepad: Save as → Encoding: UTF-8)',
+      },
+    };
   }
   if (bytes.includes(0)) {
-    return { ok: false, problem: { severity: 'error', code: 'binary', at, message: 'this is a binary file, not UTF-8 text', hint: 'save it as plain UTF-8 text (YAML, JSON or markdown)' } };
+    return {
+      ok: false,
+      problem: {
+        severity: 'error',
+        code: 'binary',
+        at,
+        message: 'this is a binary file, not UTF-8 text',
+        hint: 'save it as plain UTF-8 text (YAML, JSON or markdown)',
+      },
+    };
   }
   let text: string;
   try {
@@ -241,14 +270,30 @@ function listFolderNames(dir: string, problems: Problem[]): string[] | undefined
   }
   if (!stat.isDirectory()) {
     const kind = kindOf(stat) ?? 'a file';
-    problems.push({ severity: 'error', code: 'not-a-folder', at, message: `${shown} is ${kind}, not a folder; nothing in it is read`, hint: `move it away and create a folder ${shown}/ (or remove it if unused)` });
+    problems.push({
+      severity: 'error',
+      code: 'not-a-folder',
+      at,
+      message: `${shown} is ${kind}, not a folder; nothing in it is read`,
+      hint: `move it away and create a folder ${shown}/ (or remove it if unused)`,
+    });
     return undefined;
   }
   try {
     return fs.readdirSync(dir).sort();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    problems.push(code === 'EACCES' || code === 'EPERM' ? { severity: 'error', code: 'unreadable', at, message: `permission denied: the folder ${shown} cannot be listed by this user`, hint: `run \`chmod u+rx ${shown}\`, or check who owns it` } : fileSystemProblem(dir, err, 'folder'));
+    problems.push(
+      code === 'EACCES' || code === 'EPERM'
+        ? {
+            severity: 'error',
+            code: 'unreadable',
+            at,
+            message: `permission denied: the folder ${shown} cannot be listed by this user`,
+            hint: `run \`chmod u+rx ${shown}\`, or check who owns it`,
+          }
+        : fileSystemProblem(dir, err, 'folder'),
+    );
     return undefined;
   }
 }
@@ -290,7 +335,13 @@ function notUtf8(shown: string, bytes: Buffer): Problem {
     if (!isUtf8(bytes.subarray(start, end))) break;
     line++;
   }
-  return { severity: 'error', code: 'not-utf8', at: { file: shown, line, col: 1 }, message: 'the file is not UTF-8 text (an older Korean editor may have saved it as EUC-KR/CP949)', hint: 'save it again as UTF-8 (in most editors: Save with Encoding → UTF-8)' };
+  return {
+    severity: 'error',
+    code: 'not-utf8',
+    at: { file: shown, line, col: 1 },
+    message: 'the file is not UTF-8 text (an older Korean editor may have saved it as EUC-KR/CP949)',
+    hint: 'save it again as UTF-8 (in most editors: Save with Encoding → UTF-8)',
+  };
 }
 
 const isUtf8 = (bytes: Buffer): boolean => {

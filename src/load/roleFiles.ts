@@ -32,7 +32,10 @@ export function roleIdFault(id: string): string | undefined {
 
 /** An id the user could rename a refused role file to: the allowed characters of the old one. */
 function renamedId(id: string): string {
-  const kept = id.replace(/[^A-Za-z0-9가-힣._-]+/g, '-').replace(/^[.-]+/, '').replace(/-+$/, '');
+  const kept = id
+    .replace(/[^A-Za-z0-9가-힣._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '');
   return kept === '' ? 'role' : kept === MASTER ? `${MASTER}-role` : kept;
 }
 
@@ -66,7 +69,14 @@ export function roleFiles(dataDir: string, problems: Problem[] = []): RoleFile[]
     const fault = roleIdFault(role.id);
     const same = roles.find((r) => r.id === role.id);
     if (fault) problems.push(badIdProblem(role, fault));
-    else if (same) problems.push({ severity: 'error', code: 'duplicate-role', at: { file: displayPath(role.file), line: 1, col: 1 }, message: `${displayPath(same.file)} and this file both give the role id "${role.id}"`, hint: 'keep one of them, or rename one' });
+    else if (same)
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-role',
+        at: { file: displayPath(role.file), line: 1, col: 1 },
+        message: `${displayPath(same.file)} and this file both give the role id "${role.id}"`,
+        hint: 'keep one of them, or rename one',
+      });
     else roles.push(role);
   }
   return roles;

@@ -5,7 +5,16 @@ import type { Problem } from '../core/problems.js';
 import { InputLog, readingInto, type InputRecord } from '../load/inputLog.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import { checkOutputFolders } from '../write/outputFolder.js';
-import { MAIN_DOCUMENT_KINDS, manifestEntry, readManifest, removeStale, writeManifest, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
+import {
+  MAIN_DOCUMENT_KINDS,
+  manifestEntry,
+  readManifest,
+  removeStale,
+  writeManifest,
+  type DocumentKind,
+  type Manifest,
+  type ManifestEntry,
+} from '../write/manifest.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import type { MainKind } from './documents.js';
 import type { PrepareOptions } from './prepare.js';
@@ -54,7 +63,13 @@ void sameKinds;
  * longer writes.
  */
 export async function build(options: BuildOptions, events: BuildEvents = {}): Promise<BuiltDocument[]> {
-  const settings: InputSettings = { dataDir: path.resolve(options.dataDir), lang: options.lang, theme: options.theme, strict: options.strict, assetsDir: options.assetsDir };
+  const settings: InputSettings = {
+    dataDir: path.resolve(options.dataDir),
+    lang: options.lang,
+    theme: options.theme,
+    strict: options.strict,
+    assetsDir: options.assetsDir,
+  };
   const roleDir = (roleId: string) => path.join(options.outDir, roleId);
   const built: BuiltDocument[] = [];
   const report = (doc: BuiltDocument) => {
@@ -107,8 +122,6 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
   }
   return built;
 }
-
-
 
 /** A document the manifest lists, reported as built without rendering it. */
 const fromManifest = (roleId: string, dir: string, entry: ManifestEntry): BuiltDocument => ({

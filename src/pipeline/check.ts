@@ -26,7 +26,11 @@ export function checkData(options: CheckOptions): Problem[] {
   const all = [...folder.roles.keys()];
   const selected = options.roles?.length ? options.roles : all;
   const unknown = selected.filter((id) => !folder.roles.has(id));
-  if (unknown.length > 0) throw new UsageError(`no role ${unknown.map((id) => `"${id}"`).join(', ')} in ${path.join(options.dataDir, 'roles')}/`, all.length > 0 ? `roles there: ${all.join(', ')}` : undefined);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `no role ${unknown.map((id) => `"${id}"`).join(', ')} in ${path.join(options.dataDir, 'roles')}/`,
+      all.length > 0 ? `roles there: ${all.join(', ')}` : undefined,
+    );
 
   const problems = problemsOf(() => prepare({ dataDir, roles: selected.length > 0 ? selected : [MASTER], drawImages: false }).warnings);
   // Other roles are read too, for comparison only: their own problems are theirs to check.

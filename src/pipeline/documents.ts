@@ -45,7 +45,8 @@ export interface RoleContext {
 export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined;
 
 /** The role's tailored resume: the resume document draws it, the portfolio's cover and contact use it. */
-const tailoredResume = (ctx: RoleContext) => tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
+const tailoredResume = (ctx: RoleContext) =>
+  tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
 
 export const makeResume = (ctx: RoleContext): ComposedDocument => {
   const tailored = tailoredResume(ctx);
@@ -108,7 +109,9 @@ export const makeAnswers: DocumentMaker = (ctx) => {
     naming: { name, company: application.company, position: application.position },
     decisions: [],
     companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name) }],
-    notes: application.questions.map((q) => `Q${q.number} ${q.id.padEnd(14)} ${countSummary(q)}  ${countVerdict(q)}${q.count > q.limit ? '  ⚠ OVER THE LIMIT' : ''}`),
+    notes: application.questions.map(
+      (q) => `Q${q.number} ${q.id.padEnd(14)} ${countSummary(q)}  ${countVerdict(q)}${q.count > q.limit ? '  ⚠ OVER THE LIMIT' : ''}`,
+    ),
   };
 };
 

@@ -57,9 +57,23 @@ export function prepare(options: PrepareOptions): Prepared {
   const unknown = options.roles.filter((id) => id !== MASTER && !folder.roles.has(id));
   if (unknown.length > 0 && folder.problems.length === 0) {
     const known = [...folder.roles.keys()];
-    throw new UserDataError(unknown.map((id) => ({ severity: 'error' as const, code: 'unknown-role', message: `no role "${id}" in ${displayPath(path.join(dataDir, 'roles'))}/`, hint: known.length > 0 ? `roles there: ${known.join(', ')} (or omit --role for the master resume)` : `create ${displayPath(path.join(dataDir, 'roles', `${id}.yaml`))}` })));
+    throw new UserDataError(
+      unknown.map((id) => ({
+        severity: 'error' as const,
+        code: 'unknown-role',
+        message: `no role "${id}" in ${displayPath(path.join(dataDir, 'roles'))}/`,
+        hint:
+          known.length > 0
+            ? `roles there: ${known.join(', ')} (or omit --role for the master resume)`
+            : `create ${displayPath(path.join(dataDir, 'roles', `${id}.yaml`))}`,
+      })),
+    );
   }
-  const valid = validateData(folder, options.roles.filter((id) => id !== MASTER), options.drawImages);
+  const valid = validateData(
+    folder,
+    options.roles.filter((id) => id !== MASTER),
+    options.drawImages,
+  );
   const problems = [...valid.problems];
   const projects = prepareProjects(folder, valid.roles, options, problems);
   const answers = prepareApplications(dataDir, valid.roles, folder.roles);
@@ -68,7 +82,16 @@ export function prepare(options: PrepareOptions): Prepared {
   const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
   problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
   failOnErrors(problems, options.strict);
-  return { folder, resume: valid.resume!, photo: valid.photo, roles: valid.roles, themes, projects: projects.pages, applications: answers.applications, warnings: problems };
+  return {
+    folder,
+    resume: valid.resume!,
+    photo: valid.photo,
+    roles: valid.roles,
+    themes,
+    projects: projects.pages,
+    applications: answers.applications,
+    warnings: problems,
+  };
 }
 
 /**
@@ -84,7 +107,14 @@ function prepareThemes(folder: DataFolder, options: PrepareOptions, roles: Map<s
     const found = findTheme(choice);
     if (!found.ok) {
       if (choice.fromOption) throw new UsageError(found.message, found.hint);
-      problems.push({ severity: 'error', code: 'unknown-theme', at: folder.roles.get(id)!.locate(['theme']), path: 'theme', message: found.message, hint: found.hint });
+      problems.push({
+        severity: 'error',
+        code: 'unknown-theme',
+        at: folder.roles.get(id)!.locate(['theme']),
+        path: 'theme',
+        message: found.message,
+        hint: found.hint,
+      });
       continue;
     }
     const source = loadYamlFile(found.file, problems);
@@ -96,9 +126,19 @@ function prepareThemes(folder: DataFolder, options: PrepareOptions, roles: Map<s
 }
 
 /** Loads and validates the portfolio pages, and the roles' picks of them; problems join the run's. */
-function prepareProjects(folder: DataFolder, roles: Map<string, Role>, options: PrepareOptions, problems: Problem[]): { pages: ProjectPage[]; sources: ProjectSource[] } {
+function prepareProjects(
+  folder: DataFolder,
+  roles: Map<string, Role>,
+  options: PrepareOptions,
+  problems: Problem[],
+): { pages: ProjectPage[]; sources: ProjectSource[] } {
   const loaded = loadProjects(folder.dir);
-  const checked = validateProjects(loaded.pages, { dataDir: folder.dir, assetsRoot: path.resolve(options.assetsDir ?? folder.dir), knownRoles: [...folder.roles.keys()], drawImages: options.drawImages });
+  const checked = validateProjects(loaded.pages, {
+    dataDir: folder.dir,
+    assetsRoot: path.resolve(options.assetsDir ?? folder.dir),
+    knownRoles: [...folder.roles.keys()],
+    drawImages: options.drawImages,
+  });
   problems.push(...loaded.problems, ...checked.problems);
   for (const [id, role] of roles) problems.push(...checkPortfolioPicks(role, folder.roles.get(id)!, checked.pages));
   return { pages: checked.pages, sources: loaded.pages };
@@ -107,7 +147,9 @@ function prepareProjects(folder: DataFolder, roles: Map<string, Role>, options: 
 /** The YAML files whose text the run draws: the resume, the roles built, the answer blocks they use. */
 function drawnSources(folder: DataFolder, roleIds: readonly string[], applications: ReadonlyMap<string, ResolvedApplication>): YamlSource[] {
   const roles = roleIds.map((id) => folder.roles.get(id)).filter((source): source is YamlSource => source !== undefined);
-  const blocks = [...applications.values()].flatMap((a) => a.questions.flatMap((q) => q.answer.pieces.map((p) => p.origin.source))).filter((source) => !roles.includes(source));
+  const blocks = [...applications.values()]
+    .flatMap((a) => a.questions.flatMap((q) => q.answer.pieces.map((p) => p.origin.source)))
+    .filter((source) => !roles.includes(source));
   return [...new Set([...(folder.resume ? [folder.resume] : []), ...roles, ...blocks])];
 }
 

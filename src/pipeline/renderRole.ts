@@ -48,7 +48,13 @@ export interface RoleRenderOptions {
  * files intact, is not rendered again. This module imports React-PDF, so the build imports it
  * only when something must be composed.
  */
-export async function renderRole(prepared: Prepared, roleId: string, kinds: readonly MainKind[], options: RoleRenderOptions, previous?: Manifest): Promise<MadeDocument[]> {
+export async function renderRole(
+  prepared: Prepared,
+  roleId: string,
+  kinds: readonly MainKind[],
+  options: RoleRenderOptions,
+  previous?: Manifest,
+): Promise<MadeDocument[]> {
   const ctx: RoleContext = {
     roleId,
     resume: prepared.resume,
@@ -84,11 +90,21 @@ export async function renderRole(prepared: Prepared, roleId: string, kinds: read
     const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
-    const problems = [...verified.problems, ...verifyRenderedText(input, textAreaOf(ctx.theme))].map((p) => (p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p));
+    const problems = [...verified.problems, ...verifyRenderedText(input, textAreaOf(ctx.theme))].map((p) =>
+      p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p,
+    );
     failOnErrors(problems, options.strict);
-    const rendered: RenderedFile[] = [{ kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes }];
+    const rendered: RenderedFile[] = [
+      { kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes },
+    ];
     for (const companion of doc.companions ?? []) {
-      rendered.push({ kind: companion.kind, file: path.join(dir, documentFileName({ ...doc.naming, kind: companion.kind }, companion.ext)), content: companion.content, warnings: [], ms: 0 });
+      rendered.push({
+        kind: companion.kind,
+        file: path.join(dir, documentFileName({ ...doc.naming, kind: companion.kind }, companion.ext)),
+        content: companion.content,
+        warnings: [],
+        ms: 0,
+      });
     }
     made.push({ kind, shows, rendered });
   }

@@ -46,12 +46,24 @@ type FirstCoverage = (table: Subtable) => Coverage | undefined;
 
 const coverage: FirstCoverage = (t) => t.coverage;
 /** Context and chain-context subtables: formats 1 and 2 have one coverage; format 3 a list, first glyph first. */
-const contextCoverage = (list: (t: Subtable) => Coverage[] | undefined): FirstCoverage => (t) => (t.version === 3 ? list(t)?.[0] : t.coverage);
+const contextCoverage =
+  (list: (t: Subtable) => Coverage[] | undefined): FirstCoverage =>
+  (t) =>
+    t.version === 3 ? list(t)?.[0] : t.coverage;
 
 /** Per lookup type, where a subtable says which glyphs it may start at. */
 const FIRST_COVERAGE: Record<'GSUB' | 'GPOS', Record<number, FirstCoverage>> = {
   GSUB: { 1: coverage, 2: coverage, 3: coverage, 4: coverage, 5: contextCoverage((t) => t.coverages), 6: contextCoverage((t) => t.inputCoverage) },
-  GPOS: { 1: coverage, 2: coverage, 3: coverage, 4: (t) => t.markCoverage, 5: (t) => t.markCoverage, 6: (t) => t.mark1Coverage, 7: contextCoverage((t) => t.coverages), 8: contextCoverage((t) => t.inputCoverage) },
+  GPOS: {
+    1: coverage,
+    2: coverage,
+    3: coverage,
+    4: (t) => t.markCoverage,
+    5: (t) => t.markCoverage,
+    6: (t) => t.mark1Coverage,
+    7: contextCoverage((t) => t.coverages),
+    8: contextCoverage((t) => t.inputCoverage),
+  },
 };
 
 /** One bit per glyph id the coverage lists. */
@@ -95,7 +107,8 @@ interface Processor {
 
 /** The face's GSUB and GPOS processors (fontkit creates them with the face's layout engine), where it has them. */
 function processorsOf(font: FontkitFont): { GSUB?: Processor; GPOS?: Processor } {
-  const engine = (font as unknown as { _layoutEngine?: { engine?: { GSUBProcessor?: Processor | null; GPOSProcessor?: Processor | null } } })._layoutEngine?.engine;
+  const engine = (font as unknown as { _layoutEngine?: { engine?: { GSUBProcessor?: Processor | null; GPOSProcessor?: Processor | null } } })._layoutEngine
+    ?.engine;
   return { GSUB: engine?.GSUBProcessor ?? undefined, GPOS: engine?.GPOSProcessor ?? undefined };
 }
 

@@ -62,7 +62,13 @@ const PARAGRAPH_BREAK = '\n\n';
  * filled: the final answer texts, counted under each question's rule. Pure; expects references
  * already checked (checkApplicationReferences) and throws on a missing block as a bug.
  */
-export function resolveAnswers(roleId: string, role: Role, source: YamlSource, blocks: BlockLibrary, lang: Lang = role.lang ?? 'ko'): ResolvedApplication | undefined {
+export function resolveAnswers(
+  roleId: string,
+  role: Role,
+  source: YamlSource,
+  blocks: BlockLibrary,
+  lang: Lang = role.lang ?? 'ko',
+): ResolvedApplication | undefined {
   const application = role.application;
   if (!application) return undefined;
   const questions = application.questions.map((q, i): ResolvedQuestion => {
@@ -71,7 +77,18 @@ export function resolveAnswers(roleId: string, role: Role, source: YamlSource, b
     const answer = compose(q.answer, [...base, 'answer'], source, blocks);
     const formText = toFormText(answer.text);
     const counts = countCharacters(formText, rule.newline);
-    return { id: q.id, number: i + 1, question: toFormText(compose(q.question, [...base, 'question'], source, blocks).text), answer, formText, limit: q.limit, rule, counts, count: countUnder(counts, rule.unit), at: source.locate(base) };
+    return {
+      id: q.id,
+      number: i + 1,
+      question: toFormText(compose(q.question, [...base, 'question'], source, blocks).text),
+      answer,
+      formText,
+      limit: q.limit,
+      rule,
+      counts,
+      count: countUnder(counts, rule.unit),
+      at: source.locate(base),
+    };
   });
   return {
     roleId,

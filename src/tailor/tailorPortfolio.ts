@@ -54,8 +54,40 @@ export interface PortfolioLabels {
 }
 
 export const PORTFOLIO_LABELS: Record<Lang, PortfolioLabels> = {
-  ko: { document: DOCUMENT_NAMES.portfolio.ko, contents: '목차', project: '프로젝트', footnotes: '주석', period: '기간', organization: '소속', role: '역할', stack: '기술 스택', missingImage: '이미지 파일 없음', remoteImage: '원격 이미지 (가져오지 않음)', refusedImage: '데이터 폴더 밖의 이미지 (읽지 않음)', unsupportedImage: '지원하지 않는 이미지 형식', damagedImage: '손상된 이미지 (읽을 수 없음)', unreadableImage: '이미지 파일을 읽을 수 없음', applyingFor: '지원 분야' },
-  en: { document: DOCUMENT_NAMES.portfolio.en, contents: 'Contents', project: 'Project', footnotes: 'Notes', period: 'Period', organization: 'Organization', role: 'Role', stack: 'Stack', missingImage: 'Image file missing', remoteImage: 'Remote image (not fetched)', refusedImage: 'Image outside the data folder (not read)', unsupportedImage: 'Unsupported image format', damagedImage: 'Damaged image (could not be read)', unreadableImage: 'Image file could not be read', applyingFor: 'Applying for' },
+  ko: {
+    document: DOCUMENT_NAMES.portfolio.ko,
+    contents: '목차',
+    project: '프로젝트',
+    footnotes: '주석',
+    period: '기간',
+    organization: '소속',
+    role: '역할',
+    stack: '기술 스택',
+    missingImage: '이미지 파일 없음',
+    remoteImage: '원격 이미지 (가져오지 않음)',
+    refusedImage: '데이터 폴더 밖의 이미지 (읽지 않음)',
+    unsupportedImage: '지원하지 않는 이미지 형식',
+    damagedImage: '손상된 이미지 (읽을 수 없음)',
+    unreadableImage: '이미지 파일을 읽을 수 없음',
+    applyingFor: '지원 분야',
+  },
+  en: {
+    document: DOCUMENT_NAMES.portfolio.en,
+    contents: 'Contents',
+    project: 'Project',
+    footnotes: 'Notes',
+    period: 'Period',
+    organization: 'Organization',
+    role: 'Role',
+    stack: 'Stack',
+    missingImage: 'Image file missing',
+    remoteImage: 'Remote image (not fetched)',
+    refusedImage: 'Image outside the data folder (not read)',
+    unsupportedImage: 'Unsupported image format',
+    damagedImage: 'Damaged image (could not be read)',
+    unreadableImage: 'Image file could not be read',
+    applyingFor: 'Applying for',
+  },
 };
 
 /**
@@ -85,17 +117,25 @@ export function tailorPortfolio(pages: readonly ProjectPage[], role: Role | unde
     for (const page of byDefault) {
       if (chosen.includes(page)) continue;
       if (!meantFor(page) && !picked.includes(page)) decide(page, 'dropped', `the page is for roles ${page.facts.roles!.join(', ')} only`);
-      else decide(page, 'dropped', tags.length > 0 ? 'not in portfolio.projects and no tag in portfolio.tags' : 'not in the role\'s portfolio.projects');
+      else decide(page, 'dropped', tags.length > 0 ? 'not in portfolio.projects and no tag in portfolio.tags' : "not in the role's portfolio.projects");
     }
     chosen.forEach((page, i) => {
       const from = byDefault.indexOf(page);
-      if (from !== i) decide(page, 'moved', `position ${from + 1} → ${i + 1} (${picked.includes(page) ? 'portfolio.projects orders it' : `tag ${page.facts.tags!.find((t) => tags.includes(t))} in portfolio.tags`})`);
+      if (from !== i)
+        decide(
+          page,
+          'moved',
+          `position ${from + 1} → ${i + 1} (${picked.includes(page) ? 'portfolio.projects orders it' : `tag ${page.facts.tags!.find((t) => tags.includes(t))} in portfolio.tags`})`,
+        );
     });
   }
 
   const labels = PORTFOLIO_LABELS[lang];
   // One line each: a YAML block scalar (`summary: |`) ends in "\n", which a PDF Text must not get.
-  const t = (value: Parameters<typeof localize>[0]) => localize(value, lang)?.replace(/\s*\n\s*/g, ' ').trim();
+  const t = (value: Parameters<typeof localize>[0]) =>
+    localize(value, lang)
+      ?.replace(/\s*\n\s*/g, ' ')
+      .trim();
   const projects = chosen.map((page, i): ProjectModel => {
     const facts = [
       { label: labels.period, value: t(page.facts.period) },
@@ -104,7 +144,20 @@ export function tailorPortfolio(pages: readonly ProjectPage[], role: Role | unde
       { label: labels.stack, value: page.facts.stack?.join(', ') },
     ].filter((f): f is { label: string; value: string } => Boolean(f.value));
     const cover = page.facts.cover ? { url: page.facts.cover, image: page.images.get(page.facts.cover)! } : undefined;
-    return { id: page.id, anchor: `project-${i + 1}`, number: i + 1, title: t(page.title) ?? page.id, summary: t(page.facts.summary), facts, tags: page.facts.tags ?? [], stack: page.facts.stack ?? [], cover, body: page.body, images: page.images, file: page.file };
+    return {
+      id: page.id,
+      anchor: `project-${i + 1}`,
+      number: i + 1,
+      title: t(page.title) ?? page.id,
+      summary: t(page.facts.summary),
+      facts,
+      tags: page.facts.tags ?? [],
+      stack: page.facts.stack ?? [],
+      cover,
+      body: page.body,
+      images: page.images,
+      file: page.file,
+    };
   });
 
   const documentName = labels.document;
@@ -116,7 +169,12 @@ export function tailorPortfolio(pages: readonly ProjectPage[], role: Role | unde
     person: resume.person,
     projects,
     labels,
-    meta: { ...resume.meta, title: [name, resume.target?.position, documentName].filter(Boolean).join(' — '), subject: resume.target ? `${resume.target.company} ${resume.target.position} ${documentName}` : documentName, keywords: [...new Set(projects.flatMap((p) => [...p.tags, ...p.stack]))] },
+    meta: {
+      ...resume.meta,
+      title: [name, resume.target?.position, documentName].filter(Boolean).join(' — '),
+      subject: resume.target ? `${resume.target.company} ${resume.target.position} ${documentName}` : documentName,
+      keywords: [...new Set(projects.flatMap((p) => [...p.tags, ...p.stack]))],
+    },
   };
   return { model, decisions };
 }

@@ -33,7 +33,8 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
   const sectionKeys = role?.sections ?? SECTION_KEYS;
   if (role?.sections) {
     for (const key of SECTION_KEYS) {
-      if (!role.sections.includes(key) && (resume[key]?.length ?? 0) > 0) decisions.push({ section: key, subject: `section ${key}`, action: 'dropped', reason: 'not in the role\'s `sections` list' });
+      if (!role.sections.includes(key) && (resume[key]?.length ?? 0) > 0)
+        decisions.push({ section: key, subject: `section ${key}`, action: 'dropped', reason: "not in the role's `sections` list" });
     }
   }
   const sections: SectionModel[] = [];
@@ -56,7 +57,9 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
       author: name,
       subject: target ? `${target.company} ${target.position}` : documentName,
       // What a recruiter's search would match: the target and the skills (focus tags are internal names).
-      keywords: [...new Set([target?.position, target?.company, ...(resume.skills ?? []).flatMap((s) => s.keywords ?? [])].filter((k): k is string => Boolean(k)))],
+      keywords: [
+        ...new Set([target?.position, target?.company, ...(resume.skills ?? []).flatMap((s) => s.keywords ?? [])].filter((k): k is string => Boolean(k))),
+      ],
       language: lang === 'ko' ? 'ko-KR' : 'en-US',
       creationDate: options.creationDate,
     },
@@ -74,30 +77,46 @@ function scoreOf(tags: readonly string[] | undefined, focus: readonly string[]):
 
 /** Tagged, matching no focus tag, not explicitly included: the filter mode drops it. */
 const filteredOut = (tags: readonly string[] | undefined, role: Role | undefined, id: string | undefined): boolean =>
-  role?.focus?.mode === 'filter' && (role.focus.tags.length ?? 0) > 0 && (tags?.length ?? 0) > 0 && scoreOf(tags, role.focus.tags) === 0 && !(id && role.include?.includes(id));
+  role?.focus?.mode === 'filter' &&
+  (role.focus.tags.length ?? 0) > 0 &&
+  (tags?.length ?? 0) > 0 &&
+  scoreOf(tags, role.focus.tags) === 0 &&
+  !(id && role.include?.includes(id));
 
 function tailorSection(key: SectionKey, entries: AnyEntry[], role: Role | undefined, lang: Lang, decisions: Decision[]): ReturnType<typeof toEntryModel>[] {
   const focus = role?.focus?.tags ?? [];
-  const decide = (entry: AnyEntry, action: Decision['action'], reason: string) => decisions.push({ section: key, subject: entryLabel(key, entry), action, reason });
+  const decide = (entry: AnyEntry, action: Decision['action'], reason: string) =>
+    decisions.push({ section: key, subject: entryLabel(key, entry), action, reason });
 
   let kept = entries.filter((entry) => {
-    if (entry.id && role?.exclude?.includes(entry.id)) return decide(entry, 'dropped', 'the role excludes it'), false;
-    if (filteredOut(entry.tags, role, entry.id)) return decide(entry, 'dropped', `its tags (${entry.tags!.join(', ')}) match none of the focus tags`), false;
+    if (entry.id && role?.exclude?.includes(entry.id)) return (decide(entry, 'dropped', 'the role excludes it'), false);
+    if (filteredOut(entry.tags, role, entry.id)) return (decide(entry, 'dropped', `its tags (${entry.tags!.join(', ')}) match none of the focus tags`), false);
     return true;
   });
 
   const before = kept.map((e) => e);
   if (focus.length > 0 && role?.focus?.rankSections.includes(key)) {
-    kept = kept.map((entry, i) => ({ entry, i, score: scoreOf(entry.tags, focus) })).sort((a, b) => b.score - a.score || a.i - b.i).map((x) => x.entry);
+    kept = kept
+      .map((entry, i) => ({ entry, i, score: scoreOf(entry.tags, focus) }))
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .map((x) => x.entry);
   }
   const ordered = role?.order?.[key] ?? [];
   if (ordered.length > 0) {
     const rank = (e: AnyEntry) => (e.id && ordered.includes(e.id) ? ordered.indexOf(e.id) : ordered.length);
-    kept = kept.map((entry, i) => ({ entry, i })).sort((a, b) => rank(a.entry) - rank(b.entry) || a.i - b.i).map((x) => x.entry);
+    kept = kept
+      .map((entry, i) => ({ entry, i }))
+      .sort((a, b) => rank(a.entry) - rank(b.entry) || a.i - b.i)
+      .map((x) => x.entry);
   }
   kept.forEach((entry, i) => {
     const from = before.indexOf(entry);
-    if (from !== i) decide(entry, 'moved', `position ${from + 1} → ${i + 1} (${entry.id && ordered.includes(entry.id) ? 'the role orders it' : `focus score ${scoreOf(entry.tags, focus)}`})`);
+    if (from !== i)
+      decide(
+        entry,
+        'moved',
+        `position ${from + 1} → ${i + 1} (${entry.id && ordered.includes(entry.id) ? 'the role orders it' : `focus score ${scoreOf(entry.tags, focus)}`})`,
+      );
   });
 
   const cap = role?.limits?.entries?.[key];
@@ -137,12 +156,15 @@ function tailorHighlights(key: SectionKey, owner: string, highlights: Highlight[
   const decide = (h: (typeof items)[number], action: Decision['action'], reason: string) => decisions.push({ section: key, subject: label(h), action, reason });
 
   let kept = items.filter((h) => {
-    if (h.id && role?.exclude?.includes(h.id)) return decide(h, 'dropped', 'the role excludes it'), false;
-    if (filteredOut(h.tags, role, h.id)) return decide(h, 'dropped', `its tags (${h.tags!.join(', ')}) match none of the focus tags`), false;
+    if (h.id && role?.exclude?.includes(h.id)) return (decide(h, 'dropped', 'the role excludes it'), false);
+    if (filteredOut(h.tags, role, h.id)) return (decide(h, 'dropped', `its tags (${h.tags!.join(', ')}) match none of the focus tags`), false);
     return true;
   });
   if (focus.length > 0) {
-    const ranked = kept.map((h) => ({ h, score: scoreOf(h.tags, focus) })).sort((a, b) => b.score - a.score || a.h.i - b.h.i).map((x) => x.h);
+    const ranked = kept
+      .map((h) => ({ h, score: scoreOf(h.tags, focus) }))
+      .sort((a, b) => b.score - a.score || a.h.i - b.h.i)
+      .map((x) => x.h);
     ranked.forEach((h, i) => {
       if (kept[i] !== h) decide(h, 'moved', `ranked ${i + 1} by focus score ${scoreOf(h.tags, focus)}`);
     });

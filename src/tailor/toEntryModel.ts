@@ -18,19 +18,51 @@ export function toEntryModel(key: SectionKey, raw: AnyEntry, lang: Lang, highlig
   switch (key) {
     case 'work': {
       const e = raw as NonNullable<Resume['work']>[number];
-      return { ...base, title: t(e.position) ?? t(e.name) ?? '', subtitle: e.position ? t(e.name) : undefined, detail: join(t(e.location), t(e.description)), dates: formatDateRange(e.startDate, e.endDate, lang), url: e.url, summary: t(e.summary) };
+      return {
+        ...base,
+        title: t(e.position) ?? t(e.name) ?? '',
+        subtitle: e.position ? t(e.name) : undefined,
+        detail: join(t(e.location), t(e.description)),
+        dates: formatDateRange(e.startDate, e.endDate, lang),
+        url: e.url,
+        summary: t(e.summary),
+      };
     }
     case 'volunteer': {
       const e = raw as NonNullable<Resume['volunteer']>[number];
-      return { ...base, title: t(e.position) ?? t(e.organization) ?? '', subtitle: e.position ? t(e.organization) : undefined, dates: formatDateRange(e.startDate, e.endDate, lang), url: e.url, summary: t(e.summary) };
+      return {
+        ...base,
+        title: t(e.position) ?? t(e.organization) ?? '',
+        subtitle: e.position ? t(e.organization) : undefined,
+        dates: formatDateRange(e.startDate, e.endDate, lang),
+        url: e.url,
+        summary: t(e.summary),
+      };
     }
     case 'projects': {
       const e = raw as NonNullable<Resume['projects']>[number];
-      return { ...base, title: t(e.name) ?? '', subtitle: join(t(e.entity), ...(e.roles ?? []).map(t)), detail: t(e.type), dates: formatDateRange(e.startDate, e.endDate, lang), url: e.url, summary: t(e.description), keywords: e.keywords ?? [] };
+      return {
+        ...base,
+        title: t(e.name) ?? '',
+        subtitle: join(t(e.entity), ...(e.roles ?? []).map(t)),
+        detail: t(e.type),
+        dates: formatDateRange(e.startDate, e.endDate, lang),
+        url: e.url,
+        summary: t(e.description),
+        keywords: e.keywords ?? [],
+      };
     }
     case 'education': {
       const e = raw as NonNullable<Resume['education']>[number];
-      return { ...base, title: t(e.institution) ?? '', subtitle: join(t(e.studyType), t(e.area)), detail: e.score, dates: formatDateRange(e.startDate, e.endDate, lang), url: e.url, keywords: (e.courses ?? []).map((c) => t(c) ?? '') };
+      return {
+        ...base,
+        title: t(e.institution) ?? '',
+        subtitle: join(t(e.studyType), t(e.area)),
+        detail: e.score,
+        dates: formatDateRange(e.startDate, e.endDate, lang),
+        url: e.url,
+        keywords: (e.courses ?? []).map((c) => t(c) ?? ''),
+      };
     }
     case 'awards': {
       const e = raw as NonNullable<Resume['awards']>[number];
@@ -62,7 +94,13 @@ export function toEntryModel(key: SectionKey, raw: AnyEntry, lang: Lang, highlig
     }
     case 'military': {
       const e = raw as NonNullable<Resume['military']>[number];
-      return { ...base, title: join(t(e.branch), t(e.rank)) ?? t(e.status) ?? '', subtitle: e.branch || e.rank ? t(e.status) : undefined, dates: formatDateRange(e.startDate, e.endDate, lang), summary: t(e.summary) };
+      return {
+        ...base,
+        title: join(t(e.branch), t(e.rank)) ?? t(e.status) ?? '',
+        subtitle: e.branch || e.rank ? t(e.status) : undefined,
+        dates: formatDateRange(e.startDate, e.endDate, lang),
+        summary: t(e.summary),
+      };
     }
     default: {
       const unreachable: never = key;

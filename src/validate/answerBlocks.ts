@@ -34,7 +34,14 @@ export function collectAnswerBlocks(sources: readonly YamlSource[]): { blocks: B
       const first = blocks.get(id);
       if (first) {
         const at = first.source.locate(first.path, 'key');
-        problems.push({ severity: 'error', code: 'duplicate-block', at: source.locate(path, 'key'), path: `blocks.${id}`, message: `the block id "${id}" is already used at ${at.file}:${at.line}:${at.col}`, hint: 'block ids are shared by every file in data/answers/: rename one' });
+        problems.push({
+          severity: 'error',
+          code: 'duplicate-block',
+          at: source.locate(path, 'key'),
+          path: `blocks.${id}`,
+          message: `the block id "${id}" is already used at ${at.file}:${at.line}:${at.col}`,
+          hint: 'block ids are shared by every file in data/answers/: rename one',
+        });
         continue;
       }
       blocks.set(id, { id, text, slots: slotsOf(text), source, path });

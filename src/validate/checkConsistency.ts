@@ -83,7 +83,10 @@ export function checkConsistency(texts: readonly ClaimText[], options: { roles?:
     severity: 'warning',
     code: 'inconsistent-figure',
     at: odd.at,
-    message: `"${quote(odd.figure)}" (${odd.figure.text.label}), but the same claim says ${others.slice(0, OTHERS_LISTED).map((o) => `${o.figure.value} at ${o.key} (${o.figure.text.label})`).join('; ')}${others.length > OTHERS_LISTED ? ` (and ${others.length - OTHERS_LISTED} more places)` : ''}`,
+    message: `"${quote(odd.figure)}" (${odd.figure.text.label}), but the same claim says ${others
+      .slice(0, OTHERS_LISTED)
+      .map((o) => `${o.figure.value} at ${o.key} (${o.figure.text.label})`)
+      .join('; ')}${others.length > OTHERS_LISTED ? ` (and ${others.length - OTHERS_LISTED} more places)` : ''}`,
     hint: 'make the figures agree, or reword one so that it is clearly about something else',
   }));
 }
@@ -210,7 +213,12 @@ function anchors(before: string, after: string): Pick<Figure, 'subjectsBefore' |
   // "95% 이상으로": a qualifier, glued or not, carries the particle that tells the part.
   const marker = glued !== '' ? glued.replace(QUALIFIER, '') : QUALIFIER.test(wordsAfter[0] ?? '') ? wordsAfter[0]!.replace(QUALIFIER, '') : '';
   const previous = nearestFirst.find((w) => w !== '') ?? '';
-  const role = /^(?:에서|부터)/.test(marker) || /^\s*(?:→|->)/.test(after) ? 'from' : /^(?:으로|로|까지)/.test(marker) || /(?:→|->)\s*$/.test(before) || /#(?:에서|부터)$/.test(previous) ? 'to' : 'plain';
+  const role =
+    /^(?:에서|부터)/.test(marker) || /^\s*(?:→|->)/.test(after)
+      ? 'from'
+      : /^(?:으로|로|까지)/.test(marker) || /(?:→|->)\s*$/.test(before) || /#(?:에서|부터)$/.test(previous)
+        ? 'to'
+        : 'plain';
   return { subjectsBefore: subjects(nearestFirst, 2), subjectAfter: subjects(wordsAfter, 1)[0], role };
 }
 

@@ -10,7 +10,25 @@ import { locateInValue } from './claimTexts.js';
 import { formatPath } from './validateWithSchema.js';
 
 /** Keys whose values are handles, paths or settings, never drawn as text. */
-const NOT_DRAWN = new Set(['$schema', 'id', 'image', 'cover', 'include', 'exclude', 'order', 'focus', 'sections', 'limits', 'pages', 'theme', 'lang', 'portfolio', 'roles', 'count', 'newline']);
+const NOT_DRAWN = new Set([
+  '$schema',
+  'id',
+  'image',
+  'cover',
+  'include',
+  'exclude',
+  'order',
+  'focus',
+  'sections',
+  'limits',
+  'pages',
+  'theme',
+  'lang',
+  'portfolio',
+  'roles',
+  'count',
+  'newline',
+]);
 
 /** A string that will be drawn, the stacks that may draw it, and where each of its characters was written. */
 export interface DrawnText {
@@ -45,7 +63,10 @@ export function checkGlyphs(texts: readonly DrawnText[]): Problem[] {
   const problems: Problem[] = [];
   for (const uses of found.values()) {
     uses.slice(0, SHOWN_PER_FILE).forEach((use, i) => {
-      const more = i === SHOWN_PER_FILE - 1 && uses.length > SHOWN_PER_FILE ? ` (and ${uses.length - SHOWN_PER_FILE} more use${uses.length - SHOWN_PER_FILE === 1 ? '' : 's'} in this file)` : '';
+      const more =
+        i === SHOWN_PER_FILE - 1 && uses.length > SHOWN_PER_FILE
+          ? ` (and ${uses.length - SHOWN_PER_FILE} more use${uses.length - SHOWN_PER_FILE === 1 ? '' : 's'} in this file)`
+          : '';
       const problem = use.emoji ? emojiProblem(use.cluster, use.at, more) : missingGlyphProblem(use.cluster, use.at, use.stacks, more);
       problems.push(use.path ? { ...problem, path: use.path } : problem);
     });
@@ -57,7 +78,13 @@ const shown = (cluster: string) => `"${cluster}" (${codePoints(cluster)})`;
 const stackNames = (stacks: DrawnText['stacks']) => [...new Set(stacks.flat())].join(', ');
 
 function emojiProblem(cluster: string, at: SourceLocation, more: string): Problem {
-  return { severity: 'warning', code: 'emoji', at, message: `emoji ${shown(cluster)} cannot be drawn: no font here has emoji, so it is left out of the PDF${more}`, hint: 'write it in words or remove it; the paste-ready answers (.txt) keep it as written' };
+  return {
+    severity: 'warning',
+    code: 'emoji',
+    at,
+    message: `emoji ${shown(cluster)} cannot be drawn: no font here has emoji, so it is left out of the PDF${more}`,
+    hint: 'write it in words or remove it; the paste-ready answers (.txt) keep it as written',
+  };
 }
 
 function missingGlyphProblem(cluster: string, at: SourceLocation, stacks: DrawnText['stacks'], more: string): Problem {
@@ -67,12 +94,17 @@ function missingGlyphProblem(cluster: string, at: SourceLocation, stacks: DrawnT
     code: 'missing-glyph',
     at,
     message: `the character ${shown(cluster)} is in none of the fonts that draw this text (${stackNames(stacks)}): it would print as garbage${more}`,
-    hint: codeFontHasIt ? 'only the code font has it: put it inside `code` on a portfolio page, or replace it' : 'replace it with a character the fonts have (or words), or remove it',
+    hint: codeFontHasIt
+      ? 'only the code font has it: put it inside `code` on a portfolio page, or replace it'
+      : 'replace it with a character the fonts have (or words), or remove it',
   };
 }
 
 /** Every string a run will draw: the YAML files' text, the portfolio pages' front matter and markdown. */
-export function drawnTexts(sources: { yaml: readonly YamlSource[]; pages: readonly ProjectSource[] }, textStacks: readonly (readonly FontFamilyName[])[]): DrawnText[] {
+export function drawnTexts(
+  sources: { yaml: readonly YamlSource[]; pages: readonly ProjectSource[] },
+  textStacks: readonly (readonly FontFamilyName[])[],
+): DrawnText[] {
   return [...sources.yaml.flatMap((source) => yamlDrawn(source, textStacks)), ...sources.pages.flatMap((page) => pageDrawn(page, textStacks))];
 }
 
@@ -90,13 +122,20 @@ function pageDrawn(page: ProjectSource, textStacks: DrawnText['stacks']): DrawnT
   const texts = page.frontMatter ? yamlDrawn(page.frontMatter, textStacks) : [];
   const visit = (node: Nodes) => {
     const start = node.position?.start ?? { line: 1, column: 1 };
-    if (node.type === 'text') texts.push({ text: node.value, stacks: textStacks, locate: (offset) => inLines(page.file, node.value, offset, start.line, start.column) });
-    else if (node.type === 'inlineCode') texts.push({ text: node.value, stacks: [MONO_FAMILIES], locate: (offset) => inLines(page.file, node.value, offset, start.line, start.column + 1) });
+    if (node.type === 'text')
+      texts.push({ text: node.value, stacks: textStacks, locate: (offset) => inLines(page.file, node.value, offset, start.line, start.column) });
+    else if (node.type === 'inlineCode')
+      texts.push({ text: node.value, stacks: [MONO_FAMILIES], locate: (offset) => inLines(page.file, node.value, offset, start.line, start.column + 1) });
     else if (node.type === 'code') {
       // A fenced block's text starts on the line after the fence.
       const fenced = (node.position?.end.line ?? start.line) - start.line + 1 > node.value.split('\n').length;
-      texts.push({ text: node.value, stacks: [MONO_FAMILIES], locate: (offset) => inLines(page.file, node.value, offset, start.line + (fenced ? 1 : 0), start.column) });
-    } else if (node.type === 'image' && node.alt) texts.push({ text: node.alt, stacks: textStacks, locate: () => ({ file: page.file, line: start.line, col: start.column + 2 }) });
+      texts.push({
+        text: node.value,
+        stacks: [MONO_FAMILIES],
+        locate: (offset) => inLines(page.file, node.value, offset, start.line + (fenced ? 1 : 0), start.column),
+      });
+    } else if (node.type === 'image' && node.alt)
+      texts.push({ text: node.alt, stacks: textStacks, locate: () => ({ file: page.file, line: start.line, col: start.column + 2 }) });
     if ('children' in node) node.children.forEach(visit);
   };
   visit(page.body);
@@ -107,5 +146,7 @@ function pageDrawn(page: ProjectSource, textStacks: DrawnText['stacks']): DrawnT
 function inLines(file: string, value: string, offset: number, line: number, col: number): SourceLocation {
   const lines = value.slice(0, offset).split('\n');
   const last = lines.at(-1)!;
-  return lines.length === 1 ? { file, line, col: col + codePointsBetween(last, 0, last.length) } : { file, line: line + lines.length - 1, col: codePointsBetween(last, 0, last.length) + 1 };
+  return lines.length === 1
+    ? { file, line, col: col + codePointsBetween(last, 0, last.length) }
+    : { file, line: line + lines.length - 1, col: codePointsBetween(last, 0, last.length) + 1 };
 }

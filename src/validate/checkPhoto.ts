@@ -18,7 +18,11 @@ export type Photo = string | Buffer;
 export function checkPhoto(resume: Resume, source: YamlSource, dataDir: string, drawImages = true): { photo?: Photo; problems: Problem[] } {
   const url = resume.basics?.image;
   if (!url) return { problems: [] };
-  const { image, problem } = resolveImage(url, { pageDir: dataDir, dataDir, assetsRoot: dataDir }, source.locate(['basics', 'image']), { instead: 'the resume is drawn without a photo', budget: PHOTO_PIXELS, drawable: drawImages });
+  const { image, problem } = resolveImage(url, { pageDir: dataDir, dataDir, assetsRoot: dataDir }, source.locate(['basics', 'image']), {
+    instead: 'the resume is drawn without a photo',
+    budget: PHOTO_PIXELS,
+    drawable: drawImages,
+  });
   const problems = problem ? [{ ...problem, path: 'basics.image' }] : [];
   return { photo: drawable(image), problems };
 }

@@ -18,14 +18,29 @@ export function checkRoleReferences(resume: Resume, written: unknown, source: Ya
   const problems: Problem[] = [];
   const missingId = (id: string, path: (string | number)[], part: 'key' | 'value' = 'value') => {
     if (ids.has(id)) return;
-    problems.push({ severity: 'error', code: 'unknown-id', at: source.locate(path, part), path: formatPath(path), message: `no entry or highlight in the resume has the id "${id}"`, hint: suggest(id, known) });
+    problems.push({
+      severity: 'error',
+      code: 'unknown-id',
+      at: source.locate(path, part),
+      path: formatPath(path),
+      message: `no entry or highlight in the resume has the id "${id}"`,
+      hint: suggest(id, known),
+    });
   };
   role.include?.forEach((id, i) => missingId(id, ['include', i]));
   role.exclude?.forEach((id, i) => missingId(id, ['exclude', i]));
   for (const [section, list] of Object.entries(role.order ?? {})) list?.forEach((id, i) => missingId(id, ['order', section, i]));
   for (const id of Object.keys(role.overrides ?? {})) missingId(id, ['overrides', id], 'key');
   role.focus?.tags.forEach((tag, i) => {
-    if (!tags.has(tag)) problems.push({ severity: 'warning', code: 'unknown-tag', at: source.locate(['focus', 'tags', i]), path: formatPath(['focus', 'tags', i]), message: `no entry or highlight has the tag "${tag}", so it ranks nothing`, hint: suggest(tag, [...tags]) });
+    if (!tags.has(tag))
+      problems.push({
+        severity: 'warning',
+        code: 'unknown-tag',
+        at: source.locate(['focus', 'tags', i]),
+        path: formatPath(['focus', 'tags', i]),
+        message: `no entry or highlight has the tag "${tag}", so it ranks nothing`,
+        hint: suggest(tag, [...tags]),
+      });
   });
   return problems;
 }

@@ -18,7 +18,12 @@ export function yamlTexts(source: YamlSource, label: string, options: { role?: s
   const texts: ClaimText[] = [];
   walkStrings(source.data, (path: DataPath, value: string) => {
     if (options.skip?.includes(String(path[0]))) return;
-    texts.push(sourcedText(`${label} ${formatPath(path)}`, options.role, { text: value, pieces: [{ start: 0, end: value.length, origin: { source, path, value, offset: 0 } }] }));
+    texts.push(
+      sourcedText(`${label} ${formatPath(path)}`, options.role, {
+        text: value,
+        pieces: [{ start: 0, end: value.length, origin: { source, path, value, offset: 0 } }],
+      }),
+    );
   });
   return texts;
 }

@@ -10,7 +10,14 @@ export function findPlaceholders(source: YamlSource): Problem[] {
   walkStrings(source.data, (path, value) => {
     const match = PLACEHOLDER_PATTERN.exec(value);
     if (match) {
-      problems.push({ severity: 'warning', code: 'placeholder', at: source.locate(path), path: formatPath(path), message: `placeholder ${match[0]} is still in the data`, hint: 'replace it with the real fact before sending (--strict makes this an error)' });
+      problems.push({
+        severity: 'warning',
+        code: 'placeholder',
+        at: source.locate(path),
+        path: formatPath(path),
+        message: `placeholder ${match[0]} is still in the data`,
+        hint: 'replace it with the real fact before sending (--strict makes this an error)',
+      });
     }
   });
   return problems;

@@ -37,14 +37,16 @@ export function checkResumeLength(model: ResumeModel, source: YamlSource | undef
   }
   if (crossedIn === undefined) return [];
   const where = roleFile ? `in ${roleFile}` : 'in a role file (and build with --role)';
-  return [{
-    severity: 'error',
-    code: 'resume-too-long',
-    at: source?.locate([crossedIn], 'key'),
-    path: crossedIn,
-    message: `the resume would draw ${count(entries)} entries in ${count(blocks)} blocks (entries, summaries, highlights), ${pagesFor(blocks)}; careerpdf lays out at most ${count(MAX_FLOW_BLOCKS)} blocks (~9 pages) in one resume, and a resume is 1–3 pages`,
-    hint: `choose what this role shows ${where}: \`limits: { entries: { ${crossedIn}: 10 }, highlights: 4 }\`, \`exclude: [ids]\` or \`focus: { mode: filter }\``,
-  }];
+  return [
+    {
+      severity: 'error',
+      code: 'resume-too-long',
+      at: source?.locate([crossedIn], 'key'),
+      path: crossedIn,
+      message: `the resume would draw ${count(entries)} entries in ${count(blocks)} blocks (entries, summaries, highlights), ${pagesFor(blocks)}; careerpdf lays out at most ${count(MAX_FLOW_BLOCKS)} blocks (~9 pages) in one resume, and a resume is 1–3 pages`,
+      hint: `choose what this role shows ${where}: \`limits: { entries: { ${crossedIn}: 10 }, highlights: 4 }\`, \`exclude: [ids]\` or \`focus: { mode: filter }\``,
+    },
+  ];
 }
 
 /** Markdown nodes drawn as one block each (a list item is its paragraphs; raw HTML is not drawn). */
@@ -63,11 +65,13 @@ export function checkPageLength(file: string, body: Root): Problem[] {
   };
   visit(body);
   if (!crossedAt) return [];
-  return [{
-    severity: 'error',
-    code: 'page-too-long',
-    at: crossedAt,
-    message: `this project page has ${count(blocks)} blocks (paragraphs, table rows, headings…), ${pagesFor(blocks)}; careerpdf lays out at most ${count(MAX_FLOW_BLOCKS)} (~9 pages) per project, and block ${count(MAX_FLOW_BLOCKS + 1)} is here`,
-    hint: 'keep the page to what a reader takes in: summarise a long table (its top rows, totals) and link to the full data, or split the project into several pages',
-  }];
+  return [
+    {
+      severity: 'error',
+      code: 'page-too-long',
+      at: crossedAt,
+      message: `this project page has ${count(blocks)} blocks (paragraphs, table rows, headings…), ${pagesFor(blocks)}; careerpdf lays out at most ${count(MAX_FLOW_BLOCKS)} (~9 pages) per project, and block ${count(MAX_FLOW_BLOCKS + 1)} is here`,
+      hint: 'keep the page to what a reader takes in: summarise a long table (its top rows, totals) and link to the full data, or split the project into several pages',
+    },
+  ];
 }

@@ -68,14 +68,22 @@ export function uprightJpegCopy(file: Buffer, orientation: number, budget: Pixel
 /** Where the pixel drawn at (x, y) is stored, for each EXIF orientation (2–8; w × h stored). */
 function storedPixel(orientation: number, x: number, y: number, w: number, h: number): [number, number] {
   switch (orientation) {
-    case 2: return [w - 1 - x, y]; // mirrored left–right
-    case 3: return [w - 1 - x, h - 1 - y]; // half a turn
-    case 4: return [x, h - 1 - y]; // mirrored top–bottom
-    case 5: return [y, x]; // transposed
-    case 6: return [y, h - 1 - x]; // stored a quarter turn anticlockwise: turned clockwise
-    case 7: return [w - 1 - y, h - 1 - x]; // transversed
-    case 8: return [w - 1 - y, x]; // stored a quarter turn clockwise: turned anticlockwise
-    default: return [x, y];
+    case 2:
+      return [w - 1 - x, y]; // mirrored left–right
+    case 3:
+      return [w - 1 - x, h - 1 - y]; // half a turn
+    case 4:
+      return [x, h - 1 - y]; // mirrored top–bottom
+    case 5:
+      return [y, x]; // transposed
+    case 6:
+      return [y, h - 1 - x]; // stored a quarter turn anticlockwise: turned clockwise
+    case 7:
+      return [w - 1 - y, h - 1 - x]; // transversed
+    case 8:
+      return [w - 1 - y, x]; // stored a quarter turn clockwise: turned anticlockwise
+    default:
+      return [x, y];
   }
 }
 

@@ -60,17 +60,36 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
   });
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
     return /^https?:/i.test(url)
-      ? placeholder('remote', { severity: 'warning', message: `remote image ${url} is not fetched (builds never use the network); ${instead}`, hint: 'download it into the data folder and use a local path' })
-      : placeholder('remote', { severity: 'warning', message: `image ${shorten(url)} is not a file path; only local PNG and JPEG files are drawn`, hint: 'save the image as a PNG or JPEG file in the data folder' });
+      ? placeholder('remote', {
+          severity: 'warning',
+          message: `remote image ${url} is not fetched (builds never use the network); ${instead}`,
+          hint: 'download it into the data folder and use a local path',
+        })
+      : placeholder('remote', {
+          severity: 'warning',
+          message: `image ${shorten(url)} is not a file path; only local PNG and JPEG files are drawn`,
+          hint: 'save the image as a PNG or JPEG file in the data folder',
+        });
   }
   const relative = decodePath(url.replace(/[?#].*$/, ''));
   const file = relative.startsWith('/') ? path.join(roots.assetsRoot, relative) : path.resolve(roots.pageDir, relative);
   const allowed = (target: string) => isInside(roots.dataDir, target) || isInside(roots.assetsRoot, target);
-  const refused = () => placeholder('refused', { severity: 'error', message: `image ${url} is outside the data folder (${displayPath(file)}); it is not read`, hint: `keep images inside ${displayPath(roots.dataDir)} (site-root paths like /static/… resolve against ${displayPath(roots.assetsRoot)})` });
+  const refused = () =>
+    placeholder('refused', {
+      severity: 'error',
+      message: `image ${url} is outside the data folder (${displayPath(file)}); it is not read`,
+      hint: `keep images inside ${displayPath(roots.dataDir)} (site-root paths like /static/… resolve against ${displayPath(roots.assetsRoot)})`,
+    });
   if (!allowed(file)) return refused();
   if (!fs.existsSync(file)) {
     noteRead.unread(file);
-    return placeholder('missing', { severity: 'warning', message: `image ${url} not found (looked for ${displayPath(file)}); ${instead}`, hint: relative.startsWith('/') ? `site-root paths resolve against the assets root ${displayPath(roots.assetsRoot)}/ (set it with --assets <dir>)` : `relative paths resolve against ${displayPath(roots.pageDir)}/` });
+    return placeholder('missing', {
+      severity: 'warning',
+      message: `image ${url} not found (looked for ${displayPath(file)}); ${instead}`,
+      hint: relative.startsWith('/')
+        ? `site-root paths resolve against the assets root ${displayPath(roots.assetsRoot)}/ (set it with --assets <dir>)`
+        : `relative paths resolve against ${displayPath(roots.pageDir)}/`,
+    });
   }
   // A symbolic link inside the folder may still point outside it.
   if (!allowed(fs.realpathSync(file))) return refused();
@@ -83,16 +102,33 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
   noteRead.file(file, bytes);
   const sniffed = sniffImage(bytes);
   if (sniffed.format === 'unsupported') {
-    return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.kind}, not PNG or JPEG; PDFs here can only show PNG and JPEG`, hint: 'convert it to PNG (diagrams, screenshots) or JPEG (photos)' });
+    return placeholder('unsupported', {
+      severity: 'error',
+      message: `image ${url} is ${sniffed.kind}, not PNG or JPEG; PDFs here can only show PNG and JPEG`,
+      hint: 'convert it to PNG (diagrams, screenshots) or JPEG (photos)',
+    });
   }
   if (sniffed.format === 'damaged') {
-    return placeholder('damaged', { severity: 'warning', message: `image ${url} is a damaged ${sniffed.kind}: ${sniffed.damage}; ${instead}`, hint: 'export or download the image again (--strict makes this an error)' });
+    return placeholder('damaged', {
+      severity: 'warning',
+      message: `image ${url} is a damaged ${sniffed.kind}: ${sniffed.damage}; ${instead}`,
+      hint: 'export or download the image again (--strict makes this an error)',
+    });
   }
-  if (sniffed.width === 0 || sniffed.height === 0) return placeholder('unsupported', { severity: 'error', message: `image ${url} has no pixels (${sniffed.width}×${sniffed.height})`, hint: 'export the image again' });
+  if (sniffed.width === 0 || sniffed.height === 0)
+    return placeholder('unsupported', {
+      severity: 'error',
+      message: `image ${url} has no pixels (${sniffed.width}×${sniffed.height})`,
+      hint: 'export the image again',
+    });
   const megapixels = (sniffed.width * sniffed.height) / 1e6;
   if (megapixels > MAX_MEGAPIXELS) {
     const suggestedWidth = Math.max(1, Math.floor(sniffed.width * Math.min(1, 2480 / Math.max(sniffed.width, sniffed.height))));
-    return placeholder('unsupported', { severity: 'error', message: `image ${url} is ${sniffed.width} × ${sniffed.height} px = ${formatMegapixels(megapixels)} MP, over the limit of ${MAX_MEGAPIXELS} MP`, hint: `scale it down, e.g. to ${suggestedWidth} px wide (a page shows at most ~2480 px: A4 at 300 dpi)` });
+    return placeholder('unsupported', {
+      severity: 'error',
+      message: `image ${url} is ${sniffed.width} × ${sniffed.height} px = ${formatMegapixels(megapixels)} MP, over the limit of ${MAX_MEGAPIXELS} MP`,
+      hint: `scale it down, e.g. to ${suggestedWidth} px wide (a page shows at most ~2480 px: A4 at 300 dpi)`,
+    });
   }
   if (!drawable) return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height } };
   let data: Buffer | undefined;
@@ -102,7 +138,11 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
     else data = sniffed.orientation ? uprightJpegCopy(bytes, sniffed.orientation, budget) : bytes;
   } catch (err) {
     // The structure was whole (every chunk's CRC matched, the segments reached EOI), yet the pixels do not decode.
-    return placeholder('damaged', { severity: 'warning', message: `image ${url} is a damaged ${sniffed.format.toUpperCase()}: its pixels do not decode (${(err as Error).message}); ${instead}`, hint: 'export or download the image again (--strict makes this an error)' });
+    return placeholder('damaged', {
+      severity: 'warning',
+      message: `image ${url} is a damaged ${sniffed.format.toUpperCase()}: its pixels do not decode (${(err as Error).message}); ${instead}`,
+      hint: 'export or download the image again (--strict makes this an error)',
+    });
   }
   return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height, ...(data ? { data } : {}) } };
 }
@@ -130,7 +170,11 @@ function readImageFile(file: string): { bytes: Buffer } | { unreadable: string; 
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { unreadable: `it is ${fileKind(stat)}, not an image file`, hint: 'point at a PNG or JPEG file' };
-    if (stat.size > MAX_IMAGE_BYTES) return { unreadable: `it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, hint: 'export it smaller (1200–2000 px wide is plenty for a page)' };
+    if (stat.size > MAX_IMAGE_BYTES)
+      return {
+        unreadable: `it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the limit of ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
+        hint: 'export it smaller (1200–2000 px wide is plenty for a page)',
+      };
     const bytes = Buffer.alloc(stat.size);
     let filled = 0;
     while (filled < bytes.length) {

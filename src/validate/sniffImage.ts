@@ -41,7 +41,8 @@ const PNG_BIT_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 1
 /** IHDR first, then every chunk with a matching CRC, up to IEND. */
 function pngStructure(bytes: Buffer): SniffedImage {
   const damaged = (damage: string): SniffedImage => ({ format: 'damaged', kind: 'PNG', damage });
-  if (bytes.length < 33 || bytes.readUInt32BE(8) !== 13 || bytes.toString('latin1', 12, 16) !== 'IHDR') return damaged('no image header (IHDR) after the PNG signature');
+  if (bytes.length < 33 || bytes.readUInt32BE(8) !== 13 || bytes.toString('latin1', 12, 16) !== 'IHDR')
+    return damaged('no image header (IHDR) after the PNG signature');
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   const [bitDepth, colorType, compression, filter, interlace] = [bytes[24]!, bytes[25]!, bytes[26]!, bytes[27]!, bytes[28]!];
@@ -56,7 +57,8 @@ function pngStructure(bytes: Buffer): SniffedImage {
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     const end = offset + 12 + length;
     if (end > bytes.length) return damaged(`cut short: the ${safeName(type)} chunk at byte ${offset} needs ${length} bytes, the file ends first`);
-    if (crc32(bytes, offset + 4, offset + 8 + length) !== bytes.readUInt32BE(offset + 8 + length)) return damaged(`the ${safeName(type)} chunk at byte ${offset} fails its checksum (CRC)`);
+    if (crc32(bytes, offset + 4, offset + 8 + length) !== bytes.readUInt32BE(offset + 8 + length))
+      return damaged(`the ${safeName(type)} chunk at byte ${offset} fails its checksum (CRC)`);
     if (type === 'IDAT') sawData = true;
     if (type === 'IEND') return sawData ? { format: 'png', width, height } : damaged('no image data (IDAT)');
     offset = end;

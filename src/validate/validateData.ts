@@ -51,7 +51,14 @@ function duplicateIds(resume: Resume, source: NonNullable<DataFolder['resume']>)
   const problems: Problem[] = [];
   for (const [id, sites] of collectIds(resume).ids) {
     for (const site of sites.slice(1)) {
-      problems.push({ severity: 'error', code: 'duplicate-id', at: source.locate([...site.path, 'id']), path: formatPath([...site.path, 'id']), message: `the id "${id}" is used more than once (first at ${formatPath(sites[0]!.path)})`, hint: 'ids must be unique across the whole resume: rename one' });
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-id',
+        at: source.locate([...site.path, 'id']),
+        path: formatPath([...site.path, 'id']),
+        message: `the id "${id}" is used more than once (first at ${formatPath(sites[0]!.path)})`,
+        hint: 'ids must be unique across the whole resume: rename one',
+      });
     }
   }
   return problems;

@@ -48,7 +48,13 @@ export function validateProjects(sources: readonly ProjectSource[], options: Pro
     if (!page) continue;
     const first = firstFileOf.get(page.id);
     if (first) {
-      problems.push({ severity: 'error', code: 'duplicate-project-id', at: source.frontMatter?.locate(['id']) ?? { file: source.file, line: 1, col: 1 }, message: `the project id "${page.id}" is also used by ${first}`, hint: 'give one of the pages another `id:` in its front matter' });
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-project-id',
+        at: source.frontMatter?.locate(['id']) ?? { file: source.file, line: 1, col: 1 },
+        message: `the project id "${page.id}" is also used by ${first}`,
+        hint: 'give one of the pages another `id:` in its front matter',
+      });
       continue;
     }
     firstFileOf.set(page.id, source.file);
@@ -63,7 +69,13 @@ function validatePage(source: ProjectSource, options: ProjectCheckOptions, probl
   if (source.frontMatter) {
     const data = source.frontMatter.data;
     if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-      problems.push({ severity: 'error', code: 'schema', at: start, message: 'the front matter must be a mapping of keys (title: …, period: …)', hint: 'write one `key: value` per line between the --- lines' });
+      problems.push({
+        severity: 'error',
+        code: 'schema',
+        at: start,
+        message: 'the front matter must be a mapping of keys (title: …, period: …)',
+        hint: 'write one `key: value` per line between the --- lines',
+      });
       return undefined;
     }
     const checked = validateWithSchema(source.frontMatter, projectFrontMatterSchema);
@@ -71,13 +83,27 @@ function validatePage(source: ProjectSource, options: ProjectCheckOptions, probl
     if (!checked.value) return undefined;
     fm = checked.value;
     fm.roles?.forEach((role, i) => {
-      if (!options.knownRoles.includes(role)) problems.push({ severity: 'warning', code: 'unknown-role', at: source.frontMatter!.locate(['roles', i]), path: `roles[${i}]`, message: `no role "${role}" in the roles folder, so this entry selects nothing`, hint: suggest(role, [...options.knownRoles]) });
+      if (!options.knownRoles.includes(role))
+        problems.push({
+          severity: 'warning',
+          code: 'unknown-role',
+          at: source.frontMatter!.locate(['roles', i]),
+          path: `roles[${i}]`,
+          message: `no role "${role}" in the roles folder, so this entry selects nothing`,
+          hint: suggest(role, [...options.knownRoles]),
+        });
     });
   }
 
   const id = fm.id ?? source.fileId;
   if (!fm.id && !projectId.safeParse(id).success) {
-    problems.push({ severity: 'error', code: 'project-id', at: start, message: `the file name "${source.fileId}" cannot be the page's id (letters, digits, - and _ only)`, hint: 'rename the file, e.g. my-project.md, or give the page an `id:` in its front matter' });
+    problems.push({
+      severity: 'error',
+      code: 'project-id',
+      at: start,
+      message: `the file name "${source.fileId}" cannot be the page's id (letters, digits, - and _ only)`,
+      hint: 'rename the file, e.g. my-project.md, or give the page an `id:` in its front matter',
+    });
     return undefined;
   }
 
@@ -112,7 +138,13 @@ function checkBody(body: Root, file: string, useImage: (url: string, at: SourceL
     const at = { file, line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 };
     switch (node.type) {
       case 'html':
-        problems.push({ severity: 'warning', code: 'raw-html', at, message: `raw HTML ${JSON.stringify(shorten(node.value))} is left out of the PDF`, hint: 'write it in markdown instead (images: ![alt](path), line breaks: a blank line)' });
+        problems.push({
+          severity: 'warning',
+          code: 'raw-html',
+          at,
+          message: `raw HTML ${JSON.stringify(shorten(node.value))} is left out of the PDF`,
+          hint: 'write it in markdown instead (images: ![alt](path), line breaks: a blank line)',
+        });
         break;
       case 'image':
         useImage(node.url, at);
@@ -124,7 +156,14 @@ function checkBody(body: Root, file: string, useImage: (url: string, at: SourceL
       }
       case 'text': {
         const match = PLACEHOLDER_PATTERN.exec(node.value);
-        if (match) problems.push({ severity: 'warning', code: 'placeholder', at, message: `placeholder ${match[0]} is still in the page`, hint: 'replace it with the real fact before sending (--strict makes this an error)' });
+        if (match)
+          problems.push({
+            severity: 'warning',
+            code: 'placeholder',
+            at,
+            message: `placeholder ${match[0]} is still in the page`,
+            hint: 'replace it with the real fact before sending (--strict makes this an error)',
+          });
         break;
       }
       default:
@@ -139,7 +178,14 @@ function unknownKeys(source: ProjectSource): Problem[] {
   if (!data || typeof data !== 'object') return [];
   return Object.keys(data)
     .filter((key) => !PROJECT_KEYS.includes(key))
-    .map((key) => ({ severity: 'warning' as const, code: 'unknown-key', at: source.frontMatter!.locate([key], 'key'), path: key, message: `front matter key "${key}" is not used by careerpdf and is ignored`, hint: `keys used: ${PROJECT_KEYS.filter((k) => k !== '$schema').join(', ')}` }));
+    .map((key) => ({
+      severity: 'warning' as const,
+      code: 'unknown-key',
+      at: source.frontMatter!.locate([key], 'key'),
+      path: key,
+      message: `front matter key "${key}" is not used by careerpdf and is ignored`,
+      hint: `keys used: ${PROJECT_KEYS.filter((k) => k !== '$schema').join(', ')}`,
+    }));
 }
 
 function visit(node: Nodes, fn: (node: Nodes) => void): void {
@@ -158,10 +204,26 @@ export function checkPortfolioPicks(role: Role, source: YamlSource, pages: reado
   const tags = new Set(pages.flatMap((p) => p.facts.tags ?? []));
   const problems: Problem[] = [];
   role.portfolio?.projects?.forEach((id, i) => {
-    if (!ids.includes(id)) problems.push({ severity: 'error', code: 'unknown-project', at: source.locate(['portfolio', 'projects', i]), path: `portfolio.projects[${i}]`, message: `no page in projects/ has the id "${id}"`, hint: ids.length > 0 ? suggest(id, ids) : 'add data/projects/<id>.md' });
+    if (!ids.includes(id))
+      problems.push({
+        severity: 'error',
+        code: 'unknown-project',
+        at: source.locate(['portfolio', 'projects', i]),
+        path: `portfolio.projects[${i}]`,
+        message: `no page in projects/ has the id "${id}"`,
+        hint: ids.length > 0 ? suggest(id, ids) : 'add data/projects/<id>.md',
+      });
   });
   role.portfolio?.tags?.forEach((tag, i) => {
-    if (!tags.has(tag)) problems.push({ severity: 'warning', code: 'unknown-tag', at: source.locate(['portfolio', 'tags', i]), path: `portfolio.tags[${i}]`, message: `no project page has the tag "${tag}", so it selects nothing`, hint: tags.size > 0 ? suggest(tag, [...tags]) : 'add `tags:` to the pages\' front matter' });
+    if (!tags.has(tag))
+      problems.push({
+        severity: 'warning',
+        code: 'unknown-tag',
+        at: source.locate(['portfolio', 'tags', i]),
+        path: `portfolio.tags[${i}]`,
+        message: `no project page has the tag "${tag}", so it selects nothing`,
+        hint: tags.size > 0 ? suggest(tag, [...tags]) : "add `tags:` to the pages' front matter",
+      });
   });
   return problems;
 }

@@ -42,7 +42,10 @@ function mostSpecific(issue: Issue): Issue {
   // A branch failing only on its type (or literal value) at its root did not match at all; prefer one that matched the shape.
   const shaped = branches.filter((b) => !(b.length === 1 && (b[0]!.code === 'invalid_type' || b[0]!.code === 'invalid_value') && b[0]!.path.length === 0));
   const chosen = shaped.sort((a, b) => a.length - b.length)[0];
-  if (!chosen) return issue.message !== ZOD_UNION_MESSAGE ? issue : ({ ...issue, message: `expected ${[...new Set(branches.map((b) => expectedOf(b[0])))].join(' or ')}` } as Issue);
+  if (!chosen)
+    return issue.message !== ZOD_UNION_MESSAGE
+      ? issue
+      : ({ ...issue, message: `expected ${[...new Set(branches.map((b) => expectedOf(b[0])))].join(' or ')}` } as Issue);
   const first = chosen[0]!;
   return mostSpecific({ ...first, path: [...issue.path, ...first.path] } as Issue);
 }
@@ -51,7 +54,10 @@ function mostSpecific(issue: Issue): Issue {
 function expectedOf(issue: Issue | undefined): string {
   if (issue?.code === 'invalid_value') return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue?.code !== 'invalid_type') return 'another value';
-  return ({ string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping' } as Record<string, string>)[issue.expected] ?? issue.expected;
+  return (
+    ({ string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping' } as Record<string, string>)[issue.expected] ??
+    issue.expected
+  );
 }
 
 function describe(issue: Issue, value: unknown, written: string | undefined): string {
@@ -75,9 +81,12 @@ function hintFor(issue: Issue, value: unknown, written: string | undefined): str
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
     // What was got says best what to do: an empty value, a number YAML read, a list or a mapping.
     if (value === null) return 'write a value, or remove the key (or the list item)';
-    if ((typeof value === 'number' || typeof value === 'boolean') && (issue.code === 'invalid_union' || issue.expected === 'string')) return `quote it to keep it as text: "${written ?? String(value)}"`;
-    if (Array.isArray(value) && !(issue.code === 'invalid_type' && issue.expected === 'array')) return 'write one value here, not a list (no "- " lines, no [ ])';
-    if (typeof value === 'object' && value !== null && !Array.isArray(value) && issue.code === 'invalid_union') return 'write one value here, not a mapping of keys';
+    if ((typeof value === 'number' || typeof value === 'boolean') && (issue.code === 'invalid_union' || issue.expected === 'string'))
+      return `quote it to keep it as text: "${written ?? String(value)}"`;
+    if (Array.isArray(value) && !(issue.code === 'invalid_type' && issue.expected === 'array'))
+      return 'write one value here, not a list (no "- " lines, no [ ])';
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && issue.code === 'invalid_union')
+      return 'write one value here, not a mapping of keys';
   }
   switch (issue.code) {
     case 'custom':
@@ -88,7 +97,11 @@ function hintFor(issue: Issue, value: unknown, written: string | undefined): str
       if (issue.origin !== 'number') return undefined;
       return issue.code === 'too_small' ? `write a number of at least ${issue.minimum}` : `write a number of at most ${issue.maximum}`;
     case 'invalid_type':
-      return issue.expected === 'array' ? 'write a list: one "- item" per line' : issue.expected === 'string' ? 'write plain text (quote it if it looks like a number or date)' : undefined;
+      return issue.expected === 'array'
+        ? 'write a list: one "- item" per line'
+        : issue.expected === 'string'
+          ? 'write plain text (quote it if it looks like a number or date)'
+          : undefined;
     case 'unrecognized_keys':
       return 'check the spelling; see the README for the keys this file takes';
     case 'invalid_format':

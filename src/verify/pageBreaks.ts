@@ -41,18 +41,39 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
       if (startPage !== endPage) {
         const onStart = lines.slice(first, last + 1).filter((l, i) => l.page === startPage && first + i > headEnd).length;
         const onNext = lines.slice(first, last + 1).filter((l) => l.page === startPage + 1).length;
-        if (onStart < 2) problems.push(warn('break-head-alone', `page ${startPage + 1}: "${shorten(label)}" ends the page with ${onStart === 0 ? 'only its head' : 'its head and one line'}; the rest is on page ${startPage + 2}`));
-        if (onNext === 1 && endPage === startPage + 1) problems.push(warn('break-tail-alone', `page ${endPage + 1} starts with the last line of "${shorten(label)}" alone: "${shorten(lines[last]!.text)}"`));
+        if (onStart < 2)
+          problems.push(
+            warn(
+              'break-head-alone',
+              `page ${startPage + 1}: "${shorten(label)}" ends the page with ${onStart === 0 ? 'only its head' : 'its head and one line'}; the rest is on page ${startPage + 2}`,
+            ),
+          );
+        if (onNext === 1 && endPage === startPage + 1)
+          problems.push(
+            warn('break-tail-alone', `page ${endPage + 1} starts with the last line of "${shorten(label)}" alone: "${shorten(lines[last]!.text)}"`),
+          );
       }
     }
     if (titleAt !== -1 && firstEntryLine !== undefined) {
       const titleLine = lineAt(titleAt);
-      if (titleLine !== -1 && lines[titleLine]!.page !== lines[firstEntryLine]!.page) problems.push(warn('break-section-title-alone', `page ${lines[titleLine]!.page + 1}: the section title "${shorten(section.title)}" ends the page; its first entry is on page ${lines[firstEntryLine]!.page + 1}`));
+      if (titleLine !== -1 && lines[titleLine]!.page !== lines[firstEntryLine]!.page)
+        problems.push(
+          warn(
+            'break-section-title-alone',
+            `page ${lines[titleLine]!.page + 1}: the section title "${shorten(section.title)}" ends the page; its first entry is on page ${lines[firstEntryLine]!.page + 1}`,
+          ),
+        );
       // The page before a section that starts a page: much of its body empty means the whole section moved on.
       const startLine = lines[titleLine];
       if (startLine && startLine.page > 0 && lines.findIndex((l) => l.page === startLine.page) === titleLine) {
         const empty = emptyShare(pages, lines, startLine.page - 1, area);
-        if (empty > LARGE_EMPTY) problems.push(warn('break-page-left-empty', `page ${startLine.page}: ${Math.round(empty * 100)}% of the page's body is empty because the section "${shorten(section.title)}" moved whole to page ${startLine.page + 1}`));
+        if (empty > LARGE_EMPTY)
+          problems.push(
+            warn(
+              'break-page-left-empty',
+              `page ${startLine.page}: ${Math.round(empty * 100)}% of the page's body is empty because the section "${shorten(section.title)}" moved whole to page ${startLine.page + 1}`,
+            ),
+          );
       }
     }
   }
@@ -70,7 +91,8 @@ export const SHORT_LAST_PAGE = 0.2;
 const LARGE_EMPTY = 0.25;
 
 const HINTS: Record<string, string> = {
-  'break-head-alone': 'a layout bug in careerpdf (an entry\'s head stays with two lines of it): please report it; meanwhile shorten the entry or the one before it',
+  'break-head-alone':
+    "a layout bug in careerpdf (an entry's head stays with two lines of it): please report it; meanwhile shorten the entry or the one before it",
   'break-tail-alone': 'a layout bug in careerpdf (a tail of two lines at least moves together): please report it; meanwhile shorten the entry by a line',
   'break-section-title-alone': 'a layout bug in careerpdf (a section title stays with its first entry): please report it',
   'break-page-left-empty': 'a layout bug in careerpdf (a section may break when its start fits): please report it',
@@ -93,17 +115,22 @@ interface Line {
  * line. In a sidebar layout, of the main column, of the sidebar, or of the whole page.
  */
 function bodyLines(pages: readonly PageText[], area: TextArea, column: 'main' | 'sidebar' | 'page'): Line[] {
-  const inColumn = (r: TextRun) => !area.sidebar || column === 'page' || (r.x >= area.sidebar.right) === (column === 'main');
+  const inColumn = (r: TextRun) => !area.sidebar || column === 'page' || r.x >= area.sidebar.right === (column === 'main');
   const lines: Line[] = [];
   let start = 0;
   pages.forEach((page, p) => {
-    const inBody = (r: TextRun) => r.text.trim() !== '' && r.top >= area.margin.top - 2 && r.top < page.height - area.margin.bottom - area.footer && inColumn(r);
+    const inBody = (r: TextRun) =>
+      r.text.trim() !== '' && r.top >= area.margin.top - 2 && r.top < page.height - area.margin.bottom - area.footer && inColumn(r);
     const runs = page.runs.filter(inBody).sort((a, b) => a.top - b.top || a.x - b.x);
     let group: TextRun[] = [];
     const flush = () => {
       if (group.length === 0) return;
       const sorted = [...group].sort((a, b) => a.x - b.x);
-      const text = sorted.map((r) => r.text).join(' ').replace(/\s+/g, ' ').trim();
+      const text = sorted
+        .map((r) => r.text)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       const squashed = squash(text);
       const top = Math.min(...group.map((r) => r.top));
       // The run's height is not read; its top and the line's font size are close enough: a body line is ~10 pt.
@@ -183,7 +210,11 @@ function splitTokens(lines: readonly Line[], model: Partial<ResumeModel>, warn: 
 }
 
 const urlHost = (url: string): string => URL_HOST.exec(url)?.[0] ?? '';
-const squash = (text: string): string => text.normalize('NFC').replace(/[\s\u00a0\u2060·]+/g, '').toLowerCase();
+const squash = (text: string): string =>
+  text
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u2060·]+/g, '')
+    .toLowerCase();
 const shorten = (text: string): string => {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 50 ? `${line.slice(0, 47)}…` : line;

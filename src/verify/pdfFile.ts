@@ -58,7 +58,10 @@ export class PdfFile {
     const filter = this.resolve(stream.dict.get('Filter'));
     const filters = Array.isArray(filter) ? filter : filter === undefined ? [] : [filter];
     if (filters.length === 0) return stream.raw;
-    if (filters.length > 1 || filters[0] !== 'FlateDecode' || stream.dict.has('DecodeParms')) throw new PdfReadError(`${what} is encoded as ${filters.map(String).join(' + ')}${stream.dict.has('DecodeParms') ? ' with parameters' : ''}, which is not read (only plain Flate)`);
+    if (filters.length > 1 || filters[0] !== 'FlateDecode' || stream.dict.has('DecodeParms'))
+      throw new PdfReadError(
+        `${what} is encoded as ${filters.map(String).join(' + ')}${stream.dict.has('DecodeParms') ? ' with parameters' : ''}, which is not read (only plain Flate)`,
+      );
     try {
       return inflateSync(stream.raw);
     } catch (err) {

@@ -23,7 +23,9 @@ export type PdfFont = (code: number) => Glyph;
 export function readFont(pdf: PdfFile, font: PdfDict, name: string): PdfFont {
   const what = `font ${name}${typeof font.get('BaseFont') === 'string' ? ` (${String(font.get('BaseFont'))})` : ''}`;
   if (font.get('Subtype') !== 'Type0' || font.get('Encoding') !== 'Identity-H') {
-    throw new PdfReadError(`${what} is ${String(font.get('Subtype'))} with encoding ${describe(font.get('Encoding'))}; only Type0 fonts with Identity-H (what pdfkit embeds) are read`);
+    throw new PdfReadError(
+      `${what} is ${String(font.get('Subtype'))} with encoding ${describe(font.get('Encoding'))}; only Type0 fonts with Identity-H (what pdfkit embeds) are read`,
+    );
   }
   if (!font.has('ToUnicode')) throw new PdfReadError(`${what} has no ToUnicode map: its text cannot be extracted`);
   const descendant = pdf.dict(pdf.array(font.get('DescendantFonts'), `${what}'s DescendantFonts`)[0], `${what}'s CIDFont`);

@@ -31,7 +31,7 @@ export function readPdfText(pdf: Uint8Array): PageText[] {
   const visited = new Set<PdfDict>();
 
   const readPage = (page: PdfDict, box: [number, number, number, number], resources: PdfDict) => {
-    const fontDicts = resources.has('Font') ? file.dict(resources.get('Font'), 'the page\'s /Font resources') : new Map<string, PdfValue>();
+    const fontDicts = resources.has('Font') ? file.dict(resources.get('Font'), "the page's /Font resources") : new Map<string, PdfValue>();
     const fontNamed = (name: string): PdfFont => {
       if (!fontDicts.has(name)) throw new PdfReadError(`font ${name} is used but not in the page's resources`);
       const dict = file.dict(fontDicts.get(name), `font ${name}`);
@@ -49,9 +49,9 @@ export function readPdfText(pdf: Uint8Array): PageText[] {
     visited.add(node);
     const ownBox = node.get('MediaBox');
     box = ownBox === undefined ? box : mediaBox(file.array(ownBox, 'a MediaBox').map((n) => file.resolve(n)));
-    resources = node.has('Resources') ? file.dict(node.get('Resources'), 'a page\'s /Resources') : resources;
+    resources = node.has('Resources') ? file.dict(node.get('Resources'), "a page's /Resources") : resources;
     if (node.get('Type') === 'Pages') {
-      for (const kid of file.array(node.get('Kids'), 'the page tree\'s /Kids')) walk(file.dict(kid, 'a page'), box, resources);
+      for (const kid of file.array(node.get('Kids'), "the page tree's /Kids")) walk(file.dict(kid, 'a page'), box, resources);
     } else {
       if (!box) throw new PdfReadError(`page ${pages.length + 1} has no MediaBox`);
       readPage(node, box, resources ?? new Map());
@@ -64,7 +64,8 @@ export function readPdfText(pdf: Uint8Array): PageText[] {
 
 function mediaBox(values: (PdfValue | undefined)[]): [number, number, number, number] {
   const [x0, y0, x1, y1] = values;
-  if (typeof x0 !== 'number' || typeof y0 !== 'number' || typeof x1 !== 'number' || typeof y1 !== 'number') throw new PdfReadError('a MediaBox that is not four numbers');
+  if (typeof x0 !== 'number' || typeof y0 !== 'number' || typeof x1 !== 'number' || typeof y1 !== 'number')
+    throw new PdfReadError('a MediaBox that is not four numbers');
   return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
 }
 
@@ -72,7 +73,7 @@ function mediaBox(values: (PdfValue | undefined)[]): [number, number, number, nu
 function contentOf(file: PdfFile, page: PdfDict): Uint8Array {
   const contents = file.resolve(page.get('Contents'));
   if (contents === undefined || contents === null) return new Uint8Array();
-  if (!Array.isArray(contents)) return file.streamData(contents, 'a page\'s content stream');
+  if (!Array.isArray(contents)) return file.streamData(contents, "a page's content stream");
   // The streams are split at token boundaries: a newline between them keeps tokens apart.
-  return Buffer.concat(contents.flatMap((part) => [file.streamData(part, 'a page\'s content stream'), Buffer.from('\n')]));
+  return Buffer.concat(contents.flatMap((part) => [file.streamData(part, "a page's content stream"), Buffer.from('\n')]));
 }

@@ -19,10 +19,22 @@ export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput):
   const facts = inspectPdf(pdf);
   const problems: Problem[] = [];
   if (facts.unembeddedFonts.length > 0) {
-    problems.push({ severity: 'error', code: 'font-not-embedded', path: file, message: `the PDF uses fonts that are not embedded: ${facts.unembeddedFonts.join(', ')} (a character the fonts lack)`, hint: 'run `careerpdf check` to find the character, then remove or replace it' });
+    problems.push({
+      severity: 'error',
+      code: 'font-not-embedded',
+      path: file,
+      message: `the PDF uses fonts that are not embedded: ${facts.unembeddedFonts.join(', ')} (a character the fonts lack)`,
+      hint: 'run `careerpdf check` to find the character, then remove or replace it',
+    });
   }
   if (pageBudget !== undefined && facts.pages > pageBudget) {
-    problems.push({ severity: 'warning', code: 'page-budget', path: file, message: `${facts.pages} pages, over the role's budget of ${pageBudget}`, hint: 'lower limits.highlights or limits.entries in the role file, or raise pages' });
+    problems.push({
+      severity: 'warning',
+      code: 'page-budget',
+      path: file,
+      message: `${facts.pages} pages, over the role's budget of ${pageBudget}`,
+      hint: 'lower limits.highlights or limits.entries in the role file, or raise pages',
+    });
   }
   const placeholders = new Set<string>();
   walkStrings(content, (_path, value) => {
@@ -30,7 +42,13 @@ export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput):
     if (m) placeholders.add(m[0]);
   });
   if (placeholders.size > 0) {
-    problems.push({ severity: 'warning', code: 'placeholder-in-pdf', path: file, message: `${placeholders.size} placeholder(s) printed in this PDF: ${[...placeholders].join(', ')}`, hint: 'fill in the facts in the data folder before sending it' });
+    problems.push({
+      severity: 'warning',
+      code: 'placeholder-in-pdf',
+      path: file,
+      message: `${placeholders.size} placeholder(s) printed in this PDF: ${[...placeholders].join(', ')}`,
+      hint: 'fill in the facts in the data folder before sending it',
+    });
   }
   return { facts, problems };
 }
@@ -47,7 +65,21 @@ export function verifyRenderedText({ file, pdf, content, pageBudget }: VerifyInp
     pages = readPdfText(pdf);
   } catch (err) {
     // PdfReadError is what the reader does not handle; anything else a bug in it. Either way the PDF itself may be fine.
-    return [{ severity: 'warning', code: 'text-unreadable', path: file, message: `the text of this PDF could not be read back, so it was not checked (extractable, inside the margins, page budget): ${(err as Error).message}`, hint: 'a bug in careerpdf: please report it with this file' }];
+    return [
+      {
+        severity: 'warning',
+        code: 'text-unreadable',
+        path: file,
+        message: `the text of this PDF could not be read back, so it was not checked (extractable, inside the margins, page budget): ${(err as Error).message}`,
+        hint: 'a bug in careerpdf: please report it with this file',
+      },
+    ];
   }
-  return [...checkExtractable(pages, content, area, file), ...checkTextArea(pages, area, file), ...checkBelowPage(pages, file), ...checkPageBreaks(pages, content, area, file), ...(pageBudget !== undefined ? spillOver(pages, content, pageBudget, file) : [])];
+  return [
+    ...checkExtractable(pages, content, area, file),
+    ...checkTextArea(pages, area, file),
+    ...checkBelowPage(pages, file),
+    ...checkPageBreaks(pages, content, area, file),
+    ...(pageBudget !== undefined ? spillOver(pages, content, pageBudget, file) : []),
+  ];
 }

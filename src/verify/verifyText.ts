@@ -29,7 +29,13 @@ export function checkTextArea(pages: readonly PageText[], area: TextArea, file: 
       const side = worst.x < area.margin.left ? 'left' : 'right';
       // Quoted from the start of its line (a run may be one word of it): what the reader looks for on the page.
       const line = lineText(page.runs.filter((run) => Math.abs(run.top - worst.top) < TOLERANCE));
-      problems.push({ severity: 'warning', code: 'outside-text-area', path: file, message: `page ${i + 1}: text runs ${past(worst).toFixed(1)} pt into the ${side} margin: "${shorten(line)}"`, hint: 'a layout bug in careerpdf (a line wider than its column): please report it with this file' });
+      problems.push({
+        severity: 'warning',
+        code: 'outside-text-area',
+        path: file,
+        message: `page ${i + 1}: text runs ${past(worst).toFixed(1)} pt into the ${side} margin: "${shorten(line)}"`,
+        hint: 'a layout bug in careerpdf (a line wider than its column): please report it with this file',
+      });
     }
   });
   return problems;
@@ -45,7 +51,15 @@ export function checkBelowPage(pages: readonly PageText[], file: string): Proble
     const lost = page.runs.filter((run) => run.text.trim() !== '' && run.top >= page.height);
     if (lost.length === 0) return [];
     const text = lost.map((run) => run.text).join('');
-    return [{ severity: 'warning' as const, code: 'below-page', path: file, message: `page ${i + 1}: ${text.length.toLocaleString('en-US')} characters fall below the bottom of the page and are not seen, from "${shorten(lineText(lost.filter((run) => run.top === lost[0]!.top)))}": a block that cannot break (a table row) is taller than a page`, hint: 'shorten it: move long text out of a table cell into a paragraph, or split the row' }];
+    return [
+      {
+        severity: 'warning' as const,
+        code: 'below-page',
+        path: file,
+        message: `page ${i + 1}: ${text.length.toLocaleString('en-US')} characters fall below the bottom of the page and are not seen, from "${shorten(lineText(lost.filter((run) => run.top === lost[0]!.top)))}": a block that cannot break (a table row) is taller than a page`,
+        hint: 'shorten it: move long text out of a table cell into a paragraph, or split the row',
+      },
+    ];
   });
 }
 
@@ -56,7 +70,34 @@ function lineText(runs: readonly TextRun[]): string {
 }
 
 /** Keys of a document model whose strings are handles, links, paths or settings, not drawn text. */
-const NOT_DRAWN = new Set(['lang', 'roleId', 'id', 'anchor', 'file', 'href', 'url', 'image', 'images', 'cover', 'meta', 'labels', 'key', 'kind', 'type', 'align', 'identifier', 'label', 'alt', 'tags', 'pieces', 'formText', 'rule', 'counts', 'at', 'position']);
+const NOT_DRAWN = new Set([
+  'lang',
+  'roleId',
+  'id',
+  'anchor',
+  'file',
+  'href',
+  'url',
+  'image',
+  'images',
+  'cover',
+  'meta',
+  'labels',
+  'key',
+  'kind',
+  'type',
+  'align',
+  'identifier',
+  'label',
+  'alt',
+  'tags',
+  'pieces',
+  'formText',
+  'rule',
+  'counts',
+  'at',
+  'position',
+]);
 
 /**
  * Every string of the model must be in the PDF's text as a reader extracts it — copy-paste,
@@ -65,15 +106,39 @@ const NOT_DRAWN = new Set(['lang', 'roleId', 'id', 'anchor', 'file', 'href', 'ur
  */
 export function checkExtractable(pages: readonly PageText[], content: unknown, area: TextArea, file: string): Problem[] {
   const all = squash(pages.map((p) => p.runs.map((r) => r.text).join('')).join(''));
-  const body = squash(pages.map((p) => p.runs.filter((r) => r.top >= area.margin.top - 2 && r.top < p.height - area.margin.bottom - area.footer).map((r) => r.text).join('')).join(''));
+  const body = squash(
+    pages
+      .map((p) =>
+        p.runs
+          .filter((r) => r.top >= area.margin.top - 2 && r.top < p.height - area.margin.bottom - area.footer)
+          .map((r) => r.text)
+          .join(''),
+      )
+      .join(''),
+  );
   const missing: string[] = [];
-  walkStrings(content, (_path, value) => {
-    const text = value.replace(/\*\*/g, '');
-    const wanted = squash(text);
-    if (wanted.length >= 2 && !all.includes(wanted) && !body.includes(wanted)) missing.push(whereItDiffers(text, wanted, [all, body]));
-  }, NOT_DRAWN);
+  walkStrings(
+    content,
+    (_path, value) => {
+      const text = value.replace(/\*\*/g, '');
+      const wanted = squash(text);
+      if (wanted.length >= 2 && !all.includes(wanted) && !body.includes(wanted)) missing.push(whereItDiffers(text, wanted, [all, body]));
+    },
+    NOT_DRAWN,
+  );
   if (missing.length === 0) return [];
-  return [{ severity: 'warning', code: 'text-not-extractable', path: file, message: `${missing.length} text${missing.length === 1 ? ' is' : 's are'} not in the PDF's text layer as written (a reader or an applicant-tracking system would not find ${missing.length === 1 ? 'it' : 'them'}; ‸ marks where the PDF differs): ${missing.slice(0, 3).map((m) => `"${m.startsWith('…') ? m : shorten(m)}"`).join(', ')}${missing.length > 3 ? ', …' : ''}`, hint: 'a rendering bug in careerpdf: please report it with the data that produced it' }];
+  return [
+    {
+      severity: 'warning',
+      code: 'text-not-extractable',
+      path: file,
+      message: `${missing.length} text${missing.length === 1 ? ' is' : 's are'} not in the PDF's text layer as written (a reader or an applicant-tracking system would not find ${missing.length === 1 ? 'it' : 'them'}; ‸ marks where the PDF differs): ${missing
+        .slice(0, 3)
+        .map((m) => `"${m.startsWith('…') ? m : shorten(m)}"`)
+        .join(', ')}${missing.length > 3 ? ', …' : ''}`,
+      hint: 'a rendering bug in careerpdf: please report it with the data that produced it',
+    },
+  ];
 }
 
 /**
@@ -105,7 +170,11 @@ const shorten = (text: string): string => {
 
 /** The units a document is made of, in order, each with the text it starts with. */
 function entriesOf(content: unknown): { label: string; text: string }[] {
-  const c = content as { sections?: { title: string; entries: { title: string }[] }[]; projects?: { title: string }[]; application?: { questions: { number: number; question: string }[] } };
+  const c = content as {
+    sections?: { title: string; entries: { title: string }[] }[];
+    projects?: { title: string }[];
+    application?: { questions: { number: number; question: string }[] };
+  };
   if (c.sections) return c.sections.flatMap((s) => s.entries.map((e) => ({ label: `${s.title} › ${e.title}`, text: e.title })));
   if (c.projects) return c.projects.map((p) => ({ label: p.title, text: p.title }));
   if (c.application) return c.application.questions.map((q) => ({ label: `question ${q.number}`, text: q.question }));
@@ -129,7 +198,15 @@ export function spillOver(pages: readonly PageText[], content: unknown, budget: 
     if (found === -1) continue;
     page = found;
     if (found >= budget) {
-      return [{ severity: 'warning', code: 'page-budget-spill', path: file, message: `over the budget of ${budget} page${budget === 1 ? '' : 's'} from "${shorten(entry.label)}" on (it starts on page ${found + 1})${previous ? `; page ${budget} ends in or after "${shorten(previous)}"` : ''}`, hint: 'drop or shorten that entry for this role (exclude, limits), or raise pages in the role file' }];
+      return [
+        {
+          severity: 'warning',
+          code: 'page-budget-spill',
+          path: file,
+          message: `over the budget of ${budget} page${budget === 1 ? '' : 's'} from "${shorten(entry.label)}" on (it starts on page ${found + 1})${previous ? `; page ${budget} ends in or after "${shorten(previous)}"` : ''}`,
+          hint: 'drop or shorten that entry for this role (exclude, limits), or raise pages in the role file',
+        },
+      ];
     }
     previous = entry.label;
   }

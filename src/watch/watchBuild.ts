@@ -79,7 +79,10 @@ export function watchTargets(read: readonly InputRecord[]): { paths: Set<string>
     for (let dir = record.path; dir !== existing && dir !== path.dirname(dir); dir = path.dirname(dir)) awaited.add(dir);
   }
   // In a listed folder a name that comes or goes matters, not a write to a file the build did not read (an editor's swap file).
-  return { paths, matters: (file, event) => files.has(file) || listed.has(file) || (listed.has(path.dirname(file)) && event !== 'change') || awaited.has(file) };
+  return {
+    paths,
+    matters: (file, event) => files.has(file) || listed.has(file) || (listed.has(path.dirname(file)) && event !== 'change') || awaited.has(file),
+  };
 }
 
 function nearestExisting(target: string): string {

@@ -22,7 +22,14 @@ export interface ManifestEntry {
 export const sha256 = (bytes: Buffer | string): string => crypto.createHash('sha256').update(bytes).digest('hex');
 
 export function manifestEntry(kind: DocumentKind, file: string, bytes: Buffer | string, pages: number | undefined, warnings: Problem[]): ManifestEntry {
-  return { kind, file: path.basename(file), ...(pages !== undefined ? { pages } : {}), bytes: Buffer.byteLength(bytes), sha256: sha256(bytes), warnings: warnings.map((w) => [formatLocation(w.at), w.message].filter(Boolean).join(' ')) };
+  return {
+    kind,
+    file: path.basename(file),
+    ...(pages !== undefined ? { pages } : {}),
+    bytes: Buffer.byteLength(bytes),
+    sha256: sha256(bytes),
+    warnings: warnings.map((w) => [formatLocation(w.at), w.message].filter(Boolean).join(' ')),
+  };
 }
 
 /** What a role was built from, for the build cache (src/cache): its settings and everything its build read. */

@@ -66,7 +66,12 @@ export function checkOutputFolders(outDir: string, dirs: readonly string[]): voi
     if (checked.has(existing)) continue;
     checked.add(existing);
     if (!stat.isDirectory()) {
-      problems.push({ severity: 'error', code: 'out-not-a-folder', message: `cannot write into ${displayPath(dir)}: ${displayPath(existing)} is a file, not a folder`, hint: 'move the file away, or pick another --out' });
+      problems.push({
+        severity: 'error',
+        code: 'out-not-a-folder',
+        message: `cannot write into ${displayPath(dir)}: ${displayPath(existing)} is a file, not a folder`,
+        hint: 'move the file away, or pick another --out',
+      });
       continue;
     }
     try {
@@ -111,5 +116,10 @@ const REASONS: Record<string, { why: string; hint: string }> = {
 export function writeProblem(err: unknown, file: string, doing = 'cannot write'): Problem {
   const reason = REASONS[(err as NodeJS.ErrnoException)?.code ?? ''];
   if (!reason) throw err;
-  return { severity: 'error', code: 'cannot-write', message: `${doing} ${displayPath(file)}: ${reason.why} (${(err as NodeJS.ErrnoException).code})`, hint: reason.hint };
+  return {
+    severity: 'error',
+    code: 'cannot-write',
+    message: `${doing} ${displayPath(file)}: ${reason.why} (${(err as NodeJS.ErrnoException).code})`,
+    hint: reason.hint,
+  };
 }

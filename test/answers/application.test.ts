@@ -37,8 +37,12 @@ describe('resolveAnswers', () => {
 `);
     expect(app).toMatchObject({ company: 'KREAM', position: '데이터엔지니어' });
     const [q] = app.questions;
-    expect(q!.answer.text).toBe('요기요에서 협업했습니다.\n\n저는 Project Tech Lead로서 리드했습니다(기여도: 80%).\n\n이 경험에서 얻은 교훈:\n1. **표준화**와 자동화가 핵심입니다.');
-    expect(q!.formText).toBe('요기요에서 협업했습니다.\n\n저는 Project Tech Lead로서 리드했습니다(기여도: 80%).\n\n이 경험에서 얻은 교훈:\n1. 표준화와 자동화가 핵심입니다.');
+    expect(q!.answer.text).toBe(
+      '요기요에서 협업했습니다.\n\n저는 Project Tech Lead로서 리드했습니다(기여도: 80%).\n\n이 경험에서 얻은 교훈:\n1. **표준화**와 자동화가 핵심입니다.',
+    );
+    expect(q!.formText).toBe(
+      '요기요에서 협업했습니다.\n\n저는 Project Tech Lead로서 리드했습니다(기여도: 80%).\n\n이 경험에서 얻은 교훈:\n1. 표준화와 자동화가 핵심입니다.',
+    );
     // counted on the form text, by hand: 13 + 2 (blank line) + 40 + 2 + 13 + 1 + 19 = 90 characters
     expect(q).toMatchObject({ count: 90, limit: 100, rule: { unit: 'with-spaces', newline: 'lf' } });
     expect(q!.counts.withSpaces).toBe(Array.from(q!.formText).length);

@@ -129,6 +129,8 @@ describe('careerpdf answers and check', () => {
     expect(plain.stderr).toMatch(/warning data\/roles\/data-engineer\.yaml:\d+:\d+ .*OVER THE LIMIT — data-engineer, question 2 "design"/);
     const strict = await runCliInProcess(['check', '--strict', '--role', 'partner-backend']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/error data\/roles\/partner-backend\.yaml:\d+:\d+ .*OVER THE LIMIT — partner-backend, question 4 "teamwork": 1,001자 \(공백 포함\), 1자 over/);
+    expect(strict.stderr).toMatch(
+      /error data\/roles\/partner-backend\.yaml:\d+:\d+ .*OVER THE LIMIT — partner-backend, question 4 "teamwork": 1,001자 \(공백 포함\), 1자 over/,
+    );
   });
 });

@@ -37,13 +37,19 @@ describe('consistency across the seed data', () => {
 
 describe('checkConsistency', () => {
   it('catches a duration told two ways ("18년간" / "17년간") and points into the paragraph', () => {
-    const warnings = found('summary: 저는 지난 18년간 다양한 기술 스택과 도메인에서 개발 경험을 쌓아왔습니다.', 'summary: 17년간 다양한 기술 스택과 도메인에서 개발 경험을 쌓아 왔습니다.');
+    const warnings = found(
+      'summary: 저는 지난 18년간 다양한 기술 스택과 도메인에서 개발 경험을 쌓아왔습니다.',
+      'summary: 17년간 다양한 기술 스택과 도메인에서 개발 경험을 쌓아 왔습니다.',
+    );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.message).toMatch(/18년.*17년 at b\.yaml:1:10|17년.*18년 at a\.yaml:1:19/);
   });
 
   it('catches a team size that changed ("10명 규모의 … 팀" / "8명 규모의 … 팀")', () => {
-    const warnings = found('a: 그리고 10명 규모의 다양한 직군으로 구성된 팀을 이끈 리더십 경험입니다.', 'b: 8명 규모의 다양한 직군(백엔드, 프론트엔드, MLOps)으로 구성된 팀 리딩');
+    const warnings = found(
+      'a: 그리고 10명 규모의 다양한 직군으로 구성된 팀을 이끈 리더십 경험입니다.',
+      'b: 8명 규모의 다양한 직군(백엔드, 프론트엔드, MLOps)으로 구성된 팀 리딩',
+    );
     expect(warnings).toHaveLength(1);
   });
 
@@ -59,7 +65,12 @@ describe('checkConsistency', () => {
   });
 
   it('reports the odd one out once, listing the places it disagrees with', () => {
-    const warnings = found('a: 로그 품질을 60~70%에서 95% 이상으로 향상시켰습니다.', 'b: 로그 품질을 60~70%에서 95% 이상으로 높였습니다.', 'c: 로그 품질 60~70% → 90% 이상', 'd: 그 결과 로그 품질을 60~70%에서 95% 이상으로 끌어올렸습니다.');
+    const warnings = found(
+      'a: 로그 품질을 60~70%에서 95% 이상으로 향상시켰습니다.',
+      'b: 로그 품질을 60~70%에서 95% 이상으로 높였습니다.',
+      'c: 로그 품질 60~70% → 90% 이상',
+      'd: 그 결과 로그 품질을 60~70%에서 95% 이상으로 끌어올렸습니다.',
+    );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.at!.file).toBe('c.yaml');
     expect(warnings[0]!.message.match(/95% at/g)).toHaveLength(3);
@@ -79,9 +90,12 @@ describe('checkConsistency', () => {
   });
 
   it('reads portfolio pages too: a table row against an answer, pointing at the cell in the .md file', () => {
-    const md = '# 배달 시간 예측\n\n| 영역 | 기여도 |\n|---|--:|\n| 대용량 트래픽 대응을 위한 인프라 설계 및 구축 | 60% |\n\n5명의 개발자로 구성된 팀을 리딩했습니다.\n';
+    const md =
+      '# 배달 시간 예측\n\n| 영역 | 기여도 |\n|---|--:|\n| 대용량 트래픽 대응을 위한 인프라 설계 및 구축 | 60% |\n\n5명의 개발자로 구성된 팀을 리딩했습니다.\n';
     const { page } = parseProjectPage('p.md', md);
-    const answer = claims('a: |\n  - 대용량 트래픽 대응을 위한 인프라 설계 및 구축 (기여도: 70%)\n  - 5명 개발자(백엔드, 프론트엔드, MLOps)로 구성된 팀 리딩\n');
+    const answer = claims(
+      'a: |\n  - 대용량 트래픽 대응을 위한 인프라 설계 및 구축 (기여도: 70%)\n  - 5명 개발자(백엔드, 프론트엔드, MLOps)로 구성된 팀 리딩\n',
+    );
     const warnings = checkConsistency([...answer, ...markdownTexts('p.md', page!.body, 'p.md')]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.at).toEqual({ file: 'a.yaml', line: 2, col: 38 });

@@ -75,6 +75,11 @@ describe('countCharacters', () => {
 
   it('picks the number a rule compares with the limit', () => {
     const counts = countCharacters('안녕 하세요');
-    expect([countUnder(counts, 'with-spaces'), countUnder(counts, 'without-spaces'), countUnder(counts, 'utf8-bytes'), countUnder(counts, 'cp949-bytes')]).toEqual([6, 5, 16, 11]);
+    expect([
+      countUnder(counts, 'with-spaces'),
+      countUnder(counts, 'without-spaces'),
+      countUnder(counts, 'utf8-bytes'),
+      countUnder(counts, 'cp949-bytes'),
+    ]).toEqual([6, 5, 16, 11]);
   });
 });

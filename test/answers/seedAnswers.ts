@@ -17,10 +17,14 @@ export function seedAnswers(): Map<string, SeedQuestion[]> {
   const byPosition = new Map<string, SeedQuestion[]>();
   for (const part of text.split(/^# /m).slice(1)) {
     const [position, ...rest] = part.split('\n');
-    const questions = rest.join('\n').split(/^## /m).slice(1).map((q) => {
-      const [heading, ...answer] = q.split('\n');
-      return { question: heading!.replace(/ \* 최대.*$/, ''), answer: answer.join('\n').replace(/^\n+|\n+$/g, '') };
-    });
+    const questions = rest
+      .join('\n')
+      .split(/^## /m)
+      .slice(1)
+      .map((q) => {
+        const [heading, ...answer] = q.split('\n');
+        return { question: heading!.replace(/ \* 최대.*$/, ''), answer: answer.join('\n').replace(/^\n+|\n+$/g, '') };
+      });
     byPosition.set(position!.trim(), questions);
   }
   return byPosition;

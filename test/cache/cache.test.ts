@@ -18,7 +18,13 @@ describe('build cache', () => {
   const lines = (stdout: string, role: string) => stdout.split('\n').filter((line) => line.includes(`${path.sep}${role}${path.sep}`));
   const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   /** File name → sha256 of the bytes, for every file of a role's output folder (or only its PDFs). */
-  const snapshot = (role: string, only = /./) => Object.fromEntries(fs.readdirSync(path.join(out, role)).filter((name) => only.test(name)).map((name) => [name, sha256(path.join(out, role, name))]));
+  const snapshot = (role: string, only = /./) =>
+    Object.fromEntries(
+      fs
+        .readdirSync(path.join(out, role))
+        .filter((name) => only.test(name))
+        .map((name) => [name, sha256(path.join(out, role, name))]),
+    );
   let first: Record<string, Record<string, string>>;
   /** The first build's documents of a role, its manifest left out. */
   const documentsOf = (role: string) => Object.fromEntries(Object.entries(first[role]!).filter(([name]) => name !== 'manifest.json'));
@@ -77,7 +83,11 @@ describe('build cache', () => {
     fs.writeFileSync(path.join(out, 'data-engineer', resume), 'not the PDF that was built');
     stdout = await build();
     expect(lines(stdout, 'data-engineer').find((l) => l.includes(resume))).toMatch(/ \d+ ms( |$)/);
-    expect(lines(stdout, 'data-engineer').filter((l) => !l.includes(resume)).every((l) => / unchanged( |$)/.test(l))).toBe(true);
+    expect(
+      lines(stdout, 'data-engineer')
+        .filter((l) => !l.includes(resume))
+        .every((l) => / unchanged( |$)/.test(l)),
+    ).toBe(true);
     expect(snapshot('data-engineer', /\.(pdf|txt)$/)).toEqual(documentsOf('data-engineer'));
   }, 120_000);
 
@@ -96,7 +106,10 @@ describe('build cache', () => {
   }, 120_000);
 
   test('--force renders everything again, to the same bytes and manifests', async () => {
-    fs.writeFileSync(path.join(data, 'roles', 'partner-backend.yaml'), fs.readFileSync(path.join(data, 'roles', 'partner-backend.yaml'), 'utf8').replace('\n# edited\n', ''));
+    fs.writeFileSync(
+      path.join(data, 'roles', 'partner-backend.yaml'),
+      fs.readFileSync(path.join(data, 'roles', 'partner-backend.yaml'), 'utf8').replace('\n# edited\n', ''),
+    );
     const stdout = await build('--force');
     expect(stdout).not.toMatch(/unchanged/);
     // The draft page is still there: the manifests record the projects folder's new listing; the documents are the same bytes.

@@ -6,7 +6,15 @@ import { build, type BuiltDocument } from '../../src/pipeline/build.js';
 import { copyData, tempDir } from '../helpers/cli.js';
 
 /** Every file under a folder, relative, with its bytes: what a build left on disk. */
-const listing = (dir: string) => (fs.existsSync(dir) ? Object.fromEntries((fs.readdirSync(dir, { recursive: true }) as string[]).sort().filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')])) : {});
+const listing = (dir: string) =>
+  fs.existsSync(dir)
+    ? Object.fromEntries(
+        (fs.readdirSync(dir, { recursive: true }) as string[])
+          .sort()
+          .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+          .map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]),
+      )
+    : {};
 const rendered = (built: BuiltDocument[]) => built.filter((doc) => !doc.unchanged).map((doc) => `${doc.roleId}/${doc.kind}`);
 
 describe('honest builds: all roles verified before anything is written; what a document shows decides what renders', () => {
@@ -16,7 +24,10 @@ describe('honest builds: all roles verified before anything is written; what a d
     // a-first fits its (default) budget; b-second spills over `pages: {resume: 1}`: an error under --strict.
     const failing = build({ dataDir: data, outDir: out, roles: ['master', 'a-first', 'b-second'], strict: true });
     await expect(failing).rejects.toBeInstanceOf(UserDataError);
-    const problems = await failing.then(() => [], (err: UserDataError) => err.problems);
+    const problems = await failing.then(
+      () => [],
+      (err: UserDataError) => err.problems,
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'page-budget', at: { line: 3, col: 17 } });
     expect(problems[0]!.at!.file).toMatch(/roles[/\\]b-second\.yaml$/);
@@ -43,11 +54,17 @@ describe('honest builds: all roles verified before anything is written; what a d
     fs.writeFileSync(resumeFile, original.replace(/^(\s+name: )신춘호$/m, '$1신춘호 (Chunho Shin)'));
     const renamed = await build({ dataDir: data, outDir: out, roles });
     const files = fs.readdirSync(path.join(out, 'data-engineer')).sort();
-    expect(files).toEqual(renamed.filter((doc) => doc.roleId === 'data-engineer').map((doc) => path.basename(doc.file)).concat('manifest.json').sort());
+    expect(files).toEqual(
+      renamed
+        .filter((doc) => doc.roleId === 'data-engineer')
+        .map((doc) => path.basename(doc.file))
+        .concat('manifest.json')
+        .sort(),
+    );
     expect(files.filter((name) => name.startsWith('신춘호-'))).toEqual([]);
   }, 60_000);
 
-  test('a file that is not the manifest\'s to remove stays: another file in the folder, a name pointing outside', async () => {
+  test("a file that is not the manifest's to remove stays: another file in the folder, a name pointing outside", async () => {
     const data = copyData(path.resolve('test/fixtures/people/jane-two-roles-en'));
     const out = tempDir();
     await build({ dataDir: data, outDir: out, roles: ['a-first'] });

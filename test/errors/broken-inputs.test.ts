@@ -54,23 +54,38 @@ describe('broken files: each refused with a located message, exit 1, nothing wri
   test('a file saved as EUC-KR (CP949) instead of UTF-8: the first line that is not UTF-8', async () => {
     const dir = tempDir('careerpdf-broken-');
     // "홍길동" in CP949: C8AB B1E6 B5BF.
-    fs.writeFileSync(path.join(dir, 'resume.yaml'), Buffer.concat([Buffer.from('basics:\n  name: '), Buffer.from([0xc8, 0xab, 0xb1, 0xe6, 0xb5, 0xbf]), Buffer.from('\n')]));
-    expectRefused(await build(dir), /resume\.yaml:2:1: the file is not UTF-8 text \(an older Korean editor may have saved it as EUC-KR\/CP949\)/, 'save it again as UTF-8');
+    fs.writeFileSync(
+      path.join(dir, 'resume.yaml'),
+      Buffer.concat([Buffer.from('basics:\n  name: '), Buffer.from([0xc8, 0xab, 0xb1, 0xe6, 0xb5, 0xbf]), Buffer.from('\n')]),
+    );
+    expectRefused(
+      await build(dir),
+      /resume\.yaml:2:1: the file is not UTF-8 text \(an older Korean editor may have saved it as EUC-KR\/CP949\)/,
+      'save it again as UTF-8',
+    );
   });
 
   test('alias bomb: refused fast, at the alias that nests aliases', async () => {
     const started = performance.now();
     const run = await build(broken('alias-bomb'));
     expect(performance.now() - started).toBeLessThan(10_000);
-    expectRefused(run, /alias-bomb\/resume\.yaml:5:8: aliases \(\*name\) here expand to more than 200 copies .* "billion laughs" alias bomb, so the file is not read/, 'write the values out');
+    expectRefused(
+      run,
+      /alias-bomb\/resume\.yaml:5:8: aliases \(\*name\) here expand to more than 200 copies .* "billion laughs" alias bomb, so the file is not read/,
+      'write the values out',
+    );
   });
 
   test('a 5 MB string: refused before it is read, pointing at its line', async () => {
     const dir = tempDir('careerpdf-broken-');
     const head = fs.readFileSync(path.join(repoRoot, broken('huge-string'), 'resume.yaml'), 'utf8');
-    fs.writeFileSync(path.join(dir, 'resume.yaml'), `${head}  summary: "${'가나다라마바사 '.repeat(5 * 1024 * 1024 / 22)}"\n`);
+    fs.writeFileSync(path.join(dir, 'resume.yaml'), `${head}  summary: "${'가나다라마바사 '.repeat((5 * 1024 * 1024) / 22)}"\n`);
     const run = await build(dir);
-    expectRefused(run, /resume\.yaml:4:1: the file is 5\.0 MB, over the limit of 2\.0 MB for a data file; line 4 alone is 5\.0 MB/, 'career data is a few KB of text');
+    expectRefused(
+      run,
+      /resume\.yaml:4:1: the file is 5\.0 MB, over the limit of 2\.0 MB for a data file; line 4 alone is 5\.0 MB/,
+      'career data is a few KB of text',
+    );
   });
 
   test('YAML nested past any sense ([[[[… ) is one error, not a stack overflow', async () => {
@@ -101,7 +116,11 @@ describe('broken files: each refused with a located message, exit 1, nothing wri
     fs.cpSync(path.join(repoRoot, broken('broken-front-matter')), dir, { recursive: true });
     fs.rmSync(path.join(dir, 'projects/script.md'));
     fs.writeFileSync(path.join(dir, 'projects/pipeline.md'), `# 제목\n\n본문\n\n${'> '.repeat(50_000)}끝\n`);
-    expectRefused(await build(dir), /projects\/pipeline\.md:5:1: quotes and lists are nested more than 32 levels deep here, so the page is not read/, 'a page nests a few levels at most');
+    expectRefused(
+      await build(dir),
+      /projects\/pipeline\.md:5:1: quotes and lists are nested more than 32 levels deep here, so the page is not read/,
+      'a page nests a few levels at most',
+    );
   });
 });
 
@@ -120,7 +139,11 @@ describe('references between files', () => {
 
   test('a role naming an id the resume lacks: located in the role file, with a suggestion', async () => {
     const run = await build(broken('missing-id'), ['--role', 'data-engineer']);
-    expectRefused(run, /missing-id\/roles\/data-engineer\.yaml:2:11 {2}exclude\[0\]: no entry or highlight in the resume has the id "acmee"/, 'did you mean "acme"?');
+    expectRefused(
+      run,
+      /missing-id\/roles\/data-engineer\.yaml:2:11 {2}exclude\[0\]: no entry or highlight in the resume has the id "acmee"/,
+      'did you mean "acme"?',
+    );
   });
 });
 
@@ -128,8 +151,12 @@ describe('images: the photo (basics.image) and portfolio figures get the same ch
   test('missing: a warning at each reference, exit 0 (no photo, a placeholder frame); --strict: exit 1', async () => {
     const run = await check(broken('missing-image'));
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/warning test\/fixtures\/broken\/missing-image\/resume\.yaml:3:10 {2}basics\.image: image photo\.png not found \(looked for .*missing-image\/photo\.png\); the resume is drawn without a photo/);
-    expect(run.stderr).toMatch(/warning test\/fixtures\/broken\/missing-image\/projects\/pipeline\.md:5:1: image images\/architecture\.png not found .*; a placeholder frame is drawn/);
+    expect(run.stderr).toMatch(
+      /warning test\/fixtures\/broken\/missing-image\/resume\.yaml:3:10 {2}basics\.image: image photo\.png not found \(looked for .*missing-image\/photo\.png\); the resume is drawn without a photo/,
+    );
+    expect(run.stderr).toMatch(
+      /warning test\/fixtures\/broken\/missing-image\/projects\/pipeline\.md:5:1: image images\/architecture\.png not found .*; a placeholder frame is drawn/,
+    );
     expect(run.stderr).toContain('0 errors, 2 warnings');
     expect((await check(broken('missing-image'), ['--strict'])).code).toBe(1);
   });
@@ -153,10 +180,14 @@ describe('images: the photo (basics.image) and portfolio figures get the same ch
   });
 });
 
-describe('glyphs: every drawn character exists in the theme\'s fonts', () => {
+describe("glyphs: every drawn character exists in the theme's fonts", () => {
   test('a character no font has: the character, its code point and where; an emoji is a warning', async () => {
     const run = await build(broken('missing-glyph'));
-    expectRefused(run, /error test\/fixtures\/broken\/missing-glyph\/resume\.yaml:4:19 {2}basics\.summary: the character "ཀ" \(U\+0F40\) is in none of the fonts that draw this text \(Pretendard, PretendardJP\): it would print as garbage/, 'replace it with a character the fonts have');
+    expectRefused(
+      run,
+      /error test\/fixtures\/broken\/missing-glyph\/resume\.yaml:4:19 {2}basics\.summary: the character "ཀ" \(U\+0F40\) is in none of the fonts that draw this text \(Pretendard, PretendardJP\): it would print as garbage/,
+      'replace it with a character the fonts have',
+    );
     // Box drawing exists only in the code font: the hint says so.
     expect(run.stderr).toMatch(/missing-glyph\/resume\.yaml:8:12 {2}work\[0\]\.highlights\[0\]: the character "─" \(U\+2500\)/);
     expect(run.stderr).toContain('hint: only the code font has it: put it inside `code`');

@@ -19,7 +19,8 @@ const broken = (name: string) => path.join(repoRoot, 'test/fixtures/broken', nam
 const problemsIn = (dataDir: string): Problem[] => checkData({ dataDir });
 
 /** `file:line:col message` of each problem, file relative to the data folder. */
-const located = (dataDir: string, problems: readonly Problem[]) => problems.map((p) => `${p.at ? `${path.relative(dataDir, path.resolve(p.at.file))}:${p.at.line}:${p.at.col} ` : ''}${p.message}`).sort();
+const located = (dataDir: string, problems: readonly Problem[]) =>
+  problems.map((p) => `${p.at ? `${path.relative(dataDir, path.resolve(p.at.file))}:${p.at.line}:${p.at.col} ` : ''}${p.message}`).sort();
 
 function dataFolder(files: Record<string, string> = { 'resume.yaml': 'basics:\n  name: 홍길동\n' }): string {
   const dir = tempDir('careerpdf-hostile-');
@@ -49,7 +50,10 @@ describe('file kinds: refused before they are opened, each called what it is', (
     expect(found.some((p) => p.startsWith('projects/page.md:1:1 ') && p.includes('a named pipe (FIFO)'))).toBe(true);
     expect(found.join('\n')).not.toContain('folder');
     const out = tempDir('careerpdf-out-');
-    for (const args of [['check', '--data', dir], ['build', '--data', dir, '--out', out]]) {
+    for (const args of [
+      ['check', '--data', dir],
+      ['build', '--data', dir, '--out', out],
+    ]) {
       const run = runCli(args, { timeoutMs: 30_000 });
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toContain('hint: replace it with a regular file (reading a named pipe waits forever for a writer');
@@ -61,7 +65,9 @@ describe('file kinds: refused before they are opened, each called what it is', (
     const dir = dataFolder({});
     fs.symlinkSync('/dev/zero', path.join(dir, 'resume.yaml'));
     const started = performance.now();
-    expect(located(dir, problemsIn(dir))).toEqual([`resume.yaml:1:1 ${path.join(dir, 'resume.yaml')} is a symbolic link to /dev/zero, a device, not a file; it is not read`]);
+    expect(located(dir, problemsIn(dir))).toEqual([
+      `resume.yaml:1:1 ${path.join(dir, 'resume.yaml')} is a symbolic link to /dev/zero, a device, not a file; it is not read`,
+    ]);
     expect(performance.now() - started).toBeLessThan(5_000);
 
     fs.rmSync(path.join(dir, 'resume.yaml'));
@@ -70,7 +76,9 @@ describe('file kinds: refused before they are opened, each called what it is', (
 
     fs.rmSync(path.join(dir, 'resume.yaml'));
     fs.symlinkSync('resume.yaml', path.join(dir, 'resume.yaml'));
-    expect(located(dir, problemsIn(dir))).toEqual([`resume.yaml:1:1 ${path.join(dir, 'resume.yaml')} is a symbolic link that leads to itself (a loop of links)`]);
+    expect(located(dir, problemsIn(dir))).toEqual([
+      `resume.yaml:1:1 ${path.join(dir, 'resume.yaml')} is a symbolic link that leads to itself (a loop of links)`,
+    ]);
   });
 
   test('a folder named resume.yaml, a file named roles or projects: located problems, exit 1 (not 70)', () => {
@@ -79,7 +87,9 @@ describe('file kinds: refused before they are opened, each called what it is', (
     expect(located(dir, problemsIn(dir))).toEqual([`resume.yaml:1:1 ${path.join(dir, 'resume.yaml')} is a folder, not a file; it is not read`]);
 
     const roles = broken('roles-is-a-file');
-    expect(located(roles, problemsIn(roles))).toEqual([`roles:1:1 ${path.relative(process.cwd(), path.join(roles, 'roles'))} is a file, not a folder; nothing in it is read`]);
+    expect(located(roles, problemsIn(roles))).toEqual([
+      `roles:1:1 ${path.relative(process.cwd(), path.join(roles, 'roles'))} is a file, not a folder; nothing in it is read`,
+    ]);
     const run = runCli(['build', '--all', '--data', roles, '--out', tempDir('careerpdf-out-')]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/roles-is-a-file\/roles:1:1: .* is a file, not a folder/);
@@ -110,7 +120,13 @@ describe('permissions (run as an unprivileged user: root reads everything)', () 
     fs.chmodSync(path.join(dir, 'roles'), 0o000);
     const bin = path.join(repoRoot, 'bin/careerpdf.js');
     const command = [process.execPath, bin, 'check', '--data', dir];
-    const run = asNobody ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...command], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, cwd: repoRoot }) : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, cwd: repoRoot });
+    const run = asNobody
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...command], {
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+          cwd: repoRoot,
+        })
+      : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, cwd: repoRoot });
     fs.chmodSync(path.join(dir, 'roles'), 0o755);
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain(`${path.join(dir, 'resume.yaml')}:1:1: permission denied: ${path.join(dir, 'resume.yaml')} cannot be read by this user`);
@@ -122,7 +138,9 @@ describe('permissions (run as an unprivileged user: root reads everything)', () 
 
 describe('encodings and the one form of text', () => {
   test('UTF-16 is named (with a BOM, and without one by its NUL pattern); UTF-8 with a BOM is read', () => {
-    expect(located(broken('utf16'), problemsIn(broken('utf16')))).toEqual(['resume.yaml:1:1 the file is saved as UTF-16 LE (with a byte order mark), not UTF-8']);
+    expect(located(broken('utf16'), problemsIn(broken('utf16')))).toEqual([
+      'resume.yaml:1:1 the file is saved as UTF-16 LE (with a byte order mark), not UTF-8',
+    ]);
     const be = dataFolder({});
     fs.writeFileSync(path.join(be, 'resume.yaml'), Buffer.from('basics:\n  name: Hong\n', 'utf16le').swap16());
     expect(located(be, problemsIn(be))).toEqual(['resume.yaml:1:1 the file is saved as UTF-16 BE, not UTF-8']);
@@ -142,7 +160,9 @@ describe('encodings and the one form of text', () => {
 
   test('a lone CR is a line break, as in YAML and markdown: a control character is reported on its own line', () => {
     const dir = broken('control-char');
-    expect(located(dir, problemsIn(dir))).toEqual(['projects/page.md:3:6 the character "\u0001" (U+0001) is in none of the fonts that draw this text (Pretendard, PretendardJP): it would print as garbage']);
+    expect(located(dir, problemsIn(dir))).toEqual([
+      'projects/page.md:3:6 the character "\u0001" (U+0001) is in none of the fonts that draw this text (Pretendard, PretendardJP): it would print as garbage',
+    ]);
     const run = runCli(['check', '--data', dir]);
     // Shown as a visible picture, never printed raw to the terminal.
     expect(run.stderr).toContain('    3 | 본문 줄 ␁ 끝\n      |         ^');
@@ -157,7 +177,9 @@ describe('encodings and the one form of text', () => {
       'resume.yaml:5:22 expected string, got number 17',
     ]);
     const page = dataFolder({ 'resume.yaml': 'basics:\n  name: 홍길동\n', 'projects/p.md': '# 제목\n\n🚀🚀 글 ཀ\n' });
-    expect(located(page, problemsIn(page)).filter((p) => p.includes('U+0F40'))).toEqual(['projects/p.md:3:6 the character "ཀ" (U+0F40) is in none of the fonts that draw this text (Pretendard, PretendardJP): it would print as garbage']);
+    expect(located(page, problemsIn(page)).filter((p) => p.includes('U+0F40'))).toEqual([
+      'projects/p.md:3:6 the character "ཀ" (U+0F40) is in none of the fonts that draw this text (Pretendard, PretendardJP): it would print as garbage',
+    ]);
   });
 
   test('LRM, RLM, RLO/PDF, LRI/PDI, ZWSP and a BOM inside text draw nothing: not missing glyphs', () => {
@@ -179,20 +201,30 @@ describe('YAML semantics', () => {
 
   test('an anchor that refers to itself: its own message at the alias, exit 1 in check and build (was a stack overflow, exit 70)', () => {
     const dir = broken('self-anchor');
-    expect(located(dir, problemsIn(dir))).toEqual(['resume.yaml:5:17 the alias *work is inside the value it names (&work): that value would contain itself without end']);
-    for (const args of [['check', '--data', dir], ['build', '--data', dir, '--out', tempDir('careerpdf-out-')]]) {
+    expect(located(dir, problemsIn(dir))).toEqual([
+      'resume.yaml:5:17 the alias *work is inside the value it names (&work): that value would contain itself without end',
+    ]);
+    for (const args of [
+      ['check', '--data', dir],
+      ['build', '--data', dir, '--out', tempDir('careerpdf-out-')],
+    ]) {
       const run = runCli(args);
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toContain('hint: write the value out, or anchor (&work) a value that does not contain this alias');
     }
     const inline = dataFolder({ 'resume.yaml': 'basics:\n  name: 홍길동\nmeta: &x [*x]\n' });
-    expect(located(inline, problemsIn(inline))).toEqual(['resume.yaml:3:11 the alias *x is inside the value it names (&x): that value would contain itself without end']);
+    expect(located(inline, problemsIn(inline))).toEqual([
+      'resume.yaml:3:11 the alias *x is inside the value it names (&x): that value would contain itself without end',
+    ]);
   });
 
   test('custom tags (!!binary, !important) are refused at the tag; !!str is plain data', () => {
     const dir = broken('custom-tags');
     const problems = problemsIn(dir);
-    expect(located(dir, problems)).toEqual(['resume.yaml:3:10 the tag !!binary is not supported: career data is text, numbers, lists and mappings', 'resume.yaml:4:10 the tag !important is not supported: career data is text, numbers, lists and mappings']);
+    expect(located(dir, problems)).toEqual([
+      'resume.yaml:3:10 the tag !!binary is not supported: career data is text, numbers, lists and mappings',
+      'resume.yaml:4:10 the tag !important is not supported: career data is text, numbers, lists and mappings',
+    ]);
     expect(problems.map((p) => p.message).join('\n')).not.toMatch(/readUInt|Buffer/);
   });
 

@@ -44,8 +44,62 @@ function random(seed: number) {
 type Random = ReturnType<typeof random>;
 
 /** Characters that have broken text pipelines: Hangul jamo, Hanja, emoji sequences, combining marks, RTL, controls, NUL, BOM, lone surrogates. */
-const UNICODE = ['가', 'ᄀ', '申', '😀', '👨‍👩‍👧', '🇰🇷', '\u0301', '\u202e', '\u0007', '\u0000', '\ufeff', '\ud800', 'ཀ', '─', '\u00a0', '\u3000', '\u200b', '\t', '\r', '\u2028'];
-const SYNTAX = [': ', '- ', '&a ', '*a', '*b', '<<: *a', '[', ']', '{', '}', '"', "'", '#', '---\n', '|\n', '>-\n', '!!binary ', '? ', '%YAML 1.2\n', '{{x}}', '{{', '**', '`', '```\n', '> ', '|---|', '![x](', '](', '[^1]', '<div>', '[TODO: x]', '\\'];
+const UNICODE = [
+  '가',
+  'ᄀ',
+  '申',
+  '😀',
+  '👨‍👩‍👧',
+  '🇰🇷',
+  '\u0301',
+  '\u202e',
+  '\u0007',
+  '\u0000',
+  '\ufeff',
+  '\ud800',
+  'ཀ',
+  '─',
+  '\u00a0',
+  '\u3000',
+  '\u200b',
+  '\t',
+  '\r',
+  '\u2028',
+];
+const SYNTAX = [
+  ': ',
+  '- ',
+  '&a ',
+  '*a',
+  '*b',
+  '<<: *a',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '#',
+  '---\n',
+  '|\n',
+  '>-\n',
+  '!!binary ',
+  '? ',
+  '%YAML 1.2\n',
+  '{{x}}',
+  '{{',
+  '**',
+  '`',
+  '```\n',
+  '> ',
+  '|---|',
+  '![x](',
+  '](',
+  '[^1]',
+  '<div>',
+  '[TODO: x]',
+  '\\',
+];
 
 type Mutation = (bytes: Buffer, r: Random) => Buffer;
 
@@ -110,47 +164,55 @@ function mutate(dir: string, r: Random): string {
 const outcome = problemsOf;
 
 describe(`fuzzing (seed ${SEED})`, () => {
-  test(`${IN_PROCESS_RUNS} mutated inputs through check and prepare: problems or none, never a crash or a hang`, () => {
-    const dir = copyData(base);
-    const r = random(SEED);
-    const kinds = new Map<string, number>();
-    for (let i = 0; i < IN_PROCESS_RUNS; i++) {
-      const what = mutate(dir, r);
-      const context = `run ${i} (FUZZ_SEED=${SEED}) ${what}`;
-      const started = performance.now();
-      let problems: Problem[];
-      try {
-        problems = [...outcome(() => checkData({ dataDir: dir })), ...outcome(() => prepare({ dataDir: dir, roles: ['master'] }).warnings)];
-      } catch (err) {
-        const kept = path.join(tempDir('careerpdf-fuzz-failure-'), 'data');
-        fs.cpSync(dir, kept, { recursive: true });
-        throw new Error(`${context}: threw ${(err as Error).stack}\nthe input is kept in ${kept}`);
-      }
-      expect(performance.now() - started, context).toBeLessThan(SLOW_MS);
-      for (const p of problems) {
-        expect(p.message, context).toMatch(/\S/);
-        expect(['error', 'warning'], context).toContain(p.severity);
-        kinds.set(p.code, (kinds.get(p.code) ?? 0) + 1);
-      }
-      // The printed form is what the user sees: it must not fail on any input either.
-      expect(typeof formatProblems(problems), context).toBe('string');
-    }
-    // The mutations reach the parsers and the checks, not just one kind of problem.
-    expect(kinds.size).toBeGreaterThan(5);
-  }, 60_000 + IN_PROCESS_RUNS * 200);
-
-  test(`${CLI_RUNS} mutated inputs through the CLI's build (which renders): exit 0 or 1 with a message, no stack trace`, async () => {
-    const r = random(SEED ^ 0x5eed);
-    for (let i = 0; i < CLI_RUNS; i++) {
+  test(
+    `${IN_PROCESS_RUNS} mutated inputs through check and prepare: problems or none, never a crash or a hang`,
+    () => {
       const dir = copyData(base);
-      const what = mutate(dir, r);
-      const run = await runCliInProcess(['build', '--all', '--data', dir, '--out', tempDir('careerpdf-out-')]);
-      const context = `CLI run ${i} (FUZZ_SEED=${SEED}) ${what}\n${run.stderr}`;
-      expect([0, 1], context).toContain(run.code);
-      expect(run.stderr, context).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n/);
-      expect(run.code === 0 ? run.stdout : run.stderr, context).toMatch(/built \d+ documents?|error/);
-    }
-  }, 60_000 + CLI_RUNS * 30_000);
+      const r = random(SEED);
+      const kinds = new Map<string, number>();
+      for (let i = 0; i < IN_PROCESS_RUNS; i++) {
+        const what = mutate(dir, r);
+        const context = `run ${i} (FUZZ_SEED=${SEED}) ${what}`;
+        const started = performance.now();
+        let problems: Problem[];
+        try {
+          problems = [...outcome(() => checkData({ dataDir: dir })), ...outcome(() => prepare({ dataDir: dir, roles: ['master'] }).warnings)];
+        } catch (err) {
+          const kept = path.join(tempDir('careerpdf-fuzz-failure-'), 'data');
+          fs.cpSync(dir, kept, { recursive: true });
+          throw new Error(`${context}: threw ${(err as Error).stack}\nthe input is kept in ${kept}`);
+        }
+        expect(performance.now() - started, context).toBeLessThan(SLOW_MS);
+        for (const p of problems) {
+          expect(p.message, context).toMatch(/\S/);
+          expect(['error', 'warning'], context).toContain(p.severity);
+          kinds.set(p.code, (kinds.get(p.code) ?? 0) + 1);
+        }
+        // The printed form is what the user sees: it must not fail on any input either.
+        expect(typeof formatProblems(problems), context).toBe('string');
+      }
+      // The mutations reach the parsers and the checks, not just one kind of problem.
+      expect(kinds.size).toBeGreaterThan(5);
+    },
+    60_000 + IN_PROCESS_RUNS * 200,
+  );
+
+  test(
+    `${CLI_RUNS} mutated inputs through the CLI's build (which renders): exit 0 or 1 with a message, no stack trace`,
+    async () => {
+      const r = random(SEED ^ 0x5eed);
+      for (let i = 0; i < CLI_RUNS; i++) {
+        const dir = copyData(base);
+        const what = mutate(dir, r);
+        const run = await runCliInProcess(['build', '--all', '--data', dir, '--out', tempDir('careerpdf-out-')]);
+        const context = `CLI run ${i} (FUZZ_SEED=${SEED}) ${what}\n${run.stderr}`;
+        expect([0, 1], context).toContain(run.code);
+        expect(run.stderr, context).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n/);
+        expect(run.code === 0 ? run.stdout : run.stderr, context).toMatch(/built \d+ documents?|error/);
+      }
+    },
+    60_000 + CLI_RUNS * 30_000,
+  );
 });
 
 /*
@@ -194,7 +256,14 @@ describe(`file kinds and the environment (seed ${SEED})`, () => {
         make(path.join(dir, file), dir);
         const context = `${file} as ${kind} (FUZZ_SEED=${SEED})`;
         let problems: Problem[] = [];
-        expect(() => (problems = [...outcome(() => checkData({ dataDir: dir })), ...outcome(() => prepare({ dataDir: dir, roles: [r.pick(['master', 'dev'])] }).warnings)]), context).not.toThrow();
+        expect(
+          () =>
+            (problems = [
+              ...outcome(() => checkData({ dataDir: dir })),
+              ...outcome(() => prepare({ dataDir: dir, roles: [r.pick(['master', 'dev'])] }).warnings),
+            ]),
+          context,
+        ).not.toThrow();
         expect(typeof formatProblems(problems), context).toBe('string');
       }
     }

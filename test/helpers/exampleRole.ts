@@ -19,7 +19,16 @@ export interface RenderedRole {
 export async function renderExampleRole(roleId: string): Promise<RenderedRole> {
   const prepared = prepare({ dataDir: path.join(repoRoot, 'data'), roles: [roleId] });
   const theme = themeFor(prepared, roleId);
-  const ctx = { roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme, photo: prepared.photo, creationDate: creationDate(prepared.resume), projects: prepared.projects, application: prepared.applications.get(roleId) };
+  const ctx = {
+    roleId,
+    resume: prepared.resume,
+    role: prepared.roles.get(roleId),
+    theme,
+    photo: prepared.photo,
+    creationDate: creationDate(prepared.resume),
+    projects: prepared.projects,
+    application: prepared.applications.get(roleId),
+  };
   const documents: RenderedRole['documents'] = [];
   for (const kind of MAIN_KINDS) {
     const doc = DOCUMENT_MAKERS[kind](ctx);

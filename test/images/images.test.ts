@@ -129,10 +129,25 @@ describe('a damaged PNG or JPEG is a located warning (an error under --strict), 
   const jpeg = orientedJpeg(1);
   const cases: [string, string, Buffer, RegExp][] = [
     ['a PNG cut in half', 'half.png', good.subarray(0, good.length >> 1), /damaged PNG: cut short: the IDAT chunk at byte 33 needs \d+ bytes/],
-    ['a PNG with a bad CRC', 'crc.png', Buffer.from(good.map((b, i) => (i === good.length - 20 ? b ^ 0xff : b))), /damaged PNG: the IDAT chunk at byte 33 fails its checksum \(CRC\)/],
+    [
+      'a PNG with a bad CRC',
+      'crc.png',
+      Buffer.from(good.map((b, i) => (i === good.length - 20 ? b ^ 0xff : b))),
+      /damaged PNG: the IDAT chunk at byte 33 fails its checksum \(CRC\)/,
+    ],
     ['a PNG without IEND', 'noend.png', good.subarray(0, good.length - 12), /damaged PNG: cut short after \d+ bytes: no end chunk \(IEND\)/],
-    ['garbage after the PNG signature', 'garbage.png', Buffer.concat([SIGNATURE, Buffer.from('not a png at all, only words')]), /damaged PNG: no image header \(IHDR\)/],
-    ['a PNG of bit depth 3 (not valid PNG)', 'depth3.png', pngOf(4, 4, 3, 0, zlib.deflateSync(Buffer.alloc(12))), /damaged PNG: bit depth 3 is not valid for colour type 0 \(valid: 1, 2, 4, 8, 16\)/],
+    [
+      'garbage after the PNG signature',
+      'garbage.png',
+      Buffer.concat([SIGNATURE, Buffer.from('not a png at all, only words')]),
+      /damaged PNG: no image header \(IHDR\)/,
+    ],
+    [
+      'a PNG of bit depth 3 (not valid PNG)',
+      'depth3.png',
+      pngOf(4, 4, 3, 0, zlib.deflateSync(Buffer.alloc(12))),
+      /damaged PNG: bit depth 3 is not valid for colour type 0 \(valid: 1, 2, 4, 8, 16\)/,
+    ],
     ['a JPEG without its end marker', 'cut.jpg', jpeg.subarray(0, jpeg.length - 2), /damaged JPEG: cut short after \d+ bytes: no end marker \(EOI\)/],
     ['a JPEG cut before its image data', 'head.jpg', jpeg.subarray(0, 60), /damaged JPEG: cut short/],
   ];
@@ -146,7 +161,11 @@ describe('a damaged PNG or JPEG is a located warning (an error under --strict), 
 
   test('check reports it at the image reference; build draws a frame naming the file; --strict refuses', async () => {
     const dir = dataWith('half.png', good.subarray(0, good.length >> 1));
-    expect(checkData({ dataDir: dir }).filter((p) => p.code === 'image-damaged').map((p) => [p.at?.line, p.at?.col])).toEqual([[5, 1]]);
+    expect(
+      checkData({ dataDir: dir })
+        .filter((p) => p.code === 'image-damaged')
+        .map((p) => [p.at?.line, p.at?.col]),
+    ).toEqual([[5, 1]]);
     const out = tempDir();
     const build = await runCliInProcess(['build', '--data', dir, '--out', out]);
     expect(build.code, build.stderr).toBe(0);
@@ -214,7 +233,11 @@ describe('an image that is not a readable regular file is a located problem, nev
   test('a folder, a FIFO and an unreadable file named .png', async () => {
     const dir = path.join(dataWith('x.png'), 'projects');
     fs.mkdirSync(path.join(dir, 'folder.png'));
-    expect(resolveIn(dir, 'folder.png').problem).toMatchObject({ severity: 'error', code: 'image-unreadable', message: expect.stringContaining('it is a folder, not an image file') });
+    expect(resolveIn(dir, 'folder.png').problem).toMatchObject({
+      severity: 'error',
+      code: 'image-unreadable',
+      message: expect.stringContaining('it is a folder, not an image file'),
+    });
     execFileSync('mkfifo', [path.join(dir, 'fifo.png')]);
     expect(resolveIn(dir, 'fifo.png').problem!.message).toContain('it is a named pipe (FIFO), not an image file');
     fs.writeFileSync(path.join(dir, 'secret.png'), redPng());
@@ -251,7 +274,11 @@ describe('EXIF orientation', () => {
   };
   const colourName = ([r, g, b]: Uint8Array) => (r! > 200 && g! > 200 && b! > 200 ? 'white' : r! > 200 ? 'red' : g! > 200 ? 'green' : b! > 200 ? 'blue' : '?');
   test.each(Object.entries(upright))('orientation %s: the copy is turned upright, without the tag', (orientation, corners) => {
-    const copy = uprightJpegCopy(orientedJpeg(Number(orientation), ['#00ff00', '#0000ff', '#ffffff']), Number(orientation), { width: 1000, height: 1000, fit: 'contain' });
+    const copy = uprightJpegCopy(orientedJpeg(Number(orientation), ['#00ff00', '#0000ff', '#ffffff']), Number(orientation), {
+      width: 1000,
+      height: 1000,
+      fit: 'contain',
+    });
     const decoded = jpeg.decode(copy, { useTArray: true });
     expect([decoded.width, decoded.height]).toEqual(Number(orientation) > 4 ? [40, 60] : [60, 40]);
     const at = (x: number, y: number) => colourName(decoded.data.subarray((y * decoded.width + x) * 4));
@@ -267,18 +294,20 @@ describe('EXIF orientation', () => {
     const build = await runCliInProcess(['build', '--data', dir, '--out', out]);
     expect(build.code, build.stderr).toBe(0);
     const pages = await rasterize(fs.readFileSync(path.join(out, 'master', '홍길동-portfolio.pdf')), { dpi: 50 });
-    const coloured = pages.map((png) => PNG.sync.read(png)).map((page) => {
-      const red: [number, number][] = [];
-      const blue: [number, number][] = [];
-      for (let y = 0; y < page.height; y++) {
-        for (let x = 0; x < page.width; x++) {
-          const [r, g, b] = page.data.subarray((y * page.width + x) * 4);
-          if (r! > 180 && g! < 80 && b! < 80) red.push([x, y]);
-          if (b! > 180 && r! < 80 && g! < 80) blue.push([x, y]);
+    const coloured = pages
+      .map((png) => PNG.sync.read(png))
+      .map((page) => {
+        const red: [number, number][] = [];
+        const blue: [number, number][] = [];
+        for (let y = 0; y < page.height; y++) {
+          for (let x = 0; x < page.width; x++) {
+            const [r, g, b] = page.data.subarray((y * page.width + x) * 4);
+            if (r! > 180 && g! < 80 && b! < 80) red.push([x, y]);
+            if (b! > 180 && r! < 80 && g! < 80) blue.push([x, y]);
+          }
         }
-      }
-      return { red, blue };
-    });
+        return { red, blue };
+      });
     const { red, blue } = coloured.find((c) => c.blue.length > 50)!;
     if (process.env.DUMP_EXIF) fs.writeFileSync(process.env.DUMP_EXIF, pages[coloured.findIndex((c) => c.blue.length > 50)]!);
     const all = [...red, ...blue];

@@ -14,14 +14,31 @@ export const PEOPLE_DIR = path.join(repoRoot, 'test', 'fixtures', 'people');
 
 /** Every role of every person of the corpus: `person/role`. */
 export function corpusRoles(): { person: string; role: string }[] {
-  return fs.readdirSync(PEOPLE_DIR).sort().flatMap((person) => fs.readdirSync(path.join(PEOPLE_DIR, person, 'roles')).sort().map((file) => ({ person, role: path.basename(file, '.yaml') })));
+  return fs
+    .readdirSync(PEOPLE_DIR)
+    .sort()
+    .flatMap((person) =>
+      fs
+        .readdirSync(path.join(PEOPLE_DIR, person, 'roles'))
+        .sort()
+        .map((file) => ({ person, role: path.basename(file, '.yaml') })),
+    );
 }
 
 /** One corpus role's resume in a theme, composed and rendered in this process. */
 export async function renderCorpusResume(person: string, roleId: string, themeName: string): Promise<{ doc: ComposedDocument; pdf: Buffer; area: TextArea }> {
   const prepared = prepare({ dataDir: path.join(PEOPLE_DIR, person), roles: [roleId], theme: themeName });
   const theme = themeFor(prepared, roleId, themeName);
-  const ctx = { roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme, photo: prepared.photo, creationDate: creationDate(prepared.resume), projects: prepared.projects, application: prepared.applications.get(roleId) };
+  const ctx = {
+    roleId,
+    resume: prepared.resume,
+    role: prepared.roles.get(roleId),
+    theme,
+    photo: prepared.photo,
+    creationDate: creationDate(prepared.resume),
+    projects: prepared.projects,
+    application: prepared.applications.get(roleId),
+  };
   const doc = DOCUMENT_MAKERS.resume(ctx)!;
   return { doc, pdf: await renderDocument(doc), area: textAreaOf(theme) };
 }

@@ -13,28 +13,74 @@ import { THEMES } from './corpus.js';
 
 const area = { margin: { top: 40, right: 40, bottom: 40, left: 40 }, footer: 20 };
 const page = (lines: [number, string][]): PageText => ({ width: 595, height: 842, runs: lines.map(([top, text]) => ({ text, top, x: 40, width: 100 })) });
-const entry = (title: string, highlights: string[], extra: { dates?: string; keywords?: string[] } = {}) => ({ title, highlights, keywords: extra.keywords ?? [], dates: extra.dates });
+const entry = (title: string, highlights: string[], extra: { dates?: string; keywords?: string[] } = {}) => ({
+  title,
+  highlights,
+  keywords: extra.keywords ?? [],
+  dates: extra.dates,
+});
 const model = (entries: ReturnType<typeof entry>[]) => ({ sections: [{ key: 'work', title: 'Experience', entries }], person: { contacts: [] } });
 const codes = (pages: PageText[], content: unknown) => checkPageBreaks(pages, content, area, 'r.pdf').map((p) => p.code);
 
 describe('the page-break read-back (verify/pageBreaks)', () => {
   test('an entry whose head ends a page alone, and a one-line tail starting the next', () => {
     const content = model([entry('Acme', ['Built the first thing', 'Built the second thing', 'Built the third thing'], { keywords: ['Go', 'SQL'] })]);
-    const pages = [page([[50, 'Experience'], [70, 'Acme']]), page([[50, 'Built the first thing'], [62, 'Built the second thing'], [74, 'Built the third thing'], [86, 'Go · SQL']])];
+    const pages = [
+      page([
+        [50, 'Experience'],
+        [70, 'Acme'],
+      ]),
+      page([
+        [50, 'Built the first thing'],
+        [62, 'Built the second thing'],
+        [74, 'Built the third thing'],
+        [86, 'Go · SQL'],
+      ]),
+    ];
     expect(codes(pages, content)).toContain('break-head-alone');
-    const tail = [page([[50, 'Experience'], [70, 'Acme'], [82, 'Built the first thing'], [94, 'Built the second thing'], [106, 'Built the third thing']]), page([[50, 'Go · SQL'], [500, 'more text']])];
+    const tail = [
+      page([
+        [50, 'Experience'],
+        [70, 'Acme'],
+        [82, 'Built the first thing'],
+        [94, 'Built the second thing'],
+        [106, 'Built the third thing'],
+      ]),
+      page([
+        [50, 'Go · SQL'],
+        [500, 'more text'],
+      ]),
+    ];
     expect(codes(tail, content)).toContain('break-tail-alone');
   });
 
   test('a section title alone at a page bottom, and a short last page', () => {
     const content = model([entry('Acme', ['Built it'])]);
-    const pages = [page([[50, 'Other text'], [760, 'Experience']]), page([[50, 'Acme'], [62, 'Built it']])];
+    const pages = [
+      page([
+        [50, 'Other text'],
+        [760, 'Experience'],
+      ]),
+      page([
+        [50, 'Acme'],
+        [62, 'Built it'],
+      ]),
+    ];
     expect(codes(pages, content)).toEqual(expect.arrayContaining(['break-section-title-alone', 'break-short-last-page']));
   });
 
   test('a date range split across lines', () => {
     const content = model([entry('Acme', ['Built it', 'And more'], { dates: 'Mar 2016 – Aug 2020' })]);
-    const pages = [page([[50, 'Experience'], [70, 'Acme Mar 2016 –'], [82, 'Aug 2020'], [94, 'Built it'], [106, 'And more'], [700, 'end']])];
+    const pages = [
+      page([
+        [50, 'Experience'],
+        [70, 'Acme Mar 2016 –'],
+        [82, 'Aug 2020'],
+        [94, 'Built it'],
+        [106, 'And more'],
+        [700, 'end'],
+      ]),
+    ];
     expect(codes(pages, content)).toEqual(['break-split-token']);
   });
 });
@@ -44,7 +90,16 @@ describe.each(['data-engineer', 'partner-backend'])('the example data, %s', (rol
   test.each(THEMES)('%s: no bad page break', async (themeName) => {
     const prepared = prepare({ dataDir: path.join(repoRoot, 'data'), roles: [roleId], theme: themeName });
     const theme = themeFor(prepared, roleId, themeName);
-    const ctx = { roleId, resume: prepared.resume, role: prepared.roles.get(roleId), theme, photo: prepared.photo, creationDate: creationDate(prepared.resume), projects: prepared.projects, application: prepared.applications.get(roleId) };
+    const ctx = {
+      roleId,
+      resume: prepared.resume,
+      role: prepared.roles.get(roleId),
+      theme,
+      photo: prepared.photo,
+      creationDate: creationDate(prepared.resume),
+      projects: prepared.projects,
+      application: prepared.applications.get(roleId),
+    };
     const doc = DOCUMENT_MAKERS.resume(ctx)!;
     const pdf = await renderDocument(doc);
     expect(verifyRenderedText({ file: 'r.pdf', pdf, content: doc.content }, textAreaOf(theme)).map((p) => `${p.code}: ${p.message}`)).toEqual([]);

@@ -21,7 +21,13 @@ let pages: string[];
 
 beforeAll(async () => {
   prepared = prepare({ dataDir: DATA, roles: [MASTER] });
-  const doc = makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), creationDate: creationDate(prepared.resume), projects: prepared.projects });
+  const doc = makePortfolio({
+    roleId: MASTER,
+    resume: prepared.resume,
+    theme: themeFor(prepared, MASTER),
+    creationDate: creationDate(prepared.resume),
+    projects: prepared.projects,
+  });
   pdf = await renderDocument(doc!);
   pages = await pdfPagesText(pdf);
 });
@@ -50,7 +56,14 @@ describe('the example portfolio (master)', () => {
     collect(page!.body);
     expect(blocks.length).toBeGreaterThan(35);
     for (const block of blocks.filter((b) => b.trim())) expect(all, block).toContain(squash(block));
-    for (const title of ['1. Snowflake PoC 지원', '2. MCMS (Marketing Cost Management System) 개발 참여', '3. 공용 라이브러리 개발', '4. ML 모델 배포 지원', '5. 외부 채널링 데이터 제공 API']) expect(all).toContain(squash(title));
+    for (const title of [
+      '1. Snowflake PoC 지원',
+      '2. MCMS (Marketing Cost Management System) 개발 참여',
+      '3. 공용 라이브러리 개발',
+      '4. ML 모델 배포 지원',
+      '5. 외부 채널링 데이터 제공 API',
+    ])
+      expect(all).toContain(squash(title));
   });
 
   it('draws every figure of the example but api_docs.png, which shows the placeholder frame', () => {
@@ -63,14 +76,24 @@ describe('the example portfolio (master)', () => {
     const doc = await openPdf(pdf);
     const titles = ((await doc.getOutline()) ?? []).map((o) => o.title);
     await doc.destroy();
-    expect(titles).toEqual(['포트폴리오', '목차', '1. 사용자 행동 로그 관리 시스템 (I.Log.Yo)', '2. 배달 시간 예측 모델 실시간 서빙', '3. MLOps 플랫폼 구축', '4. 데이터 시각화 플랫폼', '5. 기타 프로젝트']);
+    expect(titles).toEqual([
+      '포트폴리오',
+      '목차',
+      '1. 사용자 행동 로그 관리 시스템 (I.Log.Yo)',
+      '2. 배달 시간 예측 모델 실시간 서빙',
+      '3. MLOps 플랫폼 구축',
+      '4. 데이터 시각화 플랫폼',
+      '5. 기타 프로젝트',
+    ]);
   });
 
   it('never ends a page with a heading', async () => {
     const doc = await openPdf(pdf);
     const footerTop = 60; // points from the bottom: the running footer and page number
     for (let i = 3; i <= doc.numPages; i++) {
-      const items = (await (await doc.getPage(i)).getTextContent()).items.filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '' && item.transform[5] > footerTop);
+      const items = (await (await doc.getPage(i)).getTextContent()).items.filter(
+        (item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '' && item.transform[5] > footerTop,
+      );
       const lowest = items.reduce((a, b) => (b.transform[5] < a.transform[5] ? b : a));
       // Body text is 9.3 pt, tables and captions smaller; headings are 10.5 pt and up.
       expect(lowest.transform[0], `page ${i} ends with "${lowest.str}"`).toBeLessThan(10.5);

@@ -70,7 +70,7 @@ describe('problems in project pages, each with file:line:col', () => {
     expect(html[0]!.message).toContain('<b>');
   });
 
-  it('an unknown front matter key (a site generator\'s): a warning at the key', () => {
+  it("an unknown front matter key (a site generator's): a warning at the key", () => {
     expect(find('unknown-key')).toMatchObject([{ severity: 'warning', at: { line: 3, col: 1 }, path: 'draft' }]);
   });
 
@@ -97,7 +97,8 @@ describe('problems in project pages, each with file:line:col', () => {
     }
     expect(error).toBeInstanceOf(UserDataError);
     const codes = new Set((error as UserDataError).problems.map((p) => p.code));
-    for (const code of ['image-missing', 'image-refused', 'image-remote', 'image-unsupported', 'raw-html', 'front-matter-language', 'schema']) expect(codes).toContain(code);
+    for (const code of ['image-missing', 'image-refused', 'image-remote', 'image-unsupported', 'raw-html', 'front-matter-language', 'schema'])
+      expect(codes).toContain(code);
   });
 
   it('with --strict a missing image is an error too', () => {
@@ -112,7 +113,14 @@ describe('problems in project pages, each with file:line:col', () => {
     const { model } = tailorPortfolio([page], undefined, resumeModel);
     const theme = themeSchema.parse(parseYaml('theme.yaml', fs.readFileSync('themes/classic/theme.yaml', 'utf8')).source.data);
     const text = squash((await pdfPagesText(await renderPdf(createElement(PortfolioDocument, { model, theme, pageNumbers: new TocPageNumbers() })))).join(''));
-    for (const label of ['이미지 파일 없음', '데이터 폴더 밖의 이미지 (읽지 않음)', '원격 이미지 (가져오지 않음)', '지원하지 않는 이미지 형식', 'https://example.com/remote.png']) expect(text).toContain(squash(label));
+    for (const label of [
+      '이미지 파일 없음',
+      '데이터 폴더 밖의 이미지 (읽지 않음)',
+      '원격 이미지 (가져오지 않음)',
+      '지원하지 않는 이미지 형식',
+      'https://example.com/remote.png',
+    ])
+      expect(text).toContain(squash(label));
     expect(text).not.toContain('굵게</b>');
   });
 });

@@ -23,7 +23,13 @@ let allText: string;
 
 beforeAll(async () => {
   prepared = prepare({ dataDir: DATA, roles: [MASTER] });
-  doc = (makePortfolio({ roleId: MASTER, resume: prepared.resume, theme: themeFor(prepared, MASTER), creationDate: creationDate(prepared.resume), projects: prepared.projects }))!;
+  doc = makePortfolio({
+    roleId: MASTER,
+    resume: prepared.resume,
+    theme: themeFor(prepared, MASTER),
+    creationDate: creationDate(prepared.resume),
+    projects: prepared.projects,
+  })!;
   pdf = await renderDocument(doc);
   pages = await pdfPagesText(pdf);
   allText = squash(pages.join('\n'));
@@ -67,7 +73,14 @@ describe('the fixture page with every markdown construct', () => {
     const urls: string[] = [];
     for (let i = 1; i <= pdfDoc.numPages; i++) for (const a of await (await pdfDoc.getPage(i)).getAnnotations()) if (a.url) urls.push(a.url);
     await pdfDoc.destroy();
-    for (const url of ['https://example.com/link', 'https://www.example.org/autolink-url', 'https://example.net/angle-autolink', 'https://example.com/reference', 'mailto:test@example.com']) expect(urls).toContain(url);
+    for (const url of [
+      'https://example.com/link',
+      'https://www.example.org/autolink-url',
+      'https://example.net/angle-autolink',
+      'https://example.com/reference',
+      'mailto:test@example.com',
+    ])
+      expect(urls).toContain(url);
   });
 
   it('numbers ordered lists from their start and keeps nested bullets', () => {

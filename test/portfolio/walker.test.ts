@@ -4,7 +4,19 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { codeLines, collectReferences, columnWeights, fitImage, listMarker, markerWidth, opensWithImage, sectionize, softBreaks, splitAtImages, type Section } from '../../src/compose/markdown/structure.js';
+import {
+  codeLines,
+  collectReferences,
+  columnWeights,
+  fitImage,
+  listMarker,
+  markerWidth,
+  opensWithImage,
+  sectionize,
+  softBreaks,
+  splitAtImages,
+  type Section,
+} from '../../src/compose/markdown/structure.js';
 import type { ResumeModel } from '../../src/tailor/model.js';
 import { tailorPortfolio } from '../../src/tailor/tailorPortfolio.js';
 import type { Role } from '../../src/validate/schema/role.js';
@@ -80,7 +92,11 @@ describe('tables', () => {
 describe('references', () => {
   it('number footnotes by first reference and resolve link definitions', () => {
     const refs = collectReferences(md('b[^b] a[^a] [x][def]\n\n[^a]: A\n[^b]: B\n[^unused]: U\n\n[def]: https://example.com'));
-    expect([...refs.footnoteNumbers]).toEqual([['b', 1], ['a', 2], ['unused', 3]]);
+    expect([...refs.footnoteNumbers]).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['unused', 3],
+    ]);
     expect(refs.footnotes.map((f) => f.identifier)).toEqual(['b', 'a', 'unused']);
     expect(refs.definitions.get('def')?.url).toBe('https://example.com');
   });
@@ -98,7 +114,10 @@ describe('sniffImage', () => {
     const png = PNG.sync.write(new PNG({ width: 640, height: 480 }));
     expect(sniffImage(png)).toEqual({ format: 'png', width: 640, height: 480 });
     // SOI, APP0, SOF0 (120 × 160, 3 components), SOS, one byte of scan data, EOI.
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x78, 0x00, 0xa0, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x00, 0xff, 0xd9]);
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x78, 0x00, 0xa0, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 0xff,
+      0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x00, 0xff, 0xd9,
+    ]);
     expect(sniffImage(jpeg)).toEqual({ format: 'jpeg', width: 160, height: 120 });
     // Only a header: the rest of the file is missing.
     expect(sniffImage(png.subarray(0, 24))).toMatchObject({ format: 'damaged', kind: 'PNG' });
@@ -114,8 +133,18 @@ describe('tailorPortfolio', () => {
     const { order, ...facts } = extra;
     return { id, file: `${id}.md`, title: id, order, facts, body: { type: 'root', children: [] }, images: new Map() };
   };
-  const pages = [page('a', { order: 2, tags: ['data'] }), page('b', { order: 1, tags: ['backend'] }), page('c', { roles: ['other'] }), page('d', { tags: ['data'] })];
-  const resume = { lang: 'ko', roleId: 'r', person: { name: '이름', contacts: [] }, meta: { title: '', author: '', subject: '', keywords: [], language: 'ko-KR', creationDate: new Date(0) } } as unknown as ResumeModel;
+  const pages = [
+    page('a', { order: 2, tags: ['data'] }),
+    page('b', { order: 1, tags: ['backend'] }),
+    page('c', { roles: ['other'] }),
+    page('d', { tags: ['data'] }),
+  ];
+  const resume = {
+    lang: 'ko',
+    roleId: 'r',
+    person: { name: '이름', contacts: [] },
+    meta: { title: '', author: '', subject: '', keywords: [], language: 'ko-KR', creationDate: new Date(0) },
+  } as unknown as ResumeModel;
   const role = (portfolio?: Role['portfolio']) => ({ target: { company: 'C', position: 'P' }, portfolio }) as Role;
   const ids = (r: Role | undefined) => tailorPortfolio(pages, r, resume).model.projects.map((p) => p.id);
 
@@ -129,7 +158,11 @@ describe('tailorPortfolio', () => {
 
   it('portfolio.projects first, in that order, then pages with a portfolio tag; the rest dropped with a reason', () => {
     const { model, decisions } = tailorPortfolio(pages, role({ projects: ['d', 'b'], tags: ['data'] }), resume);
-    expect(model.projects.map((p) => [p.id, p.number, p.anchor])).toEqual([['d', 1, 'project-1'], ['b', 2, 'project-2'], ['a', 3, 'project-3']]);
+    expect(model.projects.map((p) => [p.id, p.number, p.anchor])).toEqual([
+      ['d', 1, 'project-1'],
+      ['b', 2, 'project-2'],
+      ['a', 3, 'project-3'],
+    ]);
     expect(decisions.find((d) => d.subject === 'c')).toMatchObject({ action: 'dropped', reason: 'the page is for roles other only' });
     expect(decisions.find((d) => d.subject === 'd')).toMatchObject({ action: 'moved', reason: 'position 4 → 1 (portfolio.projects orders it)' });
   });

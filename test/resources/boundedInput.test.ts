@@ -22,7 +22,8 @@ function dataFolder(resumeYaml: string): string {
   fs.writeFileSync(path.join(dir, 'resume.yaml'), resumeYaml);
   return dir;
 }
-const withHighlight = (highlight: string) => `basics:\n  name: 홍길동\nwork:\n  - name: Acme\n    position: Engineer\n    highlights:\n      - "${highlight}"\n`;
+const withHighlight = (highlight: string) =>
+  `basics:\n  name: 홍길동\nwork:\n  - name: Acme\n    position: Engineer\n    highlights:\n      - "${highlight}"\n`;
 const base64 = (bytes: number) => Buffer.from(Array.from({ length: bytes }, (_, i) => (i * 37) % 256)).toString('base64');
 
 describe('an unbroken token', () => {
@@ -44,15 +45,25 @@ describe('an unbroken token', () => {
 
 describe('a flow of pages is bounded before layout', () => {
   const resume = (entries: number) =>
-    resumeSchema.parse({ basics: { name: '홍길동' }, work: Array.from({ length: entries }, (_, i) => ({ name: `회사 ${i}`, position: 'Engineer', summary: '요약', highlights: ['하나', 'two', '셋'] })) });
+    resumeSchema.parse({
+      basics: { name: '홍길동' },
+      work: Array.from({ length: entries }, (_, i) => ({ name: `회사 ${i}`, position: 'Engineer', summary: '요약', highlights: ['하나', 'two', '셋'] })),
+    });
   const source = parseYaml('resume.yaml', 'basics:\n  name: 홍길동\nwork:\n  - name: x\n').source;
-  const lengthProblems = (entries: number, roleFile?: string) => checkResumeLength(tailorResume(resume(entries), undefined, { roleId: MASTER, creationDate: new Date(0) }).model, source, roleFile);
+  const lengthProblems = (entries: number, roleFile?: string) =>
+    checkResumeLength(tailorResume(resume(entries), undefined, { roleId: MASTER, creationDate: new Date(0) }).model, source, roleFile);
 
   test(`${MAX_FLOW_BLOCKS / 5} entries of 5 blocks each are laid out; one more is refused at the section, saying the pages and what to write`, () => {
     expect(lengthProblems(MAX_FLOW_BLOCKS / 5)).toEqual([]);
     const [problem, ...more] = lengthProblems(MAX_FLOW_BLOCKS / 5 + 1, 'data/roles/de.yaml');
     expect(more).toEqual([]);
-    expect(problem).toMatchObject({ code: 'resume-too-long', path: 'work', at: { file: 'resume.yaml', line: 3, col: 1 }, message: expect.stringContaining(`61 entries in 305 blocks (entries, summaries, highlights), ~9 pages`), hint: expect.stringContaining('in data/roles/de.yaml: `limits: { entries: { work: 10 }') });
+    expect(problem).toMatchObject({
+      code: 'resume-too-long',
+      path: 'work',
+      at: { file: 'resume.yaml', line: 3, col: 1 },
+      message: expect.stringContaining(`61 entries in 305 blocks (entries, summaries, highlights), ~9 pages`),
+      hint: expect.stringContaining('in data/roles/de.yaml: `limits: { entries: { work: 10 }'),
+    });
   });
 
   test('2,000 entries are refused, with an estimate of ~290 pages', () => {
@@ -64,19 +75,38 @@ describe('a flow of pages is bounded before layout', () => {
     // The header row is a block too.
     const page = (n: number) => parseProjectPage('p.md', `# 표\n\n${rows(n)}\n`).page!.body;
     expect(checkPageLength('p.md', page(MAX_FLOW_BLOCKS - 2))).toEqual([]);
-    expect(checkPageLength('p.md', page(MAX_FLOW_BLOCKS - 1))).toMatchObject([{ code: 'page-too-long', at: { file: 'p.md', line: MAX_FLOW_BLOCKS + 3, col: 1 }, message: expect.stringMatching(/^this project page has 301 blocks/) }]);
+    expect(checkPageLength('p.md', page(MAX_FLOW_BLOCKS - 1))).toMatchObject([
+      { code: 'page-too-long', at: { file: 'p.md', line: MAX_FLOW_BLOCKS + 3, col: 1 }, message: expect.stringMatching(/^this project page has 301 blocks/) },
+    ]);
   });
 });
 
 test('text laid out below the page (an unbreakable block taller than a page) is reported with the page', () => {
-  const page = { width: 595, height: 842, runs: [{ text: '보이는 줄', x: 50, top: 800, width: 60 }, { text: '잃어버린 줄', x: 50, top: 900, width: 60 }, { text: ' 그 다음', x: 110, top: 900, width: 30 }] };
-  expect(checkBelowPage([page], 'p.pdf')).toMatchObject([{ code: 'below-page', message: expect.stringMatching(/^page 1: 11 characters fall below the bottom of the page and are not seen, from "잃어버린 줄 그 다음"/) }]);
+  const page = {
+    width: 595,
+    height: 842,
+    runs: [
+      { text: '보이는 줄', x: 50, top: 800, width: 60 },
+      { text: '잃어버린 줄', x: 50, top: 900, width: 60 },
+      { text: ' 그 다음', x: 110, top: 900, width: 30 },
+    ],
+  };
+  expect(checkBelowPage([page], 'p.pdf')).toMatchObject([
+    {
+      code: 'below-page',
+      message: expect.stringMatching(/^page 1: 11 characters fall below the bottom of the page and are not seen, from "잃어버린 줄 그 다음"/),
+    },
+  ]);
   expect(checkBelowPage([{ ...page, runs: page.runs.slice(0, 1) }], 'p.pdf')).toEqual([]);
 });
 
 test('the consistency check locates each figure once, however many places disagree with it', () => {
   let located = 0;
-  const claim = (label: string, text: string): ClaimText => ({ label, text, locate: (offset) => (located++, { file: `${label}.yaml`, line: 1, col: offset + 1 }) });
+  const claim = (label: string, text: string): ClaimText => ({
+    label,
+    text,
+    locate: (offset) => (located++, { file: `${label}.yaml`, line: 1, col: offset + 1 }),
+  });
   // 40 texts say 95%, 40 say 90%, of the same subject: 1,600 disagreeing pairs among 80 figures.
   const texts = Array.from({ length: 80 }, (_, i) => claim(`t${i}`, `로그 품질을 ${i % 2 ? 90 : 95}% 이상으로 향상`));
   const problems = checkConsistency(texts);

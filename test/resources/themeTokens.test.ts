@@ -25,12 +25,19 @@ describe('theme tokens within sane ranges', () => {
   test('margins each in range that together leave under 40% of the page to the text', () => {
     const problems = check(withMargin('top: 46, right: 190, bottom: 50, left: 190'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ path: 'page.margin', at: { line: 6, col: 11 }, message: expect.stringContaining("leave 215 pt of the page's 595.28 pt width for text, under 40%"), hint: expect.stringContaining('at most 357 pt') });
+    expect(problems[0]).toMatchObject({
+      path: 'page.margin',
+      at: { line: 6, col: 11 },
+      message: expect.stringContaining("leave 215 pt of the page's 595.28 pt width for text, under 40%"),
+      hint: expect.stringContaining('at most 357 pt'),
+    });
   });
 
   test('a sidebar that leaves no main column, a tiny font, a negative spacing', () => {
     const modern = fs.readFileSync(themeFile(themeChoice(undefined, 'modern', '.')), 'utf8');
-    const problems = check(modern.replace('width: 178', 'width: 300').replace('right: 40', 'right: 100').replace('small: 8.1', 'small: 1').replace('entry: 9', 'entry: -5'));
+    const problems = check(
+      modern.replace('width: 178', 'width: 300').replace('right: 40', 'right: 100').replace('small: 8.1', 'small: 1').replace('entry: 9', 'entry: -5'),
+    );
     expect(problems.map((p) => p.path)).toEqual(['sizes.small', 'spacing.entry', 'sidebar.width']);
     expect(problems[2]!.message).toContain('leaves a main column of 195 pt');
   });

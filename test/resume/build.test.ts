@@ -16,7 +16,10 @@ let result: Awaited<ReturnType<typeof runCliInProcess>>;
 const resumes: Record<string, { file: string; bytes: Buffer; text: string }> = {};
 
 function manifestOf(role: string) {
-  return JSON.parse(fs.readFileSync(path.join(out, role, 'manifest.json'), 'utf8')) as { role: string; documents: { kind: string; file: string; pages: number; bytes: number; sha256: string; warnings: string[] }[] };
+  return JSON.parse(fs.readFileSync(path.join(out, role, 'manifest.json'), 'utf8')) as {
+    role: string;
+    documents: { kind: string; file: string; pages: number; bytes: number; sha256: string; warnings: string[] }[];
+  };
 }
 
 /** What the resume shows for a role, computed by the pure steps (the PDF must contain all of it). */
@@ -28,7 +31,14 @@ function modelFor(role: string): ResumeModel {
 
 const drawnStrings = (model: ResumeModel): string[] => {
   const strings: string[] = [];
-  walkStrings({ person: { name: model.person.name, headline: model.person.headline, contacts: model.person.contacts.map((c) => c.text) }, summary: model.summary, sections: model.sections.map((s) => ({ title: s.title, entries: s.entries.map(({ id: _id, url: _url, ...drawn }) => drawn) })) }, (_p, v) => strings.push(v));
+  walkStrings(
+    {
+      person: { name: model.person.name, headline: model.person.headline, contacts: model.person.contacts.map((c) => c.text) },
+      summary: model.summary,
+      sections: model.sections.map((s) => ({ title: s.title, entries: s.entries.map(({ id: _id, url: _url, ...drawn }) => drawn) })),
+    },
+    (_p, v) => strings.push(v),
+  );
   return strings;
 };
 
@@ -67,17 +77,22 @@ describe('build --all on the example data', () => {
     }
   });
 
-  test.each(['master', 'data-engineer', 'partner-backend'])('%s: every string the resume shows is in the PDF text verbatim — no character lost, no hyphen added', (role) => {
-    const text = squash(resumes[role]!.text);
-    const strings = drawnStrings(modelFor(role));
-    expect(strings.length).toBeGreaterThan(40);
-    const missing = strings.filter((s) => !text.includes(squash(s)));
-    expect(missing).toEqual([]);
-  });
+  test.each(['master', 'data-engineer', 'partner-backend'])(
+    '%s: every string the resume shows is in the PDF text verbatim — no character lost, no hyphen added',
+    (role) => {
+      const text = squash(resumes[role]!.text);
+      const strings = drawnStrings(modelFor(role));
+      expect(strings.length).toBeGreaterThan(40);
+      const missing = strings.filter((s) => !text.includes(squash(s)));
+      expect(missing).toEqual([]);
+    },
+  );
 
   test('Korean sentences come out whole, and no hyphen appears that the data does not have', async () => {
     const text = squash(resumes['data-engineer']!.text);
-    expect(text).toContain(squash('일 1억 건 이상의 사용자 행동 로그를 처리하는 로그 관리 시스템(I.Log.Yo) 아키텍처를 설계하고, 로그 품질을 60~70%에서 95% 이상으로 향상'));
+    expect(text).toContain(
+      squash('일 1억 건 이상의 사용자 행동 로그를 처리하는 로그 관리 시스템(I.Log.Yo) 아키텍처를 설계하고, 로그 품질을 60~70%에서 95% 이상으로 향상'),
+    );
     const hyphensInPdf = (resumes['data-engineer']!.text.match(/-/g) ?? []).length;
     const hyphensInData = drawnStrings(modelFor('data-engineer')).join('').match(/-/g)?.length ?? 0;
     // The footer and page numbers add none; every hyphen in the PDF is one the data has.
@@ -94,7 +109,13 @@ describe('build --all on the example data', () => {
 
   test('metadata: title, author, subject = the role, keywords, language; bookmarks per section', async () => {
     const info = await pdfInfo(resumes['data-engineer']!.bytes);
-    expect(info).toMatchObject({ Title: '신춘호 — 데이터엔지니어 — 이력서', Author: '신춘호', Subject: 'KREAM 데이터엔지니어', Language: 'ko-KR', CreationDate: 'D:20000101000000Z' });
+    expect(info).toMatchObject({
+      Title: '신춘호 — 데이터엔지니어 — 이력서',
+      Author: '신춘호',
+      Subject: 'KREAM 데이터엔지니어',
+      Language: 'ko-KR',
+      CreationDate: 'D:20000101000000Z',
+    });
     expect(String(info.Keywords)).toContain('BigQuery');
     expect(await pdfOutline(resumes['data-engineer']!.bytes)).toEqual(['소개', '경력', '프로젝트', '기술', '학력', '병역']);
   });
@@ -141,7 +162,9 @@ describe('the two roles differ exactly where their role files say', () => {
     expect(first('data-engineer')).toBe('ilogyo');
     expect(first('partner-backend')).toBe('delivery-eta');
     const text = squash(resumes['partner-backend']!.text);
-    expect(text.indexOf(squash('배달 시간 예측 모델 실시간 서빙'), text.indexOf(squash('프로젝트')))).toBeLessThan(text.indexOf(squash('사용자 행동 로그 관리 시스템 (I.Log.Yo)')));
+    expect(text.indexOf(squash('배달 시간 예측 모델 실시간 서빙'), text.indexOf(squash('프로젝트')))).toBeLessThan(
+      text.indexOf(squash('사용자 행동 로그 관리 시스템 (I.Log.Yo)')),
+    );
   });
 });
 
@@ -152,7 +175,9 @@ describe('determinism', () => {
     expect(second.code, second.stderr).toBe(0);
     const file = resumes['data-engineer']!.file;
     expect(fs.readFileSync(path.join(again, 'data-engineer', file)).equals(resumes['data-engineer']!.bytes)).toBe(true);
-    expect(fs.readFileSync(path.join(again, 'data-engineer', 'manifest.json'), 'utf8')).toBe(fs.readFileSync(path.join(out, 'data-engineer', 'manifest.json'), 'utf8'));
+    expect(fs.readFileSync(path.join(again, 'data-engineer', 'manifest.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(out, 'data-engineer', 'manifest.json'), 'utf8'),
+    );
   });
 
   test('SOURCE_DATE_EPOCH sets the creation date', async () => {

@@ -32,13 +32,27 @@ test('every highlight of every section is in the PDF, verbatim', async () => {
 });
 
 test('every section shows its entries', async () => {
-  for (const s of ['정보처리기사', '사내 해커톤 대상 Grand Prize', 'Kotlin으로 만드는 결제 시스템', '코드포코리아 (Code for Korea)', '한국어 Korean', 'Professional working proficiency', '분산 시스템 Distributed systems', '하늘 님은 어려운 장애 상황에서도', '한국대학교 (Hankuk University)', 'Kafka, PostgreSQL, Redis', '서울, 서울특별시, KR']) {
+  for (const s of [
+    '정보처리기사',
+    '사내 해커톤 대상 Grand Prize',
+    'Kotlin으로 만드는 결제 시스템',
+    '코드포코리아 (Code for Korea)',
+    '한국어 Korean',
+    'Professional working proficiency',
+    '분산 시스템 Distributed systems',
+    '하늘 님은 어려운 장애 상황에서도',
+    '한국대학교 (Hankuk University)',
+    'Kafka, PostgreSQL, Redis',
+    '서울, 서울특별시, KR',
+  ]) {
     expect(text).toContain(squash(s));
   }
 });
 
 test('the very long URL wraps inside the margin without losing a character or gaining a hyphen', async () => {
-  expect(text).toContain('https://wiki.hanbitpay.example.com/engineering/payments/incident-response/runbooks/settlement-batch-failure-recovery-procedure-v2?section=rollback&lang=ko');
+  expect(text).toContain(
+    'https://wiki.hanbitpay.example.com/engineering/payments/incident-response/runbooks/settlement-batch-failure-recovery-procedure-v2?section=rollback&lang=ko',
+  );
 });
 
 test('the photo is embedded, and so is every font', async () => {

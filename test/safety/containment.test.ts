@@ -32,13 +32,24 @@ function dataFolder(resume = RESUME, roles: Record<string, string> = {}): { root
 
 /** Every path under `root` except those inside `out`: what a build may not change. */
 const outside = (root: string, out: string): string[] =>
-  (fs.readdirSync(root, { recursive: true }) as string[]).map((rel) => path.join(root, rel)).filter((file) => file !== out && !file.startsWith(out + path.sep)).sort();
+  (fs.readdirSync(root, { recursive: true }) as string[])
+    .map((rel) => path.join(root, rel))
+    .filter((file) => file !== out && !file.startsWith(out + path.sep))
+    .sort();
 
 const written = (out: string): string[] => (fs.existsSync(out) ? (fs.readdirSync(out, { recursive: true }) as string[]).sort() : []);
 
 describe('role ids are file names', () => {
   test('roles/...yaml, roles/.yaml, roles/master.yaml and two files of one id are located problems with a new name; the others are listed', () => {
-    const { data } = dataFolder(RESUME, { '...yaml': 'target: {}\n', '.yaml': 'target: {}\n', 'master.yaml': 'target: {}\n', 'dev.yaml': 'target: {}\n', 'dev.yml': 'target: {}\n', 'a b.yaml': 'target: {}\n', '데이터.yaml': 'target: {}\n' });
+    const { data } = dataFolder(RESUME, {
+      '...yaml': 'target: {}\n',
+      '.yaml': 'target: {}\n',
+      'master.yaml': 'target: {}\n',
+      'dev.yaml': 'target: {}\n',
+      'dev.yml': 'target: {}\n',
+      'a b.yaml': 'target: {}\n',
+      '데이터.yaml': 'target: {}\n',
+    });
     const problems: ReturnType<typeof checkData> = [];
     expect(roleFiles(data, problems).map((r) => r.id)).toEqual(['dev', '데이터']);
     const shown = problems.map((p) => `${path.basename(p.at!.file)}:${p.at!.line} ${p.code} ${p.hint}`);
@@ -61,10 +72,12 @@ describe('role ids are file names', () => {
     expect(roleArgument(data, '데이터'.normalize('NFD'))).toBe('데이터');
   });
 
-  test('--role: an id no file could have is a usage error; one a role file gives is that file\'s problem', () => {
+  test("--role: an id no file could have is a usage error; one a role file gives is that file's problem", () => {
     const { data } = dataFolder(RESUME, { '...yaml': 'target: {}\n' });
     for (const id of ['../x', '.', '', 'a/b']) expect(() => roleArgument(data, id), id).toThrow(UsageError);
-    expect(problemsOf(() => (roleArgument(data, '..'), []))).toEqual([expect.objectContaining({ code: 'bad-role-id', at: expect.objectContaining({ file: expect.stringMatching(/roles\/\.\.\.yaml$/) }) })]);
+    expect(problemsOf(() => (roleArgument(data, '..'), []))).toEqual([
+      expect.objectContaining({ code: 'bad-role-id', at: expect.objectContaining({ file: expect.stringMatching(/roles\/\.\.\.yaml$/) }) }),
+    ]);
     expect(roleArgument(data, 'master')).toBe('master');
   });
 });
@@ -121,18 +134,27 @@ describe('no file is ever written outside --out', () => {
   });
 
   test('a role theme: path resolves against the data folder; an unknown one is a problem at its line with did-you-mean, and the other problems still come', () => {
-    const { data } = dataFolder(RESUME, { 'dev.yaml': 'theme: clasic\ntarget: { company: 회사, position: 개발자 }\nexclude: [nope]\n', 'ops.yaml': 'theme: ./mine\ntarget: { company: 회사, position: 운영 }\n' });
+    const { data } = dataFolder(RESUME, {
+      'dev.yaml': 'theme: clasic\ntarget: { company: 회사, position: 개발자 }\nexclude: [nope]\n',
+      'ops.yaml': 'theme: ./mine\ntarget: { company: 회사, position: 운영 }\n',
+    });
     fs.mkdirSync(path.join(data, 'mine'));
     fs.writeFileSync(path.join(data, 'mine', 'theme.yaml'), fs.readFileSync(path.join(repoRoot, 'themes/compact/theme.yaml')));
     const problems = checkData({ dataDir: data });
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'unknown-theme', at: expect.objectContaining({ line: 1, col: 8 }), hint: expect.stringContaining('did you mean "classic"?') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'unknown-theme',
+        at: expect.objectContaining({ line: 1, col: 8 }),
+        hint: expect.stringContaining('did you mean "classic"?'),
+      }),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ code: 'unknown-id' }));
     // ./mine is found from the data folder, whatever the working directory.
     expect(problems.filter((p) => p.at?.file.endsWith('ops.yaml'))).toEqual([]);
   });
 });
 
-describe('the previous manifest: only the build\'s own stale files are removed', () => {
+describe("the previous manifest: only the build's own stale files are removed", () => {
   test('a manifest edited to list ../../victim, a link or a changed file removes none of them; a stale output of its own is removed', () => {
     const root = tempDir('careerpdf-stale-');
     const out = path.join(root, 'out');
@@ -144,7 +166,20 @@ describe('the previous manifest: only the build\'s own stale files are removed',
     fs.writeFileSync(path.join(dir, 'changed-resume.pdf'), 'edited by the user');
     fs.symlinkSync(victim, path.join(dir, 'link-resume.pdf'));
     const entry = (file: string, content: string) => ({ kind: 'resume', file, bytes: content.length, sha256: sha256(content), warnings: [] });
-    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ role: 'dev', documents: [entry('../../victim', 'precious'), entry(victim, 'precious'), entry('link-resume.pdf', 'precious'), entry('changed-resume.pdf', 'old'), entry('old-resume.pdf', 'old')], inputs: {} }));
+    fs.writeFileSync(
+      path.join(dir, 'manifest.json'),
+      JSON.stringify({
+        role: 'dev',
+        documents: [
+          entry('../../victim', 'precious'),
+          entry(victim, 'precious'),
+          entry('link-resume.pdf', 'precious'),
+          entry('changed-resume.pdf', 'old'),
+          entry('old-resume.pdf', 'old'),
+        ],
+        inputs: {},
+      }),
+    );
     const previous = readManifest(dir);
     expect(previous!.documents.map((e) => e.file)).toEqual(['link-resume.pdf', 'changed-resume.pdf', 'old-resume.pdf']);
     expect(removeStale(out, dir, previous, [])).toEqual([path.join(dir, 'old-resume.pdf')]);
@@ -172,7 +207,10 @@ describe('the environment', () => {
     const { data, root } = dataFolder();
     const file = path.join(root, 'out');
     fs.writeFileSync(file, 'not a folder');
-    const problems = await build({ dataDir: data, outDir: file, roles: ['master'] }).then(() => [], (err) => (err as UserDataError).problems);
+    const problems = await build({ dataDir: data, outDir: file, roles: ['master'] }).then(
+      () => [],
+      (err) => (err as UserDataError).problems,
+    );
     expect(problems).toEqual([expect.objectContaining({ code: 'out-not-a-folder' })]);
   });
 
@@ -180,7 +218,10 @@ describe('the environment', () => {
     expect(creationDate(undefined, { SOURCE_DATE_EPOCH: '1700000000' }).toISOString()).toBe('2023-11-14T22:13:20.000Z');
     expect(creationDate(undefined, { SOURCE_DATE_EPOCH: '' }).toISOString()).toBe('2000-01-01T00:00:00.000Z');
     for (const value of ['abc', '1.5', '-1', '1e3', '99999999999999999', '253402300800']) {
-      expect(problemsOf(() => (creationDate(undefined, { SOURCE_DATE_EPOCH: value }), [])), value).toEqual([expect.objectContaining({ code: 'source-date-epoch', message: expect.stringContaining(`"${value}"`) })]);
+      expect(
+        problemsOf(() => (creationDate(undefined, { SOURCE_DATE_EPOCH: value }), [])),
+        value,
+      ).toEqual([expect.objectContaining({ code: 'source-date-epoch', message: expect.stringContaining(`"${value}"`) })]);
     }
   });
 });
@@ -188,10 +229,18 @@ describe('the environment', () => {
 /** Runs the CLI as an unprivileged user: nobody through setpriv when the tests run as root, else as the user running them. */
 function asUnprivileged(args: string[]) {
   const command = [process.execPath, path.join(repoRoot, 'bin/careerpdf.js'), ...args];
-  const run = process.getuid?.() === 0 ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...command], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, cwd: '/' }) : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, cwd: '/' });
+  const run =
+    process.getuid?.() === 0
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...command], {
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+          cwd: '/',
+        })
+      : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, cwd: '/' });
   return { code: run.status, stderr: run.stderr };
 }
-const unprivileged = process.platform === 'linux' && (process.getuid?.() !== 0 || spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0);
+const unprivileged =
+  process.platform === 'linux' && (process.getuid?.() !== 0 || spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']).status === 0);
 
 describe.skipIf(!unprivileged)('as an unprivileged user (nobody via setpriv when run as root; skipped where neither is possible)', () => {
   test('a read-only --out, and an --out inside a read-only folder: exit 1 with the reason, nothing written', () => {

@@ -28,14 +28,22 @@ const runs = () =>
   createElement(
     Document,
     null,
-    createElement(Page, { size: 'A4' }, ...Array.from({ length: 40 }, (_, i) => createElement(Text, { key: i, style: { fontFamily: 'Pretendard', fontWeight: i % 2 ? 700 : 400 } }, `줄 ${i}: 데이터 엔지니어`))),
+    createElement(
+      Page,
+      { size: 'A4' },
+      ...Array.from({ length: 40 }, (_, i) =>
+        createElement(Text, { key: i, style: { fontFamily: 'Pretendard', fontWeight: i % 2 ? 700 : 400 } }, `줄 ${i}: 데이터 엔지니어`),
+      ),
+    ),
   );
 
 describe('pdfkit finding its fonts directly', () => {
   it('patches the pinned pdfkit font() (the copy of its side effects matches its code)', () => {
     // Changed? Compare pdfkit's font() with what reusePdfFonts.ts sets when it finds a font it
     // made (_fontSource, _fontFamily, fontSize, _font), then put the new hash here.
-    expect(crypto.createHash('sha256').update(pristineSource).digest('hex'), 'pdfkit changed PDFDocument.prototype.font').toBe('652a31ad704fa7e8b4bf0a6566a8475968aa7ec1cf6bce5c709b53680767153a');
+    expect(crypto.createHash('sha256').update(pristineSource).digest('hex'), 'pdfkit changed PDFDocument.prototype.font').toBe(
+      '652a31ad704fa7e8b4bf0a6566a8475968aa7ec1cf6bce5c709b53680767153a',
+    );
   });
 
   it("makes each face's PDF font once per document: React-PDF draws with the patched pdfkit", async () => {

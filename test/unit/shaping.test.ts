@@ -16,7 +16,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 // The user's application answers (a copy of their seed text) and the example project pages (one of them their own page).
 const material = [read('test/fixtures/answers/seed-000.txt'), ...fs.readdirSync(path.join(ROOT, 'data/projects')).map((f) => read(`data/projects/${f}`))];
-const tricky = ['-> => <= >= != === !== |> <|> :: ... -- --- ++ ** /* */ // <!-- --> 0x1F 1/2 3/4 12:30 A-Z A:B', 'ffi ffl fi fl Th ½ x² H₂O ‘quoted’ “double” — – • · © ® ™ № ℃', '서빙(PostgreSQL) 申春浩 韓國 日本語 カタカナ 데이터엔지니어/Partner Backend', 'https://github.com/example-user/very-long-repository-name/blob/main/src/index.ts?query=1&x=2#L10'];
+const tricky = [
+  '-> => <= >= != === !== |> <|> :: ... -- --- ++ ** /* */ // <!-- --> 0x1F 1/2 3/4 12:30 A-Z A:B',
+  'ffi ffl fi fl Th ½ x² H₂O ‘quoted’ “double” — – • · © ® ™ № ℃',
+  '서빙(PostgreSQL) 申春浩 韓國 日本語 カタカナ 데이터엔지니어/Partner Backend',
+  'https://github.com/example-user/very-long-repository-name/blob/main/src/index.ts?query=1&x=2#L10',
+];
 const lines = [...material.flatMap((text) => text.split('\n')), ...tricky].filter((line) => line.trim() !== '');
 const ascii = lines.filter((line) => /^[\x20-\x7e]+$/.test(line));
 
@@ -31,7 +36,12 @@ const FACES: [FontFamilyName, WeightName, string[], Record<string, boolean>?][] 
   ['JetBrainsMono', 'Regular', ascii.filter((line) => !/[-=!<>/|:.+*]{2}/.test(line))],
 ];
 
-type Face = fontkit.Font & { layout(text: string, features?: Record<string, boolean>): { glyphs: { id: number }[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] } };
+type Face = fontkit.Font & {
+  layout(
+    text: string,
+    features?: Record<string, boolean>,
+  ): { glyphs: { id: number }[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] };
+};
 const open = (family: FontFamilyName, weight: WeightName) => fontkit.openSync(fontFile(family, weight)) as Face;
 
 /**

@@ -6,7 +6,19 @@ import { roleSchema } from '../../src/validate/schema/role.js';
 const resume: Resume = resumeSchema.parse({
   basics: { name: '홍길동', label: '개발자', summary: '기본 소개' },
   work: [
-    { id: 'a', name: 'A사', position: '팀장', startDate: '2021-03', tags: ['data'], highlights: [{ id: 'a1', text: '데이터 일', tags: ['data'] }, { id: 'a2', text: '백엔드 일', tags: ['backend'] }, '태그 없는 일', { id: 'a3', text: '리더십', tags: ['lead'] }] },
+    {
+      id: 'a',
+      name: 'A사',
+      position: '팀장',
+      startDate: '2021-03',
+      tags: ['data'],
+      highlights: [
+        { id: 'a1', text: '데이터 일', tags: ['data'] },
+        { id: 'a2', text: '백엔드 일', tags: ['backend'] },
+        '태그 없는 일',
+        { id: 'a3', text: '리더십', tags: ['lead'] },
+      ],
+    },
     { id: 'b', name: 'B사', position: '개발자', startDate: '2015', endDate: '2021-02', tags: ['backend'] },
   ],
   projects: [
@@ -61,7 +73,17 @@ describe('tailorResume', () => {
     // cap 2, but the included a3 is always kept: it takes the place of the lowest-ranked other.
     expect(section(r, 'work').entries[0]!.highlights).toEqual(['바뀐 데이터 일', '리더십']);
     const actions = r.decisions.map((d) => `${d.action} ${d.subject}`);
-    expect(actions).toEqual(expect.arrayContaining(['overridden headline', 'dropped p3', 'dropped a › a2', 'capped p1', 'capped a › highlight 3', 'overridden b', 'overridden a › a1']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'overridden headline',
+        'dropped p3',
+        'dropped a › a2',
+        'capped p1',
+        'capped a › highlight 3',
+        'overridden b',
+        'overridden a › a1',
+      ]),
+    );
   });
 
   test('sections: only those listed, in that order; the rest is reported dropped', () => {

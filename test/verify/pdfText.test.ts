@@ -104,15 +104,25 @@ describe('a PDF the reader cannot read is a warning, not a crash', () => {
     const at = contents.raw.byteOffset - pdf.byteOffset;
     pdf.fill(0x41, at, at + 16); // the zlib header and the first block: "AAAA…"
     expect(() => readPdfText(pdf)).toThrow(/content stream cannot be decompressed/);
-    expect(verify(pdf)).toEqual([expect.objectContaining({ severity: 'warning', code: 'text-unreadable', message: expect.stringContaining('could not be read back') })]);
+    expect(verify(pdf)).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'text-unreadable', message: expect.stringContaining('could not be read back') }),
+    ]);
   });
 
   test('a font encoding it does not read', () => {
     const pdf = Buffer.from(resume().pdf.toString('latin1').replace('/Identity-H', '/Identity-V'), 'latin1');
-    expect(verify(pdf)).toEqual([expect.objectContaining({ severity: 'warning', code: 'text-unreadable', message: expect.stringMatching(/font F\d+ \(.+\) is Type0 with encoding Identity-V/) })]);
+    expect(verify(pdf)).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'text-unreadable',
+        message: expect.stringMatching(/font F\d+ \(.+\) is Type0 with encoding Identity-V/),
+      }),
+    ]);
   });
 
   test('bytes that are not a PDF at all', () => {
-    expect(verify(Buffer.from('%PDF-1.3\nnot really\n'))).toEqual([expect.objectContaining({ code: 'text-unreadable', message: expect.stringContaining('no startxref') })]);
+    expect(verify(Buffer.from('%PDF-1.3\nnot really\n'))).toEqual([
+      expect.objectContaining({ code: 'text-unreadable', message: expect.stringContaining('no startxref') }),
+    ]);
   });
 });

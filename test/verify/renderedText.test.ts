@@ -17,7 +17,8 @@ beforeAll(async () => {
   ({ documents: rendered, area } = await renderExampleRole('data-engineer'));
 }, 120_000);
 
-const verify = (i: number, pageBudget?: number) => verifyRenderedText({ file: `${rendered[i]!.doc.kind}.pdf`, pdf: rendered[i]!.pdf, content: rendered[i]!.doc.content, pageBudget }, area);
+const verify = (i: number, pageBudget?: number) =>
+  verifyRenderedText({ file: `${rendered[i]!.doc.kind}.pdf`, pdf: rendered[i]!.pdf, content: rendered[i]!.doc.content, pageBudget }, area);
 
 describe('post-render verification of the example role', () => {
   test('every string of the resume, portfolio and answers models is extractable from its PDF', () => {
@@ -31,7 +32,9 @@ describe('post-render verification of the example role', () => {
 
   test('a string the PDF does not hold is reported as not extractable', () => {
     const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, content: { summary: '이 문장은 PDF에 없습니다' } }, area);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'text-not-extractable', message: expect.stringContaining('"이 문장은 PDF에 없습니다"') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'text-not-extractable', message: expect.stringContaining('"이 문장은 PDF에 없습니다"') }),
+    ]);
   });
 
   test('text drawn into the margin is reported with its page and how far', () => {

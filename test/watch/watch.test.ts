@@ -39,7 +39,10 @@ test('watch in process: a missing image that appears and a new photo are drawn; 
   const png = path.join(repoRoot, 'test/fixtures/json-resume/photo.png');
   fs.mkdirSync(path.join(data, 'projects'));
   fs.writeFileSync(path.join(data, 'projects', 'billing.md'), '# Billing\n\nThe billing platform.\n\n![Architecture](images/architecture.png)\n');
-  fs.writeFileSync(path.join(data, 'resume.yaml'), fs.readFileSync(path.join(data, 'resume.yaml'), 'utf8').replace('  name: Jane Doe\n', '  name: Jane Doe\n  image: photo.png\n'));
+  fs.writeFileSync(
+    path.join(data, 'resume.yaml'),
+    fs.readFileSync(path.join(data, 'resume.yaml'), 'utf8').replace('  name: Jane Doe\n', '  name: Jane Doe\n  image: photo.png\n'),
+  );
   const out = tempDir();
   const builds: { rendered: string[]; failed?: boolean }[] = [];
   const run = async (): Promise<InputRecord[]> => {
@@ -87,7 +90,7 @@ function waitFor(output: { text: string }, pattern: RegExp, from: number, ms = 3
     const started = Date.now();
     const poll = setInterval(() => {
       const fresh = output.text.slice(from);
-      if (pattern.test(fresh)) return clearInterval(poll), resolve(fresh);
+      if (pattern.test(fresh)) return (clearInterval(poll), resolve(fresh));
       if (Date.now() - started > ms) clearInterval(poll), reject(new Error(`timed out waiting for ${pattern}; output:\n${output.text}`));
     }, 50);
   });
@@ -96,7 +99,11 @@ function waitFor(output: { text: string }, pattern: RegExp, from: number, ms = 3
 test('build --watch: an edit rebuilds the resume, bad input is reported and the watch goes on', async () => {
   const data = copyData();
   const out = tempDir();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/careerpdf.js'), 'build', '--watch', '--role', 'data-engineer', '--data', data, '--out', out], { env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'bin/careerpdf.js'), 'build', '--watch', '--role', 'data-engineer', '--data', data, '--out', out],
+    { env: { ...process.env, NO_COLOR: '1' } },
+  );
   children.push(child);
   const output = { text: '' };
   child.stdout!.on('data', (d) => (output.text += d));
@@ -118,7 +125,10 @@ test('build --watch: an edit rebuilds the resume, bad input is reported and the 
   expect(failed).toMatch(/resume\.yaml:\d+:\d+/);
 
   mark = output.text.length;
-  fs.writeFileSync(path.join(data, 'answers', fs.readdirSync(path.join(data, 'answers'))[0]!), fs.readFileSync(path.join(data, 'answers', fs.readdirSync(path.join(data, 'answers'))[0]!)));
+  fs.writeFileSync(
+    path.join(data, 'answers', fs.readdirSync(path.join(data, 'answers'))[0]!),
+    fs.readFileSync(path.join(data, 'answers', fs.readdirSync(path.join(data, 'answers'))[0]!)),
+  );
   fs.writeFileSync(resumeFile, original);
   const recovered = await waitFor(output, /built \d+ documents? (\(\d+ unchanged\) )?for data-engineer in/, mark);
   expect(recovered).toMatch(/-resume\.pdf/);

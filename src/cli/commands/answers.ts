@@ -19,12 +19,25 @@ export async function answersCommand(flags: { role: string; data: string }): Pro
   const application = prepared.applications.get(roleId);
   if (!application) {
     const file = displayPath(path.join(path.resolve(flags.data), 'roles', `${roleId}.yaml`));
-    throw new UserDataError([{ severity: 'error', code: 'no-application', at: { file, line: 1, col: 1 }, message: `the role "${roleId}" has no application questions`, hint: 'add  application: { questions: [ { id, question, limit, answer } ] }  (see the README, "Application answers")' }]);
+    throw new UserDataError([
+      {
+        severity: 'error',
+        code: 'no-application',
+        at: { file, line: 1, col: 1 },
+        message: `the role "${roleId}" has no application questions`,
+        hint: 'add  application: { questions: [ { id, question, limit, answer } ] }  (see the README, "Application answers")',
+      },
+    ]);
   }
   const lines = [`${roleId}: ${application.company} ${application.position} — ${application.questions.length} questions (▸ the form's counting rule)`];
   for (const q of application.questions) lines.push('', ...questionTable(q));
   const over = application.questions.filter((q) => q.count > q.limit);
-  lines.push('', over.length === 0 ? 'every answer is within its limit' : `⚠ ${over.length} answer${over.length === 1 ? '' : 's'} over the limit: ${over.map((q) => `Q${q.number} ${q.id} (+${q.count - q.limit}${unitWord(q.rule.unit)})`).join(', ')}`);
+  lines.push(
+    '',
+    over.length === 0
+      ? 'every answer is within its limit'
+      : `⚠ ${over.length} answer${over.length === 1 ? '' : 's'} over the limit: ${over.map((q) => `Q${q.number} ${q.id} (+${q.count - q.limit}${unitWord(q.rule.unit)})`).join(', ')}`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

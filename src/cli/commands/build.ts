@@ -1,9 +1,8 @@
-
 import path from 'node:path';
 import { UsageError, UserDataError, type Problem } from '../../core/problems.js';
 import { displayPath } from '../../core/paths.js';
 import { MASTER, roleArguments, roleFiles } from '../../load/roleFiles.js';
-import { themeChoice, themeFile, } from '../../load/loadTheme.js';
+import { themeChoice, themeFile } from '../../load/loadTheme.js';
 import { build, type BuiltDocument } from '../../pipeline/build.js';
 import type { InputRecord } from '../../load/inputLog.js';
 import { reportFailure } from '../run.js';
@@ -60,7 +59,9 @@ async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarning
   );
   const ms = performance.now() - started;
   const unchanged = built.filter((doc) => doc.unchanged).length;
-  process.stdout.write(`built ${built.length} document${built.length === 1 ? '' : 's'}${unchanged ? ` (${unchanged} unchanged)` : ''} for ${roles.join(', ')} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`}\n`);
+  process.stdout.write(
+    `built ${built.length} document${built.length === 1 ? '' : 's'}${unchanged ? ` (${unchanged} unchanged)` : ''} for ${roles.join(', ')} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`}\n`,
+  );
 }
 
 /**
@@ -110,6 +111,15 @@ export function selectRoles(flags: Pick<BuildFlags, 'role' | 'all' | 'data'>): s
 }
 
 export const summaryLine = (doc: BuiltDocument): string =>
-  [displayPath(doc.file), doc.pages !== undefined ? `${doc.pages} page${doc.pages === 1 ? '' : 's'}` : '', formatBytes(doc.bytes), doc.unchanged ? 'unchanged' : `${Math.round(doc.ms)} ms`, doc.warnings.length ? `${doc.warnings.length} warning${doc.warnings.length === 1 ? '' : 's'}` : ''].filter(Boolean).join('  ');
+  [
+    displayPath(doc.file),
+    doc.pages !== undefined ? `${doc.pages} page${doc.pages === 1 ? '' : 's'}` : '',
+    formatBytes(doc.bytes),
+    doc.unchanged ? 'unchanged' : `${Math.round(doc.ms)} ms`,
+    doc.warnings.length ? `${doc.warnings.length} warning${doc.warnings.length === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join('  ');
 
-export const formatBytes = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`);
+export const formatBytes = (bytes: number): string =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;

@@ -26,17 +26,24 @@ export async function checkCommand(flags: CheckFlags): Promise<number> {
     return EXIT.ok;
   }
   const failed = problems.some((p) => p.severity === 'error');
-  process.stderr.write(`${formatProblems(byFile(problems))}\n\n${summarizeProblems(problems)}${flags.strict ? ' (--strict: warnings count as errors)' : ''}; by kind: ${countByKind(problems)}\n`);
+  process.stderr.write(
+    `${formatProblems(byFile(problems))}\n\n${summarizeProblems(problems)}${flags.strict ? ' (--strict: warnings count as errors)' : ''}; by kind: ${countByKind(problems)}\n`,
+  );
   return failed ? EXIT.data : EXIT.ok;
 }
 
 /** All of a file's problems together, in line order; problems without a file last. */
 const byFile = (problems: Problem[]): Problem[] =>
-  [...problems].sort((a, b) => (a.at?.file ?? '\uffff').localeCompare(b.at?.file ?? '\uffff') || (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0));
+  [...problems].sort(
+    (a, b) => (a.at?.file ?? '\uffff').localeCompare(b.at?.file ?? '\uffff') || (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.col ?? 0) - (b.at?.col ?? 0),
+  );
 
 /** `placeholder 36, answer-over-limit 3`: what kinds of problem there are, most frequent first. */
 function countByKind(problems: readonly Problem[]): string {
   const counts = new Map<string, number>();
   for (const p of problems) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code, n]) => `${code} ${n}`).join(', ');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
 }

@@ -12,11 +12,19 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
   const roleId = roleArgument(path.resolve(flags.data), flags.role);
   const prepared = prepare({ dataDir: flags.data, roles: [roleId] });
   const role = prepared.roles.get(roleId);
-  const { model, decisions } = tailorResume(prepared.resume, role, { roleId, lang: flags.lang, photo: prepared.photo, creationDate: creationDate(prepared.resume) });
+  const { model, decisions } = tailorResume(prepared.resume, role, {
+    roleId,
+    lang: flags.lang,
+    photo: prepared.photo,
+    creationDate: creationDate(prepared.resume),
+  });
   const lines = [`role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`];
   if (role?.focus?.tags.length) lines.push(`focus tags (most important first): ${role.focus.tags.join(', ')} — mode ${role.focus.mode}`);
   lines.push('', 'kept:');
-  for (const section of model.sections) lines.push(`  ${section.key.padEnd(13)} ${section.entries.map((e) => `${e.id ?? e.title}${e.highlights.length ? ` (${e.highlights.length} highlights)` : ''}`).join(', ')}`);
+  for (const section of model.sections)
+    lines.push(
+      `  ${section.key.padEnd(13)} ${section.entries.map((e) => `${e.id ?? e.title}${e.highlights.length ? ` (${e.highlights.length} highlights)` : ''}`).join(', ')}`,
+    );
   for (const action of ['dropped', 'capped', 'moved', 'overridden'] as const) {
     const list = decisions.filter((d) => d.action === action);
     lines.push('', `${action}: ${list.length === 0 ? 'nothing' : ''}`);
@@ -27,10 +35,18 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
 }
 
 /** The portfolio part: the pages shown in order, and every page dropped or moved, with why. */
-function portfolioLines(pages: Parameters<typeof tailorPortfolio>[0], role: Parameters<typeof tailorPortfolio>[1], resume: Parameters<typeof tailorPortfolio>[2]): string[] {
+function portfolioLines(
+  pages: Parameters<typeof tailorPortfolio>[0],
+  role: Parameters<typeof tailorPortfolio>[1],
+  resume: Parameters<typeof tailorPortfolio>[2],
+): string[] {
   if (pages.length === 0) return ['portfolio: no pages in projects/'];
   const { model, decisions } = tailorPortfolio(pages, role, resume);
-  const picks = role?.portfolio ? ` (portfolio.projects: ${role.portfolio.projects?.join(', ') || '—'}; portfolio.tags: ${role.portfolio.tags?.join(', ') || '—'})` : role ? ' (no portfolio key: every page meant for the role)' : ' (master: every page)';
+  const picks = role?.portfolio
+    ? ` (portfolio.projects: ${role.portfolio.projects?.join(', ') || '—'}; portfolio.tags: ${role.portfolio.tags?.join(', ') || '—'})`
+    : role
+      ? ' (no portfolio key: every page meant for the role)'
+      : ' (master: every page)';
   const lines = [`portfolio${picks}:`, ...model.projects.map((p) => `  ${String(p.number).padStart(2)}. ${p.id} — ${p.title}`)];
   for (const action of ['dropped', 'moved'] as const) {
     const list = decisions.filter((d) => d.action === action);

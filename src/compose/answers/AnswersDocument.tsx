@@ -36,7 +36,17 @@ export function AnswersDocument({ model, theme }: { model: AnswersModel; theme: 
   const labels = LABELS[model.lang];
   const { meta, application } = model;
   return (
-    <Document title={meta.title} author={meta.author} subject={meta.subject} keywords={meta.keywords.join(', ')} language={meta.language} creator="careerpdf" producer="careerpdf" creationDate={meta.creationDate} modificationDate={meta.creationDate}>
+    <Document
+      title={meta.title}
+      author={meta.author}
+      subject={meta.subject}
+      keywords={meta.keywords.join(', ')}
+      language={meta.language}
+      creator="careerpdf"
+      producer="careerpdf"
+      creationDate={meta.creationDate}
+      modificationDate={meta.creationDate}
+    >
       <Page size={theme.page.size} style={pageStyle(theme)}>
         <View style={{ marginBottom: theme.spacing.section, paddingBottom: 8, borderBottomWidth: 0.8, borderBottomColor: theme.colors.rule }}>
           <Text style={s.name}>{labels.document}</Text>
@@ -112,4 +122,9 @@ function Runs({ line, s }: { line: AnswerLine; s: TextStyles }) {
   );
 }
 
-const shorten = (text: string, max: number): string => (Array.from(text).length > max ? `${Array.from(text).slice(0, max - 1).join('')}…` : text);
+const shorten = (text: string, max: number): string =>
+  Array.from(text).length > max
+    ? `${Array.from(text)
+        .slice(0, max - 1)
+        .join('')}…`
+    : text;

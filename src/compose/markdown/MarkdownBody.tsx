@@ -8,7 +8,21 @@ import { plainText } from '../../validate/mdastText.js';
 import type { ImageResolution } from '../../validate/resolveImage.js';
 import { bookmark } from '../shared/bookmark.js';
 import type { MarkdownStyles } from './markdownStyles.js';
-import { codeLines, collectReferences, columnWeights, fitImage, isExternalUrl, listMarker, markerWidth, opensWithImage, sectionize, softBreaks, splitAtImages, type References, type Section } from './structure.js';
+import {
+  codeLines,
+  collectReferences,
+  columnWeights,
+  fitImage,
+  isExternalUrl,
+  listMarker,
+  markerWidth,
+  opensWithImage,
+  sectionize,
+  softBreaks,
+  splitAtImages,
+  type References,
+  type Section,
+} from './structure.js';
 import { imageSource } from '../shared/imageSource.js';
 
 /** Everything the walker needs besides the node; a new object is made for each nesting. */
@@ -105,7 +119,9 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
         </Text>
       );
     case 'paragraph':
-      return <Paragraph key={key} nodes={node.children} ctx={ctx} textStyle={m.paragraph} marginBottom={ctx.tight ? 0 : (m.paragraph.marginBottom as number)} />;
+      return (
+        <Paragraph key={key} nodes={node.children} ctx={ctx} textStyle={m.paragraph} marginBottom={ctx.tight ? 0 : (m.paragraph.marginBottom as number)} />
+      );
     case 'blockquote':
       return (
         <View key={key} style={m.blockquote}>
@@ -150,7 +166,9 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       // A row never splits across pages; a header row stays with the first body row.
       return (
         <View key={key} wrap={false} minPresenceAhead={columns.header ? 20 : 0} style={columns.header ? m.tableHeaderRow : m.tableRow}>
-          {node.children.map((cell, c) => renderNode(cell, { ...ctx, cell: { align: columns.align[c] ?? null, weight: columns.weights[c] ?? 0, header: columns.header } }, c))}
+          {node.children.map((cell, c) =>
+            renderNode(cell, { ...ctx, cell: { align: columns.align[c] ?? null, weight: columns.weights[c] ?? 0, header: columns.header } }, c),
+          )}
         </View>
       );
     }
@@ -159,7 +177,12 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       const textAlign = cell.align === 'center' ? 'center' : cell.align === 'right' ? 'right' : 'left';
       return (
         <View key={key} style={[m.tableCell, { width: `${cell.weight * 100}%` }]}>
-          <Paragraph nodes={node.children} ctx={{ ...ctx, width: ctx.width * cell.weight - 10 }} textStyle={[m.tableText, { textAlign }, cell.header ? m.strong : {}]} marginBottom={0} />
+          <Paragraph
+            nodes={node.children}
+            ctx={{ ...ctx, width: ctx.width * cell.weight - 10 }}
+            textStyle={[m.tableText, { textAlign }, cell.header ? m.strong : {}]}
+            marginBottom={0}
+          />
         </View>
       );
     }
@@ -174,22 +197,48 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       return softBreaks(node.value);
     case 'emphasis':
       // Pretendard has no italic (fontStyle: italic would throw): emphasis is colour and weight.
-      return <Text key={key} style={m.emphasis}>{renderInline(node.children, ctx)}</Text>;
+      return (
+        <Text key={key} style={m.emphasis}>
+          {renderInline(node.children, ctx)}
+        </Text>
+      );
     case 'strong':
-      return <Text key={key} style={m.strong}>{renderInline(node.children, ctx)}</Text>;
+      return (
+        <Text key={key} style={m.strong}>
+          {renderInline(node.children, ctx)}
+        </Text>
+      );
     case 'delete':
-      return <Text key={key} style={m.strike}>{renderInline(node.children, ctx)}</Text>;
+      return (
+        <Text key={key} style={m.strike}>
+          {renderInline(node.children, ctx)}
+        </Text>
+      );
     case 'inlineCode':
-      return <Text key={key} style={m.inlineCode}>{node.value}</Text>;
+      return (
+        <Text key={key} style={m.inlineCode}>
+          {node.value}
+        </Text>
+      );
     case 'break':
       // Top-level breaks split the paragraph into lines (splitAtImages); one nested in emphasis is a space.
       return ' ';
     case 'link':
-      return <InlineLink key={key} url={node.url} ctx={ctx}>{renderInline(node.children, ctx)}</InlineLink>;
+      return (
+        <InlineLink key={key} url={node.url} ctx={ctx}>
+          {renderInline(node.children, ctx)}
+        </InlineLink>
+      );
     case 'linkReference': {
       const definition = ctx.refs.definitions.get(node.identifier);
       const children = renderInline(node.children, ctx);
-      return definition ? <InlineLink key={key} url={definition.url} ctx={ctx}>{children}</InlineLink> : <Text key={key}>{children}</Text>;
+      return definition ? (
+        <InlineLink key={key} url={definition.url} ctx={ctx}>
+          {children}
+        </InlineLink>
+      ) : (
+        <Text key={key}>{children}</Text>
+      );
     }
     case 'footnoteReference': {
       const n = ctx.refs.footnoteNumbers.get(node.identifier);
@@ -212,20 +261,44 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
 const renderInline = (nodes: readonly PhrasingContent[], ctx: MarkdownContext): ReactNode[] => nodes.map((node, i) => renderNode(node, ctx, i));
 
 /** A paragraph (or table cell): its text in one Text per line, each image as a block between them. */
-function Paragraph({ nodes, ctx, textStyle, marginBottom }: { nodes: readonly PhrasingContent[]; ctx: MarkdownContext; textStyle: Style | Style[]; marginBottom: number }) {
+function Paragraph({
+  nodes,
+  ctx,
+  textStyle,
+  marginBottom,
+}: {
+  nodes: readonly PhrasingContent[];
+  ctx: MarkdownContext;
+  textStyle: Style | Style[];
+  marginBottom: number;
+}) {
   const runs = splitAtImages(nodes);
   const flat = [textStyle].flat();
   if (runs.length === 1 && runs[0]!.kind === 'text') return <Text style={[...flat, { marginBottom }]}>{renderInline(runs[0]!.nodes, ctx)}</Text>;
   return (
     <View style={{ marginBottom }}>
-      {runs.map((run, i) => (run.kind === 'text' ? <Text key={i} style={[...flat, { marginBottom: 0 }]}>{renderInline(run.nodes, ctx)}</Text> : <ImageBlock key={i} node={run.node} ctx={ctx} />))}
+      {runs.map((run, i) =>
+        run.kind === 'text' ? (
+          <Text key={i} style={[...flat, { marginBottom: 0 }]}>
+            {renderInline(run.nodes, ctx)}
+          </Text>
+        ) : (
+          <ImageBlock key={i} node={run.node} ctx={ctx} />
+        ),
+      )}
     </View>
   );
 }
 
 function InlineLink({ url, ctx, children }: { url: string; ctx: MarkdownContext; children: ReactNode }) {
   // `#anchor` and relative links have no target in a PDF: their text stays, unlinked.
-  return isExternalUrl(url) ? <Link src={url} style={ctx.m.link}>{children}</Link> : <Text>{children}</Text>;
+  return isExternalUrl(url) ? (
+    <Link src={url} style={ctx.m.link}>
+      {children}
+    </Link>
+  ) : (
+    <Text>{children}</Text>
+  );
 }
 
 function ListView({ list, ctx }: { list: List; ctx: MarkdownContext }) {
@@ -257,9 +330,26 @@ function ImageBlock({ node, ctx }: { node: ImageNode | ImageReference; ctx: Mark
   );
 }
 
-export function ImagePlaceholder({ url, alt, reason, ctx }: { url: string; alt: string; reason: Extract<ImageResolution, { kind: 'placeholder' }>['reason']; ctx: Pick<MarkdownContext, 'm' | 'labels' | 'width'> }) {
+export function ImagePlaceholder({
+  url,
+  alt,
+  reason,
+  ctx,
+}: {
+  url: string;
+  alt: string;
+  reason: Extract<ImageResolution, { kind: 'placeholder' }>['reason'];
+  ctx: Pick<MarkdownContext, 'm' | 'labels' | 'width'>;
+}) {
   const { m, labels } = ctx;
-  const title = { missing: labels.missingImage, remote: labels.remoteImage, refused: labels.refusedImage, unsupported: labels.unsupportedImage, damaged: labels.damagedImage, unreadable: labels.unreadableImage }[reason];
+  const title = {
+    missing: labels.missingImage,
+    remote: labels.remoteImage,
+    refused: labels.refusedImage,
+    unsupported: labels.unsupportedImage,
+    damaged: labels.damagedImage,
+    unreadable: labels.unreadableImage,
+  }[reason];
   return (
     <View style={[m.placeholder, { width: Math.min(ctx.width, 360) }]}>
       <Text style={m.placeholderTitle}>{alt ? `${title} — ${alt}` : title}</Text>

@@ -114,7 +114,9 @@ const round = (value: number) => Math.round(value * 100) / 100;
 /** Column shares of a table by the length of its longest cell text, so long text gets room. */
 export function columnWeights(table: Table): number[] {
   const columns = Math.max(...table.children.map((row) => row.children.length), 1);
-  const longest = Array.from({ length: columns }, (_, c) => Math.max(...table.children.map((row) => (row.children[c] ? plainText(row.children[c]!).length : 0)), 1));
+  const longest = Array.from({ length: columns }, (_, c) =>
+    Math.max(...table.children.map((row) => (row.children[c] ? plainText(row.children[c]!).length : 0)), 1),
+  );
   // Square root: a very long column should not starve the others.
   const weights = longest.map((n) => Math.sqrt(Math.min(n, 400)) + 2);
   const total = weights.reduce((a, b) => a + b, 0);
@@ -153,14 +155,21 @@ export const isExternalUrl = (url: string): boolean => /^(https?:|mailto:|tel:)/
  * stops), indentation becomes no-break spaces (React-PDF drops leading spaces of a line) and an
  * empty line keeps its height.
  */
-export const codeLines = (code: string): string[] => expandTabs(code).split('\n').map((line) => line.replace(/^ +/, (indent) => '\u00a0'.repeat(indent.length)) || '\u00a0');
+export const codeLines = (code: string): string[] =>
+  expandTabs(code)
+    .split('\n')
+    .map((line) => line.replace(/^ +/, (indent) => '\u00a0'.repeat(indent.length)) || '\u00a0');
 
 /** Markdown's soft line break is a space; a "\n" must never reach a Text (see splitAtImages). */
 export const softBreaks = (text: string): string => text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
 
 /** Code as typed, with tabs as spaces (a PDF has no tab stops). */
-export const expandTabs = (code: string, width = 4): string => code.split('\n').map((line) => {
-  let out = '';
-  for (const ch of line) out += ch === '\t' ? ' '.repeat(width - (out.length % width)) : ch;
-  return out;
-}).join('\n');
+export const expandTabs = (code: string, width = 4): string =>
+  code
+    .split('\n')
+    .map((line) => {
+      let out = '';
+      for (const ch of line) out += ch === '\t' ? ' '.repeat(width - (out.length % width)) : ch;
+      return out;
+    })
+    .join('\n');

@@ -34,17 +34,54 @@ export function PortfolioDocument({ model, theme, pageNumbers }: PortfolioProps)
   const contentHeight = page.height - margin.top - margin.bottom - HEADER_HEIGHT - 40;
   const caption = [model.person.name, model.target?.position, model.labels.document].filter(Boolean).join(' · ');
   return (
-    <Document title={meta.title} author={meta.author} subject={meta.subject} keywords={meta.keywords.join(', ')} language={meta.language} creator="careerpdf" producer="careerpdf" creationDate={meta.creationDate} modificationDate={meta.creationDate}>
+    <Document
+      title={meta.title}
+      author={meta.author}
+      subject={meta.subject}
+      keywords={meta.keywords.join(', ')}
+      language={meta.language}
+      creator="careerpdf"
+      producer="careerpdf"
+      creationDate={meta.creationDate}
+      modificationDate={meta.creationDate}
+    >
       <Cover model={model} theme={theme} s={s} />
       <Page size={theme.page.size} style={pageStyle(theme)} bookmark={{ title: model.labels.contents, fit: true }}>
         <Contents model={model} theme={theme} s={s} pageNumbers={pageNumbers} />
         <PageFooter theme={theme} styles={s} caption={caption} />
       </Page>
       {model.projects.map((project) => (
-        <Page key={project.id} size={theme.page.size} style={{ ...pageStyle(theme), paddingTop: margin.top + HEADER_HEIGHT }} {...bookmark(`${project.number}. ${project.title}`)}>
-          <RunningHeader theme={theme} s={s} left={project.title} right={`${String(project.number).padStart(2, '0')} / ${String(model.projects.length).padStart(2, '0')}`} />
-          <ProjectHeader project={project} model={model} theme={theme} s={s} m={m} column={column} maxImageHeight={contentHeight * 0.5} pageNumbers={pageNumbers} />
-          <MarkdownBody root={project.body} images={project.images} m={m} labels={model.labels} width={column} maxImageHeight={contentHeight * 0.62} anchor={project.anchor} />
+        <Page
+          key={project.id}
+          size={theme.page.size}
+          style={{ ...pageStyle(theme), paddingTop: margin.top + HEADER_HEIGHT }}
+          {...bookmark(`${project.number}. ${project.title}`)}
+        >
+          <RunningHeader
+            theme={theme}
+            s={s}
+            left={project.title}
+            right={`${String(project.number).padStart(2, '0')} / ${String(model.projects.length).padStart(2, '0')}`}
+          />
+          <ProjectHeader
+            project={project}
+            model={model}
+            theme={theme}
+            s={s}
+            m={m}
+            column={column}
+            maxImageHeight={contentHeight * 0.5}
+            pageNumbers={pageNumbers}
+          />
+          <MarkdownBody
+            root={project.body}
+            images={project.images}
+            m={m}
+            labels={model.labels}
+            width={column}
+            maxImageHeight={contentHeight * 0.62}
+            anchor={project.anchor}
+          />
           <PageFooter theme={theme} styles={s} caption={caption} />
         </Page>
       ))}
@@ -65,7 +102,9 @@ function Cover({ model, theme, s }: { model: PortfolioModel; theme: Theme; s: Te
         {target ? <Text style={[s.title, { marginTop: 26, fontWeight: 500 }]}>{`${labels.applyingFor} ${target.position} · ${target.company}`}</Text> : null}
       </View>
       <View style={{ borderTopWidth: 0.8, borderTopColor: theme.colors.rule, paddingTop: 10, marginBottom: 10 }}>
-        {person.contacts.map((contact, i) => <ContactRow key={i} contact={contact} s={s} />)}
+        {person.contacts.map((contact, i) => (
+          <ContactRow key={i} contact={contact} s={s} />
+        ))}
         <Text style={[s.small, { marginTop: 8 }]}>{model.projects.map((p) => p.title).join('  ·  ')}</Text>
       </View>
     </Page>
@@ -73,7 +112,17 @@ function Cover({ model, theme, s }: { model: PortfolioModel; theme: Theme; s: Te
 }
 
 function ContactRow({ contact, s }: { contact: Contact; s: TextStyles }) {
-  return <Text style={s.body}>{contact.href ? <Link src={contact.href} style={s.link}>{contact.text}</Link> : contact.text}</Text>;
+  return (
+    <Text style={s.body}>
+      {contact.href ? (
+        <Link src={contact.href} style={s.link}>
+          {contact.text}
+        </Link>
+      ) : (
+        contact.text
+      )}
+    </Text>
+  );
 }
 
 function Contents({ model, theme, s, pageNumbers }: { model: PortfolioModel; theme: Theme; s: TextStyles; pageNumbers: TocPageNumbers }) {
@@ -82,17 +131,26 @@ function Contents({ model, theme, s, pageNumbers }: { model: PortfolioModel; the
     <View>
       <Text style={[s.section, { textTransform: 'none', fontSize: theme.sizes.section + 4, marginBottom: 14 }]}>{model.labels.contents}</Text>
       {model.projects.map((project) => {
-        const detail = project.facts.filter((f) => f.label !== model.labels.stack).map((f) => f.value).join(' · ');
+        const detail = project.facts
+          .filter((f) => f.label !== model.labels.stack)
+          .map((f) => f.value)
+          .join(' · ');
         return (
           <Link key={project.id} src={`#${project.anchor}`} style={{ textDecoration: 'none', color: theme.colors.text }}>
-            <View wrap={false} style={{ flexDirection: 'row', alignItems: 'flex-start', paddingVertical: 7, borderBottomWidth: 0.5, borderBottomColor: theme.colors.rule }}>
+            <View
+              wrap={false}
+              style={{ flexDirection: 'row', alignItems: 'flex-start', paddingVertical: 7, borderBottomWidth: 0.5, borderBottomColor: theme.colors.rule }}
+            >
               <Text style={[s.title, { width: 26, color: theme.colors.accent }]}>{String(project.number).padStart(2, '0')}</Text>
               <View style={{ flex: 1, paddingRight: 12 }}>
                 <Text style={s.title}>{project.title}</Text>
                 {detail ? <Text style={s.small}>{detail}</Text> : null}
               </View>
               {/* A render text (no lineHeight, or it vanishes) in a fixed-width column: "…" and the number lay out the same. */}
-              <Text style={[numberStyle, { width: 30, textAlign: 'right', color: theme.colors.accent }]} render={() => String(pageNumbers.startOf(project.anchor) ?? '…')} />
+              <Text
+                style={[numberStyle, { width: 30, textAlign: 'right', color: theme.colors.accent }]}
+                render={() => String(pageNumbers.startOf(project.anchor) ?? '…')}
+              />
             </View>
           </Link>
         );
@@ -104,14 +162,45 @@ function Contents({ model, theme, s, pageNumbers }: { model: PortfolioModel; the
 function RunningHeader({ theme, s, left, right }: { theme: Theme; s: TextStyles; left: string; right: string }) {
   const margin = theme.page.margin;
   return (
-    <View fixed style={{ position: 'absolute', top: margin.top - 20, left: margin.left, right: margin.right, flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 0.5, borderBottomColor: theme.colors.rule, paddingBottom: 3 }}>
+    <View
+      fixed
+      style={{
+        position: 'absolute',
+        top: margin.top - 20,
+        left: margin.left,
+        right: margin.right,
+        flexDirection: 'row',
+        justifyContent: 'space-between',
+        borderBottomWidth: 0.5,
+        borderBottomColor: theme.colors.rule,
+        paddingBottom: 3,
+      }}
+    >
       <Text style={[s.small, { flexShrink: 1, marginRight: 16 }]}>{left}</Text>
       <Text style={[s.small, { flexShrink: 0, textAlign: 'right' }]}>{right}</Text>
     </View>
   );
 }
 
-function ProjectHeader({ project, model, theme, s, m, column, maxImageHeight, pageNumbers }: { project: ProjectModel; model: PortfolioModel; theme: Theme; s: TextStyles; m: MarkdownStyles; column: number; maxImageHeight: number; pageNumbers: TocPageNumbers }) {
+function ProjectHeader({
+  project,
+  model,
+  theme,
+  s,
+  m,
+  column,
+  maxImageHeight,
+  pageNumbers,
+}: {
+  project: ProjectModel;
+  model: PortfolioModel;
+  theme: Theme;
+  s: TextStyles;
+  m: MarkdownStyles;
+  column: number;
+  maxImageHeight: number;
+  pageNumbers: TocPageNumbers;
+}) {
   const { lineHeight: _none, ...eyebrow } = s.small;
   const cover = project.cover;
   return (
@@ -127,7 +216,16 @@ function ProjectHeader({ project, model, theme, s, m, column, maxImageHeight, pa
       <Text style={[s.name, { fontSize: theme.sizes.name - 4, marginTop: 4 }]}>{project.title}</Text>
       {project.summary ? <Text style={[s.body, { color: theme.colors.muted, marginTop: 4 }]}>{project.summary}</Text> : null}
       {project.facts.length > 0 ? (
-        <View style={{ marginTop: 10, paddingVertical: 6, borderTopWidth: 0.8, borderTopColor: theme.colors.accent, borderBottomWidth: 0.5, borderBottomColor: theme.colors.rule }}>
+        <View
+          style={{
+            marginTop: 10,
+            paddingVertical: 6,
+            borderTopWidth: 0.8,
+            borderTopColor: theme.colors.accent,
+            borderBottomWidth: 0.5,
+            borderBottomColor: theme.colors.rule,
+          }}
+        >
           {project.facts.map((fact) => (
             <View key={fact.label} style={{ flexDirection: 'row' }}>
               <Text style={[s.small, { width: 64, color: theme.colors.muted, fontWeight: 600 }]}>{fact.label}</Text>
@@ -140,7 +238,11 @@ function ProjectHeader({ project, model, theme, s, m, column, maxImageHeight, pa
       )}
       {cover ? (
         <View wrap={false} style={{ marginTop: 12, alignItems: 'center' }}>
-          {cover.image.kind === 'file' ? <Image src={imageSource(cover.image)} style={fitImage(cover.image, { maxWidth: column, maxHeight: maxImageHeight })} /> : <ImagePlaceholder url={cover.url} alt="" reason={cover.image.reason} ctx={{ m, labels: model.labels, width: column }} />}
+          {cover.image.kind === 'file' ? (
+            <Image src={imageSource(cover.image)} style={fitImage(cover.image, { maxWidth: column, maxHeight: maxImageHeight })} />
+          ) : (
+            <ImagePlaceholder url={cover.url} alt="" reason={cover.image.reason} ctx={{ m, labels: model.labels, width: column }} />
+          )}
         </View>
       ) : null}
     </View>

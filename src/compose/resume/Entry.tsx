@@ -13,7 +13,11 @@ interface EntryProps {
 }
 
 /** Blank lines separate paragraphs in multi-line YAML text. */
-export const paragraphs = (value: string): string[] => value.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+export const paragraphs = (value: string): string[] =>
+  value
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
 
 /**
  * A full entry: title, subtitle and dates on one line, then details, summary, bullets, keywords.
@@ -28,7 +32,13 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
       {lead}
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start' }}>
         <Text style={[s.title, { flexShrink: 1, paddingRight: 8 }]}>
-          {entry.url ? <Link src={entry.url} style={[s.link, { color: theme.colors.text }]}>{entry.title}</Link> : entry.title}
+          {entry.url ? (
+            <Link src={entry.url} style={[s.link, { color: theme.colors.text }]}>
+              {entry.title}
+            </Link>
+          ) : (
+            entry.title
+          )}
           {entry.subtitle ? <Text style={s.subtitle}>{`${SUBTITLE_GAP}${entry.subtitle}`}</Text> : null}
         </Text>
         {entry.dates ? <Text style={[s.dates, { flexShrink: 0 }]}>{keepTogether(entry.dates)}</Text> : null}
@@ -38,19 +48,49 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
   );
   const lines = (text: string, size: number, indent = 0) => estimatedLines(text, size, theme, indent);
   const blocks: { node: React.ReactNode; lines: number; prose: boolean }[] = [
-    ...(entry.summary ? paragraphs(entry.summary) : []).map((p) => ({ node: <Text style={[s.body, { marginTop: 2 }]} {...UNBROKEN_EDGES}>{p}</Text>, lines: lines(p, theme.sizes.body), prose: true })),
+    ...(entry.summary ? paragraphs(entry.summary) : []).map((p) => ({
+      node: (
+        <Text style={[s.body, { marginTop: 2 }]} {...UNBROKEN_EDGES}>
+          {p}
+        </Text>
+      ),
+      lines: lines(p, theme.sizes.body),
+      prose: true,
+    })),
     ...entry.highlights.map((h) => ({
       node: (
         <View style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }}>
           <Text style={[s.body, { width: BULLET_WIDTH, color: theme.colors.accent }]}>•</Text>
-          <Text style={[s.body, { flex: 1 }]} {...UNBROKEN_EDGES}>{h}</Text>
+          <Text style={[s.body, { flex: 1 }]} {...UNBROKEN_EDGES}>
+            {h}
+          </Text>
         </View>
       ),
       lines: lines(h, theme.sizes.body, BULLET_WIDTH),
       prose: true,
     })),
-    ...(entry.keywords.length > 0 ? [{ node: <Text style={[s.small, { marginTop: 3 }]}>{entry.keywords.join(' · ')}</Text>, lines: lines(entry.keywords.join(' · '), theme.sizes.small), prose: false }] : []),
-    ...(entry.url ? [{ node: <Link src={entry.url} style={[s.small, s.link]}>{entry.url}</Link>, lines: lines(entry.url, theme.sizes.small), prose: false }] : []),
+    ...(entry.keywords.length > 0
+      ? [
+          {
+            node: <Text style={[s.small, { marginTop: 3 }]}>{entry.keywords.join(' · ')}</Text>,
+            lines: lines(entry.keywords.join(' · '), theme.sizes.small),
+            prose: false,
+          },
+        ]
+      : []),
+    ...(entry.url
+      ? [
+          {
+            node: (
+              <Link src={entry.url} style={[s.small, s.link]}>
+                {entry.url}
+              </Link>
+            ),
+            lines: lines(entry.url, theme.sizes.small),
+            prose: false,
+          },
+        ]
+      : []),
   ];
   // The head keeps blocks until two lines follow it.
   let headBlocks = 0;
@@ -62,11 +102,19 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
   const keep = (nodes: React.ReactNode[]) => nodes.map((node, i) => <React.Fragment key={i}>{node}</React.Fragment>);
   const nodes = blocks.map((b) => b.node);
   if (tailStart <= headBlocks) {
-    return <View wrap={false} style={{ marginBottom: theme.spacing.entry }}>{head}{keep(nodes)}</View>;
+    return (
+      <View wrap={false} style={{ marginBottom: theme.spacing.entry }}>
+        {head}
+        {keep(nodes)}
+      </View>
+    );
   }
   return (
     <View style={{ marginBottom: theme.spacing.entry }}>
-      <View wrap={false}>{head}{keep(nodes.slice(0, headBlocks))}</View>
+      <View wrap={false}>
+        {head}
+        {keep(nodes.slice(0, headBlocks))}
+      </View>
       {keep(nodes.slice(headBlocks, tailStart))}
       <View wrap={false}>{keep(nodes.slice(tailStart))}</View>
     </View>

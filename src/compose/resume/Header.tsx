@@ -61,5 +61,11 @@ export function SidebarProfile({ model, theme, s }: { model: ResumeModel; theme:
 function ContactText({ contact, s }: { contact: Contact; s: TextStyles }) {
   // A phone number or an email is never broken across lines.
   const text = contact.kind === 'phone' || contact.kind === 'email' ? keepTogether(contact.text) : contact.text;
-  return contact.href ? <Link src={contact.href} style={s.link}>{text}</Link> : text;
+  return contact.href ? (
+    <Link src={contact.href} style={s.link}>
+      {text}
+    </Link>
+  ) : (
+    text
+  );
 }

@@ -26,14 +26,36 @@ export function ResumeDocument({ model, theme }: Props) {
   const caption = [model.person.name, model.target?.position, model.lang === 'ko' ? '이력서' : 'Resume'].filter(Boolean).join(' · ');
   const main = (sections: SectionModel[]) => (
     <>
-      {model.summary ? <Section title={model.labels.summary} theme={theme} s={s} blocks={paragraphs(model.summary).map((p) => (lead) => <Paragraph text={p} lead={lead} theme={theme} s={s} />)} /> : null}
+      {model.summary ? (
+        <Section
+          title={model.labels.summary}
+          theme={theme}
+          s={s}
+          blocks={paragraphs(model.summary).map((p) => (lead) => <Paragraph text={p} lead={lead} theme={theme} s={s} />)}
+        />
+      ) : null}
       {sections.map((section) => (
-        <Section key={section.key} title={section.title} theme={theme} s={s} blocks={section.entries.map((entry) => (lead) => <SectionEntry section={section.key} entry={entry} lead={lead} theme={theme} s={s} />)} />
+        <Section
+          key={section.key}
+          title={section.title}
+          theme={theme}
+          s={s}
+          blocks={section.entries.map((entry) => (lead) => <SectionEntry section={section.key} entry={entry} lead={lead} theme={theme} s={s} />)}
+        />
       ))}
     </>
   );
   return (
-    <Document title={meta.title} author={meta.author} subject={meta.subject} keywords={meta.keywords.join(', ')} language={meta.language} creator="careerpdf" producer="careerpdf" creationDate={meta.creationDate}>
+    <Document
+      title={meta.title}
+      author={meta.author}
+      subject={meta.subject}
+      keywords={meta.keywords.join(', ')}
+      language={meta.language}
+      creator="careerpdf"
+      producer="careerpdf"
+      creationDate={meta.creationDate}
+    >
       {sidebar ? (
         <Page size={theme.page.size} style={{ ...pageStyle(theme), paddingLeft: 0 }}>
           {/* The sidebar's background, repeated on every page from edge to edge. */}
@@ -44,7 +66,14 @@ export function ResumeDocument({ model, theme }: Props) {
               {model.sections
                 .filter((section) => sidebar.sections.includes(section.key))
                 .map((section) => (
-                  <Section key={section.key} inSidebar title={section.title} theme={theme} s={s} blocks={section.entries.map((entry) => (lead) => <StackedEntry entry={entry} lead={lead} theme={theme} s={s} />)} />
+                  <Section
+                    key={section.key}
+                    inSidebar
+                    title={section.title}
+                    theme={theme}
+                    s={s}
+                    blocks={section.entries.map((entry) => (lead) => <StackedEntry entry={entry} lead={lead} theme={theme} s={s} />)}
+                  />
                 ))}
             </View>
             <View style={{ flex: 1, paddingLeft: SIDEBAR_GAP }}>{main(model.sections.filter((section) => !sidebar.sections.includes(section.key)))}</View>

@@ -28,7 +28,14 @@ export function Section({ title, theme, s, blocks, inSidebar = false }: SectionP
   const heading = <SectionTitle title={title} theme={theme} s={s} inSidebar={inSidebar} />;
   if (gutter) {
     return (
-      <View style={{ flexDirection: 'row', marginBottom: theme.spacing.section, ...(style.rule ? { borderTopWidth: 0.6, borderTopColor: theme.colors.rule, paddingTop: 6 } : {}) }} {...bookmark(title)}>
+      <View
+        style={{
+          flexDirection: 'row',
+          marginBottom: theme.spacing.section,
+          ...(style.rule ? { borderTopWidth: 0.6, borderTopColor: theme.colors.rule, paddingTop: 6 } : {}),
+        }}
+        {...bookmark(title)}
+      >
         <View style={{ width: style.gutterWidth, paddingRight: 10 }}>{heading}</View>
         <View style={{ flex: 1 }}>
           {blocks.map((block, i) => (
@@ -50,9 +57,17 @@ export function Section({ title, theme, s, blocks, inSidebar = false }: SectionP
 function SectionTitle({ title, theme, s, inSidebar }: { title: string; theme: Theme; s: TextStyles; inSidebar: boolean }) {
   const style = theme.sectionStyle;
   const ruled = style.rule && style.placement === 'above';
-  const color = inSidebar ? theme.sidebar?.text ?? theme.colors.accent : theme.colors.accent;
+  const color = inSidebar ? (theme.sidebar?.text ?? theme.colors.accent) : theme.colors.accent;
   return (
-    <View style={{ flexDirection: 'row', alignItems: 'center', marginBottom: 6, paddingBottom: ruled ? 3 : 0, ...(ruled && !inSidebar ? { borderBottomWidth: 0.8, borderBottomColor: theme.colors.rule } : {}) }}>
+    <View
+      style={{
+        flexDirection: 'row',
+        alignItems: 'center',
+        marginBottom: 6,
+        paddingBottom: ruled ? 3 : 0,
+        ...(ruled && !inSidebar ? { borderBottomWidth: 0.8, borderBottomColor: theme.colors.rule } : {}),
+      }}
+    >
       {style.bar ? <View style={{ width: 3, height: theme.sizes.section, backgroundColor: theme.colors.accent, marginRight: 6 }} /> : null}
       <Text style={[s.section, { color }]}>{title}</Text>
     </View>

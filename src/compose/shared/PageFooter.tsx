@@ -14,10 +14,26 @@ export function PageFooter({ theme, styles, caption, left }: { theme: Theme; sty
   const { lineHeight: _dropped, ...numberStyle } = styles.small;
   return (
     <>
-      <View fixed style={{ position: 'absolute', left: left ?? m.left, right: m.right, bottom, height: FOOTER_HEIGHT, borderTopWidth: 0.5, borderTopColor: theme.colors.rule, paddingTop: 4 }}>
+      <View
+        fixed
+        style={{
+          position: 'absolute',
+          left: left ?? m.left,
+          right: m.right,
+          bottom,
+          height: FOOTER_HEIGHT,
+          borderTopWidth: 0.5,
+          borderTopColor: theme.colors.rule,
+          paddingTop: 4,
+        }}
+      >
         <Text style={styles.small}>{caption}</Text>
       </View>
-      <Text fixed style={{ ...numberStyle, position: 'absolute', right: m.right, bottom: bottom + FOOTER_HEIGHT - 4 - theme.sizes.small * 1.4, textAlign: 'right' }} render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} />
+      <Text
+        fixed
+        style={{ ...numberStyle, position: 'absolute', right: m.right, bottom: bottom + FOOTER_HEIGHT - 4 - theme.sizes.small * 1.4, textAlign: 'right' }}
+        render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`}
+      />
     </>
   );
 }

@@ -12,7 +12,11 @@ const NO_BREAK_BETWEEN_RUNS = { hyphenationPenalty: 10_000 };
 /** React-PDF's Text, never breaking a word where the script changes. Every document uses this one. */
 export function Text({ children, ...props }: ComponentProps<typeof PdfText> & { children?: ReactNode }) {
   // `hyphenationPenalty` is read by React-PDF's layout but missing from its types.
-  return <PdfText {...(NO_BREAK_BETWEEN_RUNS as object)} {...props}>{collapseSpaces(children)}</PdfText>;
+  return (
+    <PdfText {...(NO_BREAK_BETWEEN_RUNS as object)} {...props}>
+      {collapseSpaces(children)}
+    </PdfText>
+  );
 }
 
 /**

@@ -6,4 +6,5 @@
  * would be drawn stale in watch; and the document model holds the bytes the cache hashes.
  * (The path is left only for a resolution made without drawing, which is never rendered.)
  */
-export const imageSource = (image: { path: string; data?: Buffer }) => (image.data ? { data: image.data, format: image.data[0] === 0xff ? ('jpg' as const) : ('png' as const) } : image.path);
+export const imageSource = (image: { path: string; data?: Buffer }) =>
+  image.data ? { data: image.data, format: image.data[0] === 0xff ? ('jpg' as const) : ('png' as const) } : image.path;

@@ -15,7 +15,10 @@ export const BOLD_PATTERN = /\*\*(?=\S)([^\n]*?\S)\*\*/g;
 /** A shared paragraph, used by id: `{ block: eta-lead, with: { contribution: 80% } }`. */
 export const blockReference = z.strictObject({
   block: id.describe('id of a block in data/answers/*.yaml'),
-  with: z.record(id, z.union([z.string(), z.number().transform(String)])).optional().describe('values for the {{slots}} of the block'),
+  with: z
+    .record(id, z.union([z.string(), z.number().transform(String)]))
+    .optional()
+    .describe('values for the {{slots}} of the block'),
 });
 export type BlockReference = z.infer<typeof blockReference>;
 
@@ -25,10 +28,14 @@ export type BlockReference = z.infer<typeof blockReference>;
  * lines starting with `- ` or `1. ` are list items and `**bold**` is bold in the PDF (the
  * asterisks are dropped from the paste-ready text).
  */
-export const composedText = z.union([z.string().min(1), blockReference, z.array(z.union([z.string().min(1), blockReference])).min(1)], { error: 'expected text, a shared block {block: id}, or a list of them' });
+export const composedText = z.union([z.string().min(1), blockReference, z.array(z.union([z.string().min(1), blockReference])).min(1)], {
+  error: 'expected text, a shared block {block: id}, or a list of them',
+});
 export type ComposedText = z.infer<typeof composedText>;
 
-const countingUnit = z.enum(COUNTING_UNITS).describe('how the site counts: with-spaces (공백 포함, default), without-spaces (공백 제외), utf8-bytes, cp949-bytes (EUC-KR, Hangul = 2 bytes)');
+const countingUnit = z
+  .enum(COUNTING_UNITS)
+  .describe('how the site counts: with-spaces (공백 포함, default), without-spaces (공백 제외), utf8-bytes, cp949-bytes (EUC-KR, Hangul = 2 bytes)');
 const newlineMode = z.enum(NEWLINE_MODES).describe('a line break counts 1 (lf, default) or 2 (crlf, sites that count what the browser submits)');
 
 const questionSchema = z.strictObject({

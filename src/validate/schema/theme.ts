@@ -59,7 +59,12 @@ export const themeSchema = z
     lineHeight: z.number().min(1).max(2.5),
     /** Letter spacing in points; Pretendard reads well slightly tightened for Hangul. */
     letterSpacing: z.number().min(-1).max(2),
-    spacing: z.strictObject({ section: gap('a section spacing of', 72), entry: gap('an entry spacing of', 48), paragraph: gap('a paragraph spacing of', 36), bullet: gap('a bullet spacing of', 24) }),
+    spacing: z.strictObject({
+      section: gap('a section spacing of', 72),
+      entry: gap('an entry spacing of', 48),
+      paragraph: gap('a paragraph spacing of', 36),
+      bullet: gap('a bullet spacing of', 24),
+    }),
     /**
      * Section titles: upper-case (Latin only); a rule under them; a short accent bar before
      * them; `above` their content, or in a left `gutter` column `gutterWidth` points wide.
@@ -72,7 +77,10 @@ export const themeSchema = z
       gutterWidth: points('a gutter width of', 30, 200).default(78),
     }),
   })
-  .refine((t) => t.layout !== 'sidebar' || t.sidebar !== undefined, { message: 'layout: sidebar needs a `sidebar:` block (width, background, text, sections)', path: ['sidebar'] })
+  .refine((t) => t.layout !== 'sidebar' || t.sidebar !== undefined, {
+    message: 'layout: sidebar needs a `sidebar:` block (width, background, text, sections)',
+    path: ['sidebar'],
+  })
   .superRefine((t, ctx) => {
     for (const issue of textAreaIssues(t)) ctx.addIssue({ code: 'custom', ...issue });
   });
@@ -92,17 +100,29 @@ function textAreaIssues(theme: Theme): { message: string; path: string[]; params
   const issues = [];
   const across = page.width - left - right;
   if (across < page.width * MIN_TEXT_SHARE) {
-    issues.push({ path: ['page', 'margin'], message: `left ${left} + right ${right} pt leave ${Math.round(across)} pt of the page's ${page.width} pt width for text, under ${percent}`, params: { hint: `keep left + right at most ${Math.floor(page.width * (1 - MIN_TEXT_SHARE))} pt (the classic theme: 50 + 50)` } });
+    issues.push({
+      path: ['page', 'margin'],
+      message: `left ${left} + right ${right} pt leave ${Math.round(across)} pt of the page's ${page.width} pt width for text, under ${percent}`,
+      params: { hint: `keep left + right at most ${Math.floor(page.width * (1 - MIN_TEXT_SHARE))} pt (the classic theme: 50 + 50)` },
+    });
   }
   const down = page.height - top - bottom;
   if (down < page.height * MIN_TEXT_SHARE) {
-    issues.push({ path: ['page', 'margin'], message: `top ${top} + bottom ${bottom} pt leave ${Math.round(down)} pt of the page's ${page.height} pt height for text, under ${percent}`, params: { hint: `keep top + bottom at most ${Math.floor(page.height * (1 - MIN_TEXT_SHARE))} pt (the classic theme: 46 + 50)` } });
+    issues.push({
+      path: ['page', 'margin'],
+      message: `top ${top} + bottom ${bottom} pt leave ${Math.round(down)} pt of the page's ${page.height} pt height for text, under ${percent}`,
+      params: { hint: `keep top + bottom at most ${Math.floor(page.height * (1 - MIN_TEXT_SHARE))} pt (the classic theme: 46 + 50)` },
+    });
   }
   const sidebar = sidebarOf(theme);
   // The sidebar runs from the page's left edge (its padding is the left margin); the main column is what remains.
   const mainColumn = sidebar ? page.width - sidebar.width - right : across;
   if (sidebar && across >= page.width * MIN_TEXT_SHARE && mainColumn < page.width * MIN_TEXT_SHARE) {
-    issues.push({ path: ['sidebar', 'width'], message: `a sidebar of ${sidebar.width} pt leaves a main column of ${Math.round(mainColumn)} pt, under ${percent} of the page's width`, params: { hint: `keep sidebar.width + page.margin.right at most ${Math.floor(page.width * (1 - MIN_TEXT_SHARE))} pt (the modern theme: 178 + 40)` } });
+    issues.push({
+      path: ['sidebar', 'width'],
+      message: `a sidebar of ${sidebar.width} pt leaves a main column of ${Math.round(mainColumn)} pt, under ${percent} of the page's width`,
+      params: { hint: `keep sidebar.width + page.margin.right at most ${Math.floor(page.width * (1 - MIN_TEXT_SHARE))} pt (the modern theme: 178 + 40)` },
+    });
   }
   return issues;
 }
