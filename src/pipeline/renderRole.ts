@@ -42,6 +42,20 @@ export interface RoleRenderOptions {
   strict?: boolean;
 }
 
+/** Everything the document makers need for one role of the prepared data. */
+export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme'> = {}): RoleContext => ({
+  roleId,
+  resume: prepared.resume,
+  role: roleId === MASTER ? undefined : prepared.roles.get(roleId),
+  lang: options.lang,
+  theme: themeFor(prepared, roleId, options.theme),
+  photo: prepared.photo,
+  creationDate: creationDate(prepared.resume),
+  projects: prepared.projects,
+  application: prepared.applications.get(roleId),
+  sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
+});
+
 /**
  * compose → render → verify for the given kinds of one role, nothing written yet. A document
  * whose composed model is the one `previous` (the role's last manifest) recorded, with its
@@ -55,18 +69,7 @@ export async function renderRole(
   options: RoleRenderOptions,
   previous?: Manifest,
 ): Promise<MadeDocument[]> {
-  const ctx: RoleContext = {
-    roleId,
-    resume: prepared.resume,
-    role: roleId === MASTER ? undefined : prepared.roles.get(roleId),
-    lang: options.lang,
-    theme: themeFor(prepared, roleId, options.theme),
-    photo: prepared.photo,
-    creationDate: creationDate(prepared.resume),
-    projects: prepared.projects,
-    application: prepared.applications.get(roleId),
-    sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
-  };
+  const ctx = roleContext(prepared, roleId, options);
   const dir = path.join(options.outDir, roleId);
   // A page budget over which a document spills is the role file's: the problem points at it.
   const roleSource = ctx.role ? prepared.folder.roles.get(roleId) : undefined;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { textAreaOf } from '../../src/compose/styles.js';
-import { creationDate } from '../../src/pipeline/creationDate.js';
 import type { ComposedDocument } from '../../src/compose/composedDocument.js';
+import { roleContext } from '../../src/pipeline/renderRole.js';
 import { DOCUMENT_MAKERS, MAIN_KINDS } from '../../src/pipeline/documents.js';
 import { prepare, themeFor } from '../../src/pipeline/prepare.js';
 import { renderDocument } from '../../src/render/renderDocument.js';
@@ -19,16 +19,7 @@ export interface RenderedRole {
 export async function renderExampleRole(roleId: string): Promise<RenderedRole> {
   const prepared = prepare({ dataDir: path.join(repoRoot, 'data'), roles: [roleId] });
   const theme = themeFor(prepared, roleId);
-  const ctx = {
-    roleId,
-    resume: prepared.resume,
-    role: prepared.roles.get(roleId),
-    theme,
-    photo: prepared.photo,
-    creationDate: creationDate(prepared.resume),
-    projects: prepared.projects,
-    application: prepared.applications.get(roleId),
-  };
+  const ctx = roleContext(prepared, roleId);
   const documents: RenderedRole['documents'] = [];
   for (const kind of MAIN_KINDS) {
     const doc = DOCUMENT_MAKERS[kind](ctx);

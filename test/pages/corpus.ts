@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ComposedDocument } from '../../src/compose/composedDocument.js';
 import { textAreaOf } from '../../src/compose/styles.js';
-import { creationDate } from '../../src/pipeline/creationDate.js';
+import { roleContext } from '../../src/pipeline/renderRole.js';
 import { DOCUMENT_MAKERS } from '../../src/pipeline/documents.js';
 import { prepare, themeFor } from '../../src/pipeline/prepare.js';
 import { renderDocument } from '../../src/render/renderDocument.js';
@@ -26,19 +26,13 @@ export function corpusRoles(): { person: string; role: string }[] {
 }
 
 /** One corpus role's resume in a theme, composed and rendered in this process. */
-export async function renderCorpusResume(person: string, roleId: string, themeName: string): Promise<{ doc: ComposedDocument; pdf: Buffer; area: TextArea }> {
-  const prepared = prepare({ dataDir: path.join(PEOPLE_DIR, person), roles: [roleId], theme: themeName });
+export const renderCorpusResume = (person: string, roleId: string, themeName: string) => renderResume(path.join(PEOPLE_DIR, person), roleId, themeName);
+
+/** A data folder's resume for a role in a theme, composed and rendered in this process. */
+export async function renderResume(dataDir: string, roleId: string, themeName: string): Promise<{ doc: ComposedDocument; pdf: Buffer; area: TextArea }> {
+  const prepared = prepare({ dataDir, roles: [roleId], theme: themeName });
   const theme = themeFor(prepared, roleId, themeName);
-  const ctx = {
-    roleId,
-    resume: prepared.resume,
-    role: prepared.roles.get(roleId),
-    theme,
-    photo: prepared.photo,
-    creationDate: creationDate(prepared.resume),
-    projects: prepared.projects,
-    application: prepared.applications.get(roleId),
-  };
+  const ctx = roleContext(prepared, roleId, { theme: themeName });
   const doc = DOCUMENT_MAKERS.resume(ctx)!;
   return { doc, pdf: await renderDocument(doc), area: textAreaOf(theme) };
 }

@@ -1,15 +1,10 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { textAreaOf } from '../../src/compose/styles.js';
-import { creationDate } from '../../src/pipeline/creationDate.js';
-import { DOCUMENT_MAKERS } from '../../src/pipeline/documents.js';
-import { prepare, themeFor } from '../../src/pipeline/prepare.js';
-import { renderDocument } from '../../src/render/renderDocument.js';
 import { checkPageBreaks } from '../../src/verify/pageBreaks.js';
 import type { PageText } from '../../src/verify/pdfText.js';
 import { verifyRenderedText } from '../../src/verify/verifyDocument.js';
 import { repoRoot } from '../helpers/cli.js';
-import { THEMES } from './corpus.js';
+import { renderResume, THEMES } from './corpus.js';
 
 const area = { margin: { top: 40, right: 40, bottom: 40, left: 40 }, footer: 20 };
 const page = (lines: [number, string][]): PageText => ({ width: 595, height: 842, runs: lines.map(([top, text]) => ({ text, top, x: 40, width: 100 })) });
@@ -88,20 +83,7 @@ describe('the page-break read-back (verify/pageBreaks)', () => {
 // Before the break rules, the example data's resumes had 5 bad breaks in 6 PDFs (a head with one line at a page bottom, a keywords line alone at a page top).
 describe.each(['data-engineer', 'partner-backend'])('the example data, %s', (roleId) => {
   test.each(THEMES)('%s: no bad page break', async (themeName) => {
-    const prepared = prepare({ dataDir: path.join(repoRoot, 'data'), roles: [roleId], theme: themeName });
-    const theme = themeFor(prepared, roleId, themeName);
-    const ctx = {
-      roleId,
-      resume: prepared.resume,
-      role: prepared.roles.get(roleId),
-      theme,
-      photo: prepared.photo,
-      creationDate: creationDate(prepared.resume),
-      projects: prepared.projects,
-      application: prepared.applications.get(roleId),
-    };
-    const doc = DOCUMENT_MAKERS.resume(ctx)!;
-    const pdf = await renderDocument(doc);
-    expect(verifyRenderedText({ file: 'r.pdf', pdf, content: doc.content }, textAreaOf(theme)).map((p) => `${p.code}: ${p.message}`)).toEqual([]);
+    const { doc, pdf, area } = await renderResume(path.join(repoRoot, 'data'), roleId, themeName);
+    expect(verifyRenderedText({ file: 'r.pdf', pdf, content: doc.content }, area).map((p) => `${p.code}: ${p.message}`)).toEqual([]);
   });
 });
