@@ -1,4 +1,5 @@
 import { Document, Page, View } from '@react-pdf/renderer';
+import { documentMeta } from '../shared/documentMeta.js';
 import { Text } from '../shared/Text.js';
 import type { DocumentMeta } from '../../tailor/model.js';
 import type { ResolvedApplication, ResolvedQuestion } from '../../tailor/resolveAnswers.js';
@@ -36,17 +37,7 @@ export function AnswersDocument({ model, theme }: { model: AnswersModel; theme: 
   const labels = LABELS[model.lang];
   const { meta, application } = model;
   return (
-    <Document
-      title={meta.title}
-      author={meta.author}
-      subject={meta.subject}
-      keywords={meta.keywords.join(', ')}
-      language={meta.language}
-      creator="careerpdf"
-      producer="careerpdf"
-      creationDate={meta.creationDate}
-      modificationDate={meta.creationDate}
-    >
+    <Document {...documentMeta(meta)}>
       <Page size={theme.page.size} style={pageStyle(theme)}>
         <View style={{ marginBottom: theme.spacing.section, paddingBottom: 8, borderBottomWidth: 0.8, borderBottomColor: theme.colors.rule }}>
           <Text style={s.name}>{labels.document}</Text>

@@ -1,4 +1,5 @@
 import { Document, Image, Link, Page, View } from '@react-pdf/renderer';
+import { documentMeta } from '../shared/documentMeta.js';
 import { Text } from '../shared/Text.js';
 import type { Contact } from '../../tailor/model.js';
 import type { PortfolioModel, ProjectModel } from '../../tailor/tailorPortfolio.js';
@@ -34,17 +35,7 @@ export function PortfolioDocument({ model, theme, pageNumbers }: PortfolioProps)
   const contentHeight = page.height - margin.top - margin.bottom - HEADER_HEIGHT - 40;
   const caption = [model.person.name, model.target?.position, model.labels.document].filter(Boolean).join(' · ');
   return (
-    <Document
-      title={meta.title}
-      author={meta.author}
-      subject={meta.subject}
-      keywords={meta.keywords.join(', ')}
-      language={meta.language}
-      creator="careerpdf"
-      producer="careerpdf"
-      creationDate={meta.creationDate}
-      modificationDate={meta.creationDate}
-    >
+    <Document {...documentMeta(meta)}>
       <Cover model={model} theme={theme} s={s} />
       <Page size={theme.page.size} style={pageStyle(theme)} bookmark={{ title: model.labels.contents, fit: true }}>
         <Contents model={model} theme={theme} s={s} pageNumbers={pageNumbers} />

@@ -1,4 +1,5 @@
 import { Document, Page, View } from '@react-pdf/renderer';
+import { documentMeta } from '../shared/documentMeta.js';
 import { Text } from '../shared/Text.js';
 import type { EntryModel, ResumeModel, SectionModel } from '../../tailor/model.js';
 import type { SectionKey } from '../../validate/schema/resume.js';
@@ -46,16 +47,7 @@ export function ResumeDocument({ model, theme }: Props) {
     </>
   );
   return (
-    <Document
-      title={meta.title}
-      author={meta.author}
-      subject={meta.subject}
-      keywords={meta.keywords.join(', ')}
-      language={meta.language}
-      creator="careerpdf"
-      producer="careerpdf"
-      creationDate={meta.creationDate}
-    >
+    <Document {...documentMeta(meta)}>
       {sidebar ? (
         <Page size={theme.page.size} style={{ ...pageStyle(theme), paddingLeft: 0 }}>
           {/* The sidebar's background, repeated on every page from edge to edge. */}
