@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { recordedInputs, resolvedInputs, settingsHash, type InputSettings } from '../cache/documentInputs.js';
-import { unchangedRole } from '../cache/unchanged.js';
+import { statesOnce, unchangedRole } from '../cache/unchanged.js';
 import type { Problem } from '../core/problems.js';
 import { InputLog, readingInto, type InputRecord } from '../load/inputLog.js';
 import type { Lang } from '../validate/schema/primitives.js';
@@ -76,7 +76,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     built.push(doc);
     events.onDocument?.(doc);
   };
-  const unchanged = options.force ? [] : options.roles.map((roleId) => unchangedRole(roleDir(roleId), roleId, settings));
+  const stateOf = statesOnce();
+  const unchanged = options.force ? [] : options.roles.map((roleId) => unchangedRole(roleDir(roleId), roleId, settings, stateOf));
   if (unchanged.length > 0 && unchanged.every((manifest) => manifest !== undefined)) {
     events.onInputs?.(unchanged.flatMap((manifest) => resolvedInputs(settings.dataDir, manifest.inputs.read)));
     for (const manifest of unchanged) for (const entry of manifest.documents) report(fromManifest(manifest.role, roleDir(manifest.role), entry));
