@@ -21,7 +21,19 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   }
 }
 
-const dataOption = () => new Option('-d, --data <dir>', 'data folder').default('data');
+const dataOption = () =>
+  new Option('-d, --data <dir>', 'data folder (default: the nearest folder, here or above, holding resume.yaml or data/resume.yaml)');
+const outOption = () => new Option('-o, --out <dir>', "output folder (default: out/ in the data folder; for a folder named data/, beside it)");
+
+/**
+ * The data and output folders resolved (see load/findDataFolder.ts), as absolute paths: every
+ * command that reads the data folder gets them from the same search.
+ */
+const withFolders = async <T extends { data?: string; out?: string }>(flags: T): Promise<T & { data: string; out: string }> => {
+  const { findDataFolder } = await import('../load/findDataFolder.js');
+  const { dataDir, outDir } = findDataFolder(flags);
+  return { ...flags, data: dataDir, out: outDir };
+};
 const langOption = () => new Option('-l, --lang <lang>', "language of titles and dates (default: the role's, else ko)").choices(LANGS);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -47,14 +59,14 @@ function createProgram(): Command {
     .option('-r, --role <id>', 'a role in <data>/roles/ (repeatable)', collect)
     .option('-a, --all', 'every role in <data>/roles/, and the master')
     .addOption(dataOption())
-    .option('-o, --out <dir>', 'output folder', 'out')
+    .addOption(outOption())
     .addOption(langOption())
     .option('-t, --theme <name>', "theme name (themes/<name>) or folder; overrides the role's")
     .option('--strict', 'treat warnings (placeholders left, pages over budget) as errors')
     .option('--assets <dir>', 'where site-root image paths (/static/…) of project pages resolve (default: the data folder)')
     .option('-w, --watch', 'stay running: rebuild what a save under the data folder or themes/ changes')
     .option('--force', 'render every document, even those whose inputs are unchanged since the last build')
-    .action((flags) => exit(runCommand(async () => (await import('./commands/build.js')).buildCommand(flags))));
+    .action((flags) => exit(runCommand(async () => (await import('./commands/build.js')).buildCommand(await withFolders(flags)))));
 
   program
     .command('explain')
@@ -62,8 +74,8 @@ function createProgram(): Command {
     .requiredOption('-r, --role <id>', 'a role in <data>/roles/')
     .addOption(dataOption())
     .addOption(langOption())
-    .action((flags: { role: string; data: string; lang?: Lang }) =>
-      exit(runCommand(async () => (await import('./commands/explain.js')).explainCommand(flags))),
+    .action((flags: { role: string; data?: string; lang?: Lang }) =>
+      exit(runCommand(async () => (await import('./commands/explain.js')).explainCommand(await withFolders(flags)))),
     );
 
   program
@@ -71,7 +83,9 @@ function createProgram(): Command {
     .description("count a role's application answers: per question the limit, the count under its rule, the other counts, what is left or over")
     .requiredOption('-r, --role <id>', 'a role in <data>/roles/ with application questions')
     .addOption(dataOption())
-    .action((flags: { role: string; data: string }) => exit(runCommand(async () => (await import('./commands/answers.js')).answersCommand(flags))));
+    .action((flags: { role: string; data?: string }) =>
+      exit(runCommand(async () => (await import('./commands/answers.js')).answersCommand(await withFolders(flags)))),
+    );
 
   program
     .command('check')
@@ -80,7 +94,7 @@ function createProgram(): Command {
     .option('-a, --all', 'every role (the default)')
     .addOption(dataOption())
     .option('--strict', 'treat warnings as errors (exit 1)')
-    .action((flags) => exit(runCommand(async () => (await import('./commands/check.js')).checkCommand(flags))));
+    .action((flags) => exit(runCommand(async () => (await import('./commands/check.js')).checkCommand(await withFolders(flags)))));
 
   program
     .command('schema')
@@ -94,9 +108,9 @@ function createProgram(): Command {
     .option('-r, --role <id>', 'the role whose documents to preview (default: the first role in <data>/roles/, else the master)')
     .option('-t, --theme <name>', 'only this theme (repeatable; default: every theme in themes/)', collect)
     .addOption(dataOption())
-    .option('-o, --out <dir>', 'output folder', 'out')
+    .addOption(outOption())
     .addOption(new Option('--dpi <n>', `thumbnail resolution (${DPI_RANGE.min}–${DPI_RANGE.max})`).default(40).argParser(wholeNumber(DPI_RANGE)))
-    .action((flags) => exit(runCommand(async () => (await import('./commands/preview.js')).previewCommand(flags))));
+    .action((flags) => exit(runCommand(async () => (await import('./commands/preview.js')).previewCommand(await withFolders(flags)))));
   return program;
 }
 

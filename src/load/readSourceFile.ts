@@ -249,10 +249,13 @@ export function probePath(file: string, what: string): 'absent' | 'file' | Probl
 /**
  * The names in a folder of the data folder (`roles/`, `projects/`, `answers/`), sorted; a missing
  * folder has none. A file, a FIFO or an unreadable folder in its place is a problem, not a crash.
+ * The listing is a build input (which names are there decides what is read) unless `noted` is
+ * false: the data folder itself is listed only to know it can be read, and what else it holds
+ * (its `out/`, the user's notes) decides nothing.
  */
-export function listFolder(dir: string, problems: Problem[]): string[] {
+export function listFolder(dir: string, problems: Problem[], { noted = true } = {}): string[] {
   const names = listFolderNames(dir, problems);
-  noteRead.listing(dir, names);
+  if (noted) noteRead.listing(dir, names);
   return names ?? [];
 }
 
