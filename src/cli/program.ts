@@ -21,9 +21,8 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   }
 }
 
-const dataOption = () =>
-  new Option('-d, --data <dir>', 'data folder (default: the nearest folder, here or above, holding resume.yaml or data/resume.yaml)');
-const outOption = () => new Option('-o, --out <dir>', "output folder (default: out/ in the data folder; for a folder named data/, beside it)");
+const dataOption = () => new Option('-d, --data <dir>', 'data folder (default: the nearest folder, here or above, holding resume.yaml or data/resume.yaml)');
+const outOption = () => new Option('-o, --out <dir>', 'output folder (default: out/ in the data folder; for a folder named data/, beside it)');
 
 /**
  * The data and output folders resolved (see load/findDataFolder.ts), as absolute paths: every
@@ -52,6 +51,16 @@ function createProgram(): Command {
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+
+  program
+    .command('init')
+    .description('write a starter data folder into [dir] (default: here) that builds at once; never overwrites a file')
+    .argument('[dir]', 'the folder to create or fill (default: the working directory)')
+    .addOption(new Option('-l, --lang <lang>', 'language of the starter files and documents').choices(LANGS).default('ko'))
+    .option('-n, --name <name>', 'your name, for basics.name (default: a [TODO: …] placeholder)')
+    .action((dir: string | undefined, flags: { lang: Lang; name?: string }) =>
+      exit(runCommand(async () => (await import('./commands/init.js')).initCommand(dir, flags))),
+    );
 
   program
     .command('build')

@@ -18,7 +18,6 @@ export interface DataFolder {
   problems: Problem[];
 }
 
-
 export function loadDataFolder(dir: string): DataFolder {
   const problems: Problem[] = [];
   const roles = new Map<string, YamlSource>();
