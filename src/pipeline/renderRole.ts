@@ -9,6 +9,7 @@ import type { Lang } from '../validate/schema/primitives.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
 import { documentFileName } from '../write/fileName.js';
 import { mainKindOf, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
+import { choosePaper, onPaper } from '../tailor/paper.js';
 import { creationDate } from './creationDate.js';
 import { DOCUMENT_MAKERS, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
 import { MASTER, themeFor, type Prepared } from './prepare.js';
@@ -42,19 +43,26 @@ export interface RoleRenderOptions {
   strict?: boolean;
 }
 
-/** Everything the document makers need for one role of the prepared data. */
-export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme'> = {}): RoleContext => ({
-  roleId,
-  resume: prepared.resume,
-  role: roleId === MASTER ? undefined : prepared.roles.get(roleId),
-  lang: options.lang,
-  theme: themeFor(prepared, roleId, options.theme),
-  photo: prepared.photo,
-  creationDate: creationDate(prepared.resume),
-  projects: prepared.projects,
-  application: prepared.applications.get(roleId),
-  sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
-});
+/**
+ * Everything the document makers need for one role of the prepared data. The theme is on the
+ * role's paper (see choosePaper), so the paper is part of what each document shows (its hash).
+ */
+export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme'> = {}): RoleContext => {
+  const role = roleId === MASTER ? undefined : prepared.roles.get(roleId);
+  const theme = themeFor(prepared, roleId, options.theme);
+  return {
+    roleId,
+    resume: prepared.resume,
+    role,
+    lang: options.lang,
+    theme: onPaper(theme, choosePaper(theme, role, options.lang ?? role?.lang).size),
+    photo: prepared.photo,
+    creationDate: creationDate(prepared.resume),
+    projects: prepared.projects,
+    application: prepared.applications.get(roleId),
+    sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
+  };
+};
 
 /**
  * compose → render → verify for the given kinds of one role, nothing written yet. A document

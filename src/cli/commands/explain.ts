@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { roleArgument } from '../../load/roleFiles.js';
 import { creationDate } from '../../pipeline/creationDate.js';
-import { prepare } from '../../pipeline/prepare.js';
+import { prepare, themeFor } from '../../pipeline/prepare.js';
+import { choosePaper, paperName } from '../../tailor/paper.js';
 import type { Decision } from '../../tailor/model.js';
 import { tailorPortfolio } from '../../tailor/tailorPortfolio.js';
 import { tailorResume } from '../../tailor/tailorResume.js';
@@ -18,7 +19,11 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
     photo: prepared.photo,
     creationDate: creationDate(prepared.resume),
   });
-  const lines = [`role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`];
+  const paper = choosePaper(themeFor(prepared, roleId), role, flags.lang ?? role?.lang);
+  const lines = [
+    `role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`,
+    `paper: ${paperName(paper.size)} (${paper.reason})`,
+  ];
   if (role?.focus?.tags.length) lines.push(`focus tags (most important first): ${role.focus.tags.join(', ')} — mode ${role.focus.mode}`);
   lines.push('', 'kept:');
   for (const section of model.sections)

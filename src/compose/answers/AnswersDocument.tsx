@@ -81,7 +81,8 @@ function Paragraph({ lines, theme, s }: { lines: AnswerParagraph; theme: Theme; 
     <View style={{ marginBottom: theme.spacing.paragraph + 3 }}>
       {lines.map((line, i) =>
         line.marker ? (
-          <View key={i} style={{ flexDirection: 'row', marginBottom: theme.spacing.bullet }}>
+          // Unbreakable: split at a page end, the marker stayed alone at the foot while its text went over (seen on Letter).
+          <View key={i} wrap={false} style={{ flexDirection: 'row', marginBottom: theme.spacing.bullet }}>
             <Text style={[s.body, { width: MARKER_WIDTH, flexShrink: 0 }]}>{line.marker}</Text>
             <Text style={[s.body, { flex: 1, flexBasis: 0 }]}>
               <Runs line={line} s={s} />
