@@ -53,9 +53,10 @@ function portfolioLines(
       ? ' (no portfolio key: every page meant for the role)'
       : ' (master: every page)';
   const lines = [`portfolio${picks}:`, ...model.projects.map((p) => `  ${String(p.number).padStart(2)}. ${p.id} — ${p.title}`)];
-  for (const action of ['dropped', 'moved'] as const) {
+  const labels = { kept: 'language versions', dropped: 'dropped', moved: 'moved' } as const;
+  for (const action of ['kept', 'dropped', 'moved'] as const) {
     const list = decisions.filter((d) => d.action === action);
-    if (list.length > 0) lines.push(`  ${action}:`, ...list.map((d) => `    ${d.subject} — ${d.reason}`));
+    if (list.length > 0) lines.push(`  ${labels[action]}:`, ...list.map((d) => `    ${d.subject} — ${d.reason}`));
   }
   return lines;
 }

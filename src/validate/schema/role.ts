@@ -20,7 +20,7 @@ export const roleSchema = z.strictObject({
       .string()
       .regex(/^[A-Za-z]{2}$/, { message: 'expected a two-letter country code (ISO 3166-1), e.g. US, KR, DE' })
       .optional()
-      .describe("where the job is, as a two-letter code (US, KR…): an English role in the US or Canada prints on Letter"),
+      .describe('where the job is, as a two-letter code (US, KR…): an English role in the US or Canada prints on Letter'),
   }),
   lang: langSchema.optional(),
   theme: z.string().optional(),
