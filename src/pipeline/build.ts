@@ -46,6 +46,8 @@ export interface BuildEvents {
   onDocument?(doc: BuiltDocument): void;
   /** What the build read (absolute paths), also when it failed on bad input: what watch watches. */
   onInputs?(read: InputRecord[]): void;
+  /** Old outputs removed after a role's files were written: the previous manifest listed them, this build no longer writes them. */
+  onRemoved?(files: string[]): void;
 }
 
 // The manifest's kinds are the document makers' kinds (checked by the compiler).
@@ -119,7 +121,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       }
     }
     writeManifest(options.outDir, dir, manifest);
-    removeStale(options.outDir, dir, previous, manifest.documents);
+    const removed = removeStale(options.outDir, dir, previous, manifest.documents);
+    if (removed.length > 0) events.onRemoved?.(removed);
   }
   return built;
 }

@@ -101,6 +101,33 @@ describe('careerpdf init', () => {
     expect(secondBuild.stdout).toMatch(/built 4 documents \(4 unchanged\)/);
   });
 
+  it('a language switch renames the files: the build removes the old ones it wrote, says so, and leaves any other file', async () => {
+    const role = path.join(ko, 'roles', 'first-role.yaml');
+    const original = fs.readFileSync(role, 'utf8');
+    const notes = path.join(ko, 'out', 'first-role', 'notes.txt');
+    fs.writeFileSync(notes, 'mine');
+    fs.writeFileSync(
+      role,
+      original.replace(/^lang: ko/m, 'lang: en').replace(/^ {2}position: .*$/m, '  position: { ko: 백엔드 개발자, en: Backend engineer }'),
+    );
+    try {
+      const switched = await runIn(ko, ['build', '--role', 'first-role']);
+      expect(switched.code).toBe(0);
+      for (const kind of ['resume.pdf', 'portfolio.pdf', 'answers.pdf', 'answers-text.txt'])
+        expect(switched.stdout).toContain(`removed ${path.join('out', 'first-role', kind)} (the last build wrote it`);
+      expect(fs.readdirSync(path.dirname(notes)).sort()).toEqual([
+        'Backend_engineer-answers-text.txt',
+        'Backend_engineer-answers.pdf',
+        'Backend_engineer-portfolio.pdf',
+        'Backend_engineer-resume.pdf',
+        'manifest.json',
+        'notes.txt',
+      ]);
+    } finally {
+      fs.writeFileSync(role, original);
+    }
+  });
+
   it('refuses to overwrite: names each file there already, exit 1, writes nothing', async () => {
     const before = fs.readFileSync(path.join(ko, 'resume.yaml'));
     const again = await runCliInProcess(['init', ko, '--lang', 'en']);

@@ -55,6 +55,10 @@ async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarning
         for (const w of doc.warnings) process.stdout.write(`  ${w.severity}: ${w.message}\n`);
         for (const note of doc.notes ?? []) process.stdout.write(`  ${note}\n`);
       },
+      onRemoved: (files) => {
+        for (const file of files)
+          process.stdout.write(`removed ${displayPath(file)} (the last build wrote it; this one writes it under another name, or not at all)\n`);
+      },
     },
   );
   const ms = performance.now() - started;
