@@ -14,9 +14,11 @@ export interface PaperChoice {
 /**
  * A role's paper: its `paper:`, else Letter for an English role whose target is in the US or
  * Canada (a recruiter there prints on Letter, and an A4 page loses its foot), else the theme's
- * `page.size`. `lang` is the language the role's documents are written in.
+ * `page.size`. `lang` is the language the role's documents are written in: `--lang`, else the
+ * role's `lang:` (the one place the build and explain decide it for the paper).
  */
-export function choosePaper(theme: Theme, role: Role | undefined, lang: Lang | undefined): PaperChoice {
+export function choosePaper(theme: Theme, role: Role | undefined, override: Lang | undefined): PaperChoice {
+  const lang = override ?? role?.lang;
   if (role?.paper) return { size: role.paper, reason: "the role's paper:" };
   const country = role?.target.country?.toUpperCase();
   if (lang === 'en' && country && LETTER_COUNTRIES.has(country)) return { size: 'LETTER', reason: `an English role in ${country}` };

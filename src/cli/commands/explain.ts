@@ -19,7 +19,7 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
     photo: prepared.photo,
     creationDate: creationDate(prepared.resume),
   });
-  const paper = choosePaper(themeFor(prepared, roleId), role, flags.lang ?? role?.lang);
+  const paper = choosePaper(themeFor(prepared, roleId), role, flags.lang);
   const lines = [
     `role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`,
     `paper: ${paperName(paper.size)} (${paper.reason})`,
