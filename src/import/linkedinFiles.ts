@@ -99,7 +99,10 @@ function readFolder(dir: string, shown: string): LinkedInExport {
 
 async function readZip(file: string, shown: string): Promise<LinkedInExport> {
   const read = readFileBytes(file, ARCHIVE_LIMIT);
-  if (!read.ok) throw new UserDataError([read.problem]);
+  if (!read.ok)
+    throw new UserDataError([
+      read.problem.code === 'too-large' ? { ...read.problem, hint: 'unpack the archive and pass the folder: only the CSV files the import uses are read from it' } : read.problem,
+    ]);
   const at = { file: shown, line: 1, col: 1 };
   const fail = (message: string, hint: string, code = 'bad-archive'): never => {
     throw new UserDataError([{ severity: 'error', code, at, message, hint }]);

@@ -101,7 +101,14 @@ describe('import linkedin', () => {
       CERTIFICATIONS.map((c) => ({ id: expect.any(String), name: c.Name, issuer: c.Authority, date: `${c.date}-01`, ...(c.Url ? { url: c.Url } : {}) })),
     );
     expect(doc.languages.map((l: Record<string, string>) => [l.language, l.fluency])).toEqual(LANGUAGES.map((l) => [l.Name, l.Proficiency]));
-    expect(doc.basics.name).toBe('성춘향');
+    expect(doc.basics).toEqual({
+      name: '성춘향',
+      label: PROFILE.Headline,
+      email: EMAILS[1]!['Email Address'],
+      url: 'https://example.dev',
+      summary: PROFILE.Summary.replace(/\r\n/g, '\n'),
+      location: { city: PROFILE['Geo Location'] },
+    });
   });
 
   it('reads the folder the zip unpacks to the same way', async () => {
