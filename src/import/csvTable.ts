@@ -50,7 +50,8 @@ export function readCsvTable<F extends string>(
   const index = {} as Record<F, number>;
   const missing: string[] = [];
   for (const [field, spec] of Object.entries(columns) as [F, ColumnSpec][]) {
-    index[field] = names.findIndex((name) => spec.names.some((wanted) => clean(wanted) === name));
+    const wanted = new Set(spec.names.map(clean));
+    index[field] = names.findIndex((name) => wanted.has(name));
     if (index[field] < 0 && spec.required) missing.push(spec.names[0]!);
   }
   if (missing.length > 0) {

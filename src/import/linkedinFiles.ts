@@ -71,7 +71,7 @@ export async function readLinkedInExport(source: string): Promise<LinkedInExport
         severity: 'error',
         code: 'not-linkedin-export',
         at: { file: shown, line: 1, col: 1 },
-        message: `${shown} is not a LinkedIn data export: it has none of LinkedIn's files (${LINKEDIN_FILES.slice(0, 4).join(', ')}, …)${found.unused.length ? `; it has ${sample}${found.unused.length > 5 ? ', …' : ''}` : '; it is empty'}`,
+        message: `${shown} is not a LinkedIn data export: it has none of the files the import reads (${LINKEDIN_FILES.slice(0, 4).join(', ')}, …)${found.unused.length ? `; it has ${sample}${found.unused.length > 5 ? ', …' : ''}` : '; it is empty'}`,
         hint: 'on LinkedIn: Settings → Data privacy → Get a copy of your data; pass the downloaded .zip (or the folder it unpacks to)',
       },
     ]);
@@ -101,7 +101,9 @@ async function readZip(file: string, shown: string): Promise<LinkedInExport> {
   const read = readFileBytes(file, ARCHIVE_LIMIT);
   if (!read.ok)
     throw new UserDataError([
-      read.problem.code === 'too-large' ? { ...read.problem, hint: 'unpack the archive and pass the folder: only the CSV files the import uses are read from it' } : read.problem,
+      read.problem.code === 'too-large'
+        ? { ...read.problem, hint: 'unpack the archive and pass the folder: only the CSV files the import uses are read from it' }
+        : read.problem,
     ]);
   const at = { file: shown, line: 1, col: 1 };
   const fail = (message: string, hint: string, code = 'bad-archive'): never => {
