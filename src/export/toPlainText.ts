@@ -27,7 +27,11 @@ export function toPlainText(model: ResumeModel): string {
   ];
   blocks.push({ title: model.labels.contact, body: person.filter(Boolean).join('\n') });
   if (model.summary) blocks.push({ title: model.labels.summary, body: model.summary.trim() });
-  for (const section of model.sections) blocks.push({ title: section.title, body: section.entries.map(entryText).join('\n\n') });
+  for (const section of model.sections) {
+    const entries = section.entries.map(entryText);
+    // One-line entries (skills, languages) are a list; entries of several lines are set apart by a blank line.
+    blocks.push({ title: section.title, body: entries.join(entries.some((e) => e.includes('\n')) ? '\n\n' : '\n') });
+  }
   const label = COUNT_LABEL[model.lang];
   return `${blocks
     .map(({ title, body }) => {

@@ -137,7 +137,8 @@ async function readZip(file: string, shown: string): Promise<LinkedInExport> {
     const result: LinkedInExport = { shown, files: new Map(), unused: [], empty: [] };
     const problems: Problem[] = [];
     for await (const entry of entries(zip, damaged)) {
-      const name = entry.fileName;
+      // Names are printed: control characters (a terminal's escape sequences) are shown as `?`.
+      const name = entry.fileName.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
       if (name.endsWith('/')) continue;
       const linkedIn = known(name);
       if (!linkedIn || result.files.has(linkedIn)) {

@@ -11,6 +11,7 @@ import { roleContext } from '../../src/pipeline/renderRole.js';
 import { LABELS } from '../../src/tailor/i18n.js';
 import type { ResumeModel } from '../../src/tailor/model.js';
 import { id as idSchema } from '../../src/validate/schema/primitives.js';
+import { settingsHash } from '../../src/cache/documentInputs.js';
 import { problemsOf } from '../../src/core/problems.js';
 import { copyData, repoRoot } from '../helpers/cli.js';
 
@@ -104,6 +105,15 @@ describe("a role's formats:", () => {
       ['resume-text', 'txt'],
     ]);
     expect(makeResume(roleContext(prepared, 'a-first')).companions?.map((c) => c.kind)).toEqual(['resume-jsonresume', 'resume-text']);
+  });
+
+  it('--format is a setting of the build cache: asking for a format builds the role again', () => {
+    const settings = { dataDir: '/data' };
+    expect(settingsHash({ ...settings, formats: ['text'] }, 'a-first')).not.toBe(settingsHash(settings, 'a-first'));
+    expect(settingsHash({ ...settings, formats: ['text', 'markdown'] }, 'a-first')).toBe(
+      settingsHash({ ...settings, formats: ['markdown', 'text'] }, 'a-first'),
+    );
+    expect(settingsHash({ ...settings, formats: [] }, 'a-first')).toBe(settingsHash(settings, 'a-first'));
   });
 
   it('refuses a format it does not know, at its line', async () => {
