@@ -17,6 +17,9 @@ export interface CsvRow<F extends string> {
 /** Rows of a CSV file past this are not a career (or not LinkedIn's): the first are read, and it is said (the header and one more row are parsed to tell). */
 export const MAX_ROWS = 2000;
 
+/** Records before the header that are still looked through for it. */
+const MAX_PREAMBLE = 5;
+
 const clean = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
@@ -44,7 +47,14 @@ export function readCsvTable<F extends string>(
     });
     return undefined;
   }
-  const [header, ...rows] = records;
+  // Some exports open a file with notes before the header ("Notes:", a sentence, a blank line): the header is the first record with every required column.
+  const required = Object.values<ColumnSpec>(columns).filter((spec) => spec.required);
+  const hasRequired = (record: string[]) => required.every((spec) => spec.names.some((name) => record.map(clean).includes(clean(name))));
+  const headerAt = Math.max(
+    0,
+    records.slice(0, MAX_PREAMBLE + 1).findIndex((r) => hasRequired(r.record)),
+  );
+  const [header, ...rows] = records.slice(headerAt);
   if (!header) return [];
   const names = header.record.map(clean);
   const index = {} as Record<F, number>;

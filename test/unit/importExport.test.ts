@@ -12,7 +12,8 @@ import { LABELS } from '../../src/tailor/i18n.js';
 import type { ResumeModel } from '../../src/tailor/model.js';
 import { id as idSchema } from '../../src/validate/schema/primitives.js';
 import { settingsHash } from '../../src/cache/documentInputs.js';
-import { problemsOf } from '../../src/core/problems.js';
+import { type Problem, problemsOf } from '../../src/core/problems.js';
+import { readCsvTable } from '../../src/import/csvTable.js';
 import { copyData, repoRoot } from '../helpers/cli.js';
 
 describe('LinkedIn dates → YYYY-MM', () => {
@@ -47,6 +48,26 @@ describe('descriptions → summary and highlights', () => {
   it('lines without bullets are each a highlight, after a lead-in ending with a colon', () => {
     expect(splitDescription('Built A\nShipped B')).toEqual({ highlights: ['Built A', 'Shipped B'] });
     expect(splitDescription('Key results:\nBuilt A\nShipped B')).toEqual({ summary: 'Key results:', highlights: ['Built A', 'Shipped B'] });
+  });
+});
+
+describe('LinkedIn CSV files', () => {
+  const columns = { name: { names: ['First Name'], required: true }, last: { names: ['Last Name'] } };
+  it('finds the header under a note, by name whatever the case, spacing and order', () => {
+    const problems: Problem[] = [];
+    const text = 'Notes:\n"When exporting your connection data, you may notice, that some addresses are missing."\n\nlast name , FIRST  NAME\nKim,"Min, ji"\n';
+    expect(readCsvTable({ shown: 'Connections.csv', text }, columns, problems)).toEqual([{ line: 5, values: { name: 'Min, ji', last: 'Kim' } }]);
+    expect(problems).toEqual([]);
+  });
+
+  it('a missing required column and a broken quote are problems at their line', () => {
+    const problems: Problem[] = [];
+    expect(readCsvTable({ shown: 'a.csv', text: 'Last Name\nKim\n' }, columns, problems)).toBeUndefined();
+    expect(readCsvTable({ shown: 'b.csv', text: 'First Name\n"Min\nji\n' }, columns, problems)).toBeUndefined();
+    expect(problems.map((p) => [p.code, p.at?.file, p.at?.line])).toEqual([
+      ['csv-missing-column', 'a.csv', 1],
+      ['csv-syntax', 'b.csv', 3],
+    ]);
   });
 });
 
