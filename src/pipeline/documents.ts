@@ -22,6 +22,8 @@ import type { Role } from '../validate/schema/role.js';
 import type { Theme } from '../validate/schema/theme.js';
 import type { ProjectPage } from '../validate/validateProjects.js';
 import type { DocumentKind } from '../write/manifest.js';
+import { exportResume, type ExportedResume } from '../export/exportResume.js';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
 
 /** Everything a document needs to be made for one role. */
 export interface RoleContext {
@@ -39,6 +41,8 @@ export interface RoleContext {
   application?: ResolvedApplication;
   /** The files the resume and the role were read from, to locate what is wrong with the whole (a resume too long). */
   sources?: { resume?: YamlSource; role?: YamlSource };
+  /** Text formats of the resume asked for on the command line (`build --format`), besides the role's `formats:`. */
+  formats?: readonly ExportFormat[];
 }
 
 /** One entry per document kind; a kind that has nothing to show for a role returns undefined. */
@@ -48,11 +52,21 @@ export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined;
 const tailoredResume = (ctx: RoleContext) =>
   tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
 
+/** The role's tailored resume in text formats, written from the very model its PDF draws (see export/exportResume.ts). */
+export const resumeExports = (ctx: RoleContext, formats: readonly ExportFormat[]): ExportedResume[] => {
+  const tailored = tailoredResume(ctx);
+  return formats.map((format) => exportResume(format, ctx.resume, tailored));
+};
+
+/** The formats a build writes beside a role's resume PDF: `--format`'s and the role's `formats:`, in a fixed order. */
+const formatsOf = (ctx: RoleContext): ExportFormat[] => EXPORT_FORMATS.filter((f) => ctx.formats?.includes(f) || ctx.role?.formats?.includes(f));
+
 export const makeResume = (ctx: RoleContext): ComposedDocument => {
   const tailored = tailoredResume(ctx);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);
   failOnErrors(checkResumeLength(model, ctx.sources?.resume, ctx.sources?.role && displayPath(ctx.sources.role.file)));
+  const exports = formatsOf(ctx).map((format) => exportResume(format, ctx.resume, tailored));
   return {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),
@@ -60,6 +74,8 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
     pageBudget: ctx.role?.pages?.resume,
     decisions,
+    companions: exports.map((e) => ({ kind: `resume-${e.format}` as const, ext: EXPORT_EXTENSIONS[e.format], content: e.content })),
+    notes: exports.flatMap((e) => e.notes.map((note) => `${e.format}: ${note}`)),
   };
 };
 
