@@ -1,3 +1,4 @@
+import { MONTHS_SHORT, readDate } from '../core/dates.js';
 import type { Lang, Text } from '../validate/schema/primitives.js';
 import type { SectionKey } from '../validate/schema/resume.js';
 import type { Labels } from './model.js';
@@ -34,16 +35,17 @@ export const DOCUMENT_NAMES = {
   answers: { ko: '자기소개서', en: 'Application answers' },
 } as const;
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2021-03` → `2021.03` (ko) or `Mar 2021` (en). A placeholder is shown as written. */
+/**
+ * A date in the document's style: `2021.09` (ko), `Sep 2021` (en); a year alone as it is. Dates are
+ * normal (`2021-09`) once validated; a role's override is read the same way (core/dates.ts). A
+ * placeholder, or anything else unreadable, is shown as written.
+ */
 export function formatDate(date: string | undefined, lang: Lang): string | undefined {
   if (date === undefined) return undefined;
-  const m = /^(\d{4})(?:-(\d{2}))?/.exec(date);
-  if (!m) return date;
-  const [, year, month] = m;
-  if (!month) return year;
-  return lang === 'ko' ? `${year}.${month}` : `${MONTHS_EN[Number(month) - 1]} ${year}`;
+  const read = readDate(date);
+  if (read.kind !== 'date') return date;
+  if (read.month === undefined) return String(read.year);
+  return lang === 'ko' ? `${read.year}.${String(read.month).padStart(2, '0')}` : `${MONTHS_SHORT[read.month - 1]} ${read.year}`;
 }
 
 /** A period; an entry with a start and no end is ongoing. */
