@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UsageError, UserDataError, failOnErrors, type Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { loadDataFolder, loadYamlFile, type DataFolder } from '../load/loadDataFolder.js';
-import { MASTER } from '../load/roleFiles.js';
+import { MASTER, unknownRoleHint } from '../load/roleFiles.js';
 import { textStack, type FontFamilyName } from '../core/fonts.js';
 import { loadProjects, type ProjectSource } from '../load/loadProjects.js';
 import type { YamlSource } from '../load/parseYaml.js';
@@ -62,10 +62,7 @@ export function prepare(options: PrepareOptions): Prepared {
         severity: 'error' as const,
         code: 'unknown-role',
         message: `no role "${id}" in ${displayPath(path.join(dataDir, 'roles'))}/`,
-        hint:
-          known.length > 0
-            ? `roles there: ${known.join(', ')} (or omit --role for the master resume)`
-            : `create ${displayPath(path.join(dataDir, 'roles', `${id}.yaml`))}`,
+        hint: unknownRoleHint(id, known) ?? `create ${displayPath(path.join(dataDir, 'roles', `${id}.yaml`))}`,
       })),
     );
   }
