@@ -55,9 +55,19 @@ export const endDate = dateText(true).optional();
 /** The keys whose values are dates: validation reads them as written, not as YAML's numbers. */
 export const DATE_KEYS: ReadonlySet<string> = new Set(['startDate', 'endDate', 'date', 'releaseDate']);
 
-export const url = z.union([z.url({ protocol: /^(https?|mailto)$/, message: 'expected a full URL starting with https://' }), placeholder], {
-  error: 'expected a URL as text (https://…) or a [TODO: …] placeholder',
-});
+/** `example.com/me`: a link written without its scheme, as JSON Resume's own sample does. */
+const BARE_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(\/\S*)?$/i;
+
+/**
+ * A link: `https://…`, `mailto:…`, a placeholder; a bare domain (`example.com/me`) is read as
+ * https, and an empty text (`"url": ""`, JSON Resume's sample) as no link.
+ */
+export const url = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' && BARE_DOMAIN.test(v.trim()) ? `https://${v.trim()}` : v),
+  z.union([z.url({ protocol: /^(https?|mailto)$/, message: 'expected a full URL starting with https://' }), placeholder, z.undefined()], {
+    error: 'expected a URL as text (https://…) or a [TODO: …] placeholder',
+  }),
+);
 export const email = z.union([z.email({ message: 'expected an email address like name@example.com' }), placeholder], {
   error: 'expected an email address as text (name@example.com) or a [TODO: …] placeholder',
 });
