@@ -4,6 +4,7 @@ import type { YamlSource } from '../load/parseYaml.js';
 import { LANGS, type Lang, type Text } from '../validate/schema/primitives.js';
 import type { Resume } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
+import { valueAt } from '../validate/validateWithSchema.js';
 
 /** Why a document is in its language, for `explain`. */
 export type LanguageReason =
@@ -104,10 +105,6 @@ function resumeProse(resume: Resume): string[] {
 
 const hasBothLanguages = (value: unknown): boolean =>
   value !== null && typeof value === 'object' && LANGS.every((lang) => typeof (value as Record<string, unknown>)[lang] === 'string');
-
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined), value);
-}
 
 const HANGUL = /[\p{Script=Hangul}]/gu;
 const LATIN = /[\p{Script=Latin}]/gu;

@@ -120,8 +120,8 @@ interface Site {
   written: string | undefined;
 }
 
-/** `{ ko: …, en: … }`: text in two languages. */
-const isLocalised = (value: unknown): value is Partial<Record<Lang, unknown>> =>
+/** `{ ko: …, en: … }`: text in one or two languages. */
+export const isLocalised = (value: unknown): value is Partial<Record<Lang, unknown>> =>
   value !== null &&
   typeof value === 'object' &&
   !Array.isArray(value) &&
@@ -221,7 +221,8 @@ function kindOf(value: unknown, written?: string): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-function valueAt(data: unknown, path: DataPath): unknown {
+/** The value at a data path of parsed data, or undefined. */
+export function valueAt(data: unknown, path: DataPath): unknown {
   let node = data;
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined;
