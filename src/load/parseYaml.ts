@@ -210,7 +210,7 @@ function explodingAlias(doc: Document): number {
  * the comma meant as part of the text ended the value, and the text after it became a key.
  */
 function commaSplitKeys(doc: Document): CommaSplitKey[] {
-  const found: CommaSplitKey[] = [];
+  const found: (CommaSplitKey & { offset: number })[] = [];
   const stack: { node: unknown; path: DataPath }[] = [{ node: doc.contents, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
@@ -230,11 +230,18 @@ function commaSplitKeys(doc: Document): CommaSplitKey[] {
         previous.value.type === Scalar.PLAIN &&
         previous.value.source !== ''
       )
-        found.push({ path: [...path, key], key, valueKey: String(previous.key.value), before: String(previous.value.source) });
+        found.push({
+          path: [...path, key],
+          key,
+          valueKey: String(previous.key.value),
+          before: String(previous.value.source),
+          offset: pair.key.range?.[0] ?? 0,
+        });
       else stack.push({ node: pair.value, path: [...path, key] });
     });
   }
-  return found;
+  // In the order they were written.
+  return found.sort((a, b) => a.offset - b.offset).map(({ offset: _offset, ...split }) => split);
 }
 
 function locateIn(doc: Document, path: DataPath, part: 'key' | 'value', at: (offset: number) => SourceLocation): SourceLocation {

@@ -176,7 +176,9 @@ function hintFor(issue: Issue, site: Site): string | undefined {
     return `this takes the same text in every language: write one, e.g. ${lead(key)}${shown(first)}`;
   }
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
-    // What was got says best what to do: an empty value, a number YAML read, a list or a mapping.
+    // What was got says best what to do: nothing, an empty value, a number YAML read, a list or a mapping.
+    if (value === undefined && typeof key === 'string' && (issue.code === 'invalid_union' || issue.expected === 'string'))
+      return `add it: ${key}: ${DATE_KEYS.has(key) ? '2021.09' : 'your text'}`;
     if (value === null)
       return typeof key === 'string'
         ? `write the value after the colon (e.g. ${key}: ${DATE_KEYS.has(key) ? '2021.09' : 'your text'}), or remove the line`
