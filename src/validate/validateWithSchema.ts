@@ -130,7 +130,7 @@ export const isLocalised = (value: unknown): value is Partial<Record<Lang, unkno
 
 /** A localised object written where an object that holds it under `key` was meant: `- { ko, en }` for `- text: { ko, en }`. */
 const localisedWithoutKey = (issue: Issue, site: Site): site is Site & { key: string; parent: Partial<Record<Lang, unknown>> } =>
-  (issue.code === 'invalid_type' || issue.code === 'invalid_union') && site.value === undefined && typeof site.key === 'string' && isLocalised(site.parent);
+  (issue.code === 'invalid_type' || issue.code === 'invalid_union') && site.value === undefined && site.key === 'text' && isLocalised(site.parent);
 
 /** A localised object where one plain text is taken (a keyword, a phone number). */
 const localisedForPlainText = (issue: Issue, site: Site): boolean => issue.code === 'invalid_type' && issue.expected === 'string' && isLocalised(site.value);
