@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Problem } from '../core/problems.js';
+import { closestName } from '../core/closestName.js';
 import { LANGS, type Lang } from '../core/langs.js';
 import type { CommaSplitKey, DataPath, YamlSource } from '../load/parseYaml.js';
 import { DATE_KEYS } from './schema/primitives.js';
@@ -16,7 +17,7 @@ export function validateWithSchema<S extends z.ZodType>(source: YamlSource, sche
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, problems: splits };
   const issues = result.error.issues.map(mostSpecific).flatMap((issue) => withoutCommaSplitKeys(source, issue));
-  return { problems: [...splits, ...issues.map((issue) => toProblem(source, data, issue))] };
+  return { problems: [...splits, ...issues.map((issue) => toProblem(source, data, issue, schema))] };
 }
 
 /**
@@ -58,7 +59,7 @@ function withoutCommaSplitKeys(source: YamlSource, issue: Issue): Issue[] {
   return keys.length > 0 ? [{ ...issue, keys }] : [];
 }
 
-function toProblem(source: YamlSource, data: unknown, issue: Issue): Problem {
+function toProblem(source: YamlSource, data: unknown, issue: Issue, schema: z.ZodType): Problem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const at = unknownKey !== undefined ? source.locate([...path, unknownKey], 'key') : source.locate(path);
@@ -75,8 +76,39 @@ function toProblem(source: YamlSource, data: unknown, issue: Issue): Problem {
     at,
     path: formatPath(unknownKey !== undefined ? [...path, unknownKey] : path),
     message: describe(issue, site),
-    hint: hintFor(issue, site),
+    hint: unknownKey !== undefined ? unknownKeyHint(unknownKey, keysAt(schema, path)) : hintFor(issue, site),
   };
+}
+
+/** `hedline` → did you mean "headline"?, with the keys the mapping takes. */
+function unknownKeyHint(key: string, known: readonly string[]): string {
+  const close = closestName(key, known);
+  if (close) return `did you mean "${close}"? (this mapping takes ${known.join(', ')})`;
+  return known.length > 0 ? `check the spelling: this mapping takes ${known.join(', ')}` : 'check the spelling; see the README for the keys this file takes';
+}
+
+/** The keys the mapping at `path` of a schema takes, found by walking the schema (through optional, default, pipe, union, list, record). */
+function keysAt(schema: z.ZodType, path: DataPath): string[] {
+  let nodes: z.core.$ZodType[] = [schema];
+  const unwrap = (node: z.core.$ZodType): z.core.$ZodType[] => {
+    const def = node._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType; options?: z.core.$ZodType[] };
+    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') && def.innerType)
+      return unwrap(def.innerType);
+    if (def.type === 'pipe' && def.in) return unwrap(def.in);
+    if (def.type === 'union' && def.options) return def.options.flatMap(unwrap);
+    return [node];
+  };
+  for (const segment of path) {
+    nodes = nodes.flatMap(unwrap).flatMap((node): z.core.$ZodType[] => {
+      const def = node._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; valueType?: z.core.$ZodType };
+      if (def.type === 'object' && typeof segment === 'string' && def.shape?.[segment]) return [def.shape[segment]!];
+      if (def.type === 'array' && typeof segment === 'number' && def.element) return [def.element];
+      if (def.type === 'record' && def.valueType) return [def.valueType];
+      return [];
+    });
+  }
+  const shapes = nodes.flatMap(unwrap).map((node) => (node._zod.def as { type: string; shape?: Record<string, unknown> }).shape);
+  return [...new Set(shapes.flatMap((shape) => (shape ? Object.keys(shape) : [])))];
 }
 
 /** zod's own message for a union; the schema's unions say in words what to write instead (primitives.ts). */
@@ -204,8 +236,6 @@ function hintFor(issue: Issue, site: Site): string | undefined {
         : issue.expected === 'string'
           ? `write plain text, e.g. ${lead(key)}"…" (quote it if it looks like a number or date)`
           : undefined;
-    case 'unrecognized_keys':
-      return 'check the spelling; see the README for the keys this file takes';
     case 'invalid_format':
       return 'or write a placeholder like "[TODO: what is missing]" and fill it in later';
     default:

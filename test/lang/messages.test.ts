@@ -58,6 +58,13 @@ describe('schema messages say what they got and what to write', () => {
     ]);
   });
 
+  test('an unknown key: did you mean, and the keys the mapping takes', () => {
+    expect(messages('hedline: x\nfocus: { tag: [a] }\ntarget: { company: A, position: B }\n', roleSchema).sort()).toEqual([
+      '1:1 hedline: unknown key "hedline" | did you mean "headline"? (this mapping takes $schema, target, lang, theme, headline, summary, focus, sections, include, exclude, order, overrides, limits, pages, portfolio, application)',
+      '2:10 focus.tag: unknown key "tag" | did you mean "tags"? (this mapping takes tags, mode, rankSections)',
+    ]);
+  });
+
   test('a missing required text in a role: what is required, where', () => {
     expect(messages('target: { company: Stripe }\n', roleSchema)).toEqual([
       '1:9 target.position: expected text or {ko, en}; nothing is written here | add it: position: your text',
