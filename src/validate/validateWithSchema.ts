@@ -3,6 +3,7 @@ import type { Problem } from '../core/problems.js';
 import { closestName } from '../core/closestName.js';
 import { LANGS, type Lang } from '../core/langs.js';
 import type { CommaSplitKey, DataPath, YamlSource } from '../load/parseYaml.js';
+import { DATE_FORMS_HINT } from '../core/dates.js';
 import { DATE_KEYS } from './schema/primitives.js';
 
 type Issue = z.core.$ZodIssue;
@@ -215,6 +216,7 @@ function hintFor(issue: Issue, site: Site): string | undefined {
       return typeof key === 'string'
         ? `write the value after the colon (e.g. ${key}: ${DATE_KEYS.has(key) ? '2021.09' : 'your text'}), or remove the line`
         : 'write the item after "- ", or remove the line';
+    if (typeof key === 'string' && DATE_KEYS.has(key) && value !== null && typeof value !== 'number') return DATE_FORMS_HINT;
     if ((typeof value === 'number' || typeof value === 'boolean') && (issue.code === 'invalid_union' || issue.expected === 'string'))
       return `quote it to keep it as text: ${typeof key === 'string' ? `${key}: ` : ''}"${written ?? String(value)}"`;
     if (Array.isArray(value) && !(issue.code === 'invalid_type' && issue.expected === 'array'))

@@ -104,8 +104,8 @@ describe('dates in YAML are read from the text as written', () => {
   test('not a date at all: a list, true', () => {
     const { problems } = validate('work:\n  - startDate: [2021]\n  - startDate: true\n');
     expect(problems.map((p) => `${p.path}: ${p.message} | ${p.hint}`)).toEqual([
-      'work[0].startDate: expected a date as text, e.g. 2021.09 or Sep 2021; got a list (1 item) | write one value here, not a list (no "- " lines, no [ ])',
-      'work[1].startDate: expected a date as text, e.g. 2021.09 or Sep 2021; got boolean true | quote it to keep it as text: startDate: "true"',
+      'work[0].startDate: expected a date as text, e.g. 2021.09 or Sep 2021; got a list (1 item) | write it as 2021.09, 2021-09, 2021/09, 2021년 9월 or Sep 2021 (a year alone, 2021, or a day, 2021-09-01, also works)',
+      'work[1].startDate: expected a date as text, e.g. 2021.09 or Sep 2021; got boolean true | write it as 2021.09, 2021-09, 2021/09, 2021년 9월 or Sep 2021 (a year alone, 2021, or a day, 2021-09-01, also works)',
     ]);
   });
 });
