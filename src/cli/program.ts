@@ -22,7 +22,11 @@ export async function runCli(argv: readonly string[]): Promise<void> {
 }
 
 const dataOption = () => new Option('-d, --data <dir>', 'data folder').default('data');
-const langOption = () => new Option('-l, --lang <lang>', "language of titles and dates (default: the role's, else ko)").choices(LANGS);
+const langOption = () =>
+  new Option(
+    '-l, --lang <lang>',
+    "language of titles, labels and dates (default: the role's lang:, else the language of its text; explain says which)",
+  ).choices(LANGS);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** A numeric option's parser: a whole number in range, else a usage error (exit 2) that says the range. */
