@@ -23,7 +23,11 @@ export async function runCli(argv: readonly string[]): Promise<void> {
 }
 
 const dataOption = () => new Option('-d, --data <dir>', 'data folder').default('data');
-const langOption = () => new Option('-l, --lang <lang>', "language of titles and dates (default: the role's, else ko)").choices(LANGS);
+const langOption = () =>
+  new Option(
+    '-l, --lang <lang>',
+    "language of titles, labels and dates (default: the role's lang:, else the language of its text; explain says which)",
+  ).choices(LANGS);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** A repeatable option with choices: each value checked (commander checks choices only without a parser), collected in order. */

@@ -3,6 +3,7 @@ import { roleArgument } from '../../load/roleFiles.js';
 import { creationDate } from '../../pipeline/creationDate.js';
 import { prepare } from '../../pipeline/prepare.js';
 import type { Decision } from '../../tailor/model.js';
+import { describeLanguage, documentLanguage } from '../../tailor/documentLanguage.js';
 import { tailorPortfolio } from '../../tailor/tailorPortfolio.js';
 import { tailorResume } from '../../tailor/tailorResume.js';
 import type { Lang } from '../../validate/schema/primitives.js';
@@ -18,7 +19,8 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
     photo: prepared.photo,
     creationDate: creationDate(prepared.resume),
   });
-  const lines = [`role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`];
+  const language = describeLanguage(documentLanguage(prepared.resume, role, flags.lang), prepared.folder.roles.get(roleId));
+  const lines = [`role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''}`, `language: ${language}`];
   if (role?.focus?.tags.length) lines.push(`focus tags (most important first): ${role.focus.tags.join(', ')} — mode ${role.focus.mode}`);
   lines.push('', 'kept:');
   for (const section of model.sections)
