@@ -39,7 +39,11 @@ const withDataFolder = async <T extends { data?: string }>(flags: T): Promise<T 
   const { findDataFolder } = await import('../load/findDataFolder.js');
   return { ...flags, data: findDataFolder({ data: flags.data }).dataDir };
 };
-const langOption = () => new Option('-l, --lang <lang>', "language of titles and dates (default: the role's, else ko)").choices(LANGS);
+const langOption = () =>
+  new Option(
+    '-l, --lang <lang>',
+    "language of titles, labels and dates (default: the role's lang:, else the language of its text; explain says which)",
+  ).choices(LANGS);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** A repeatable option with choices: each value checked (commander checks choices only without a parser), collected in order. */

@@ -10,8 +10,9 @@ import { displayPath } from '../core/paths.js';
 import { failOnErrors } from '../core/problems.js';
 import type { YamlSource } from '../load/parseYaml.js';
 import { checkResumeLength } from '../validate/flowLength.js';
+import { documentLanguage } from '../tailor/documentLanguage.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
-import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
+import { applicationTarget, type ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
 import { drawableText } from '../tailor/drawableText.js';
 import { tailorResume } from '../tailor/tailorResume.js';
@@ -103,9 +104,10 @@ export const makePortfolio: DocumentMaker = (ctx) => {
 
 /** The application answers: a PDF to read or attach, and the exact text to paste into the form. */
 export const makeAnswers: DocumentMaker = (ctx) => {
-  const application = ctx.application;
-  if (!application) return undefined;
-  const lang = ctx.lang ?? ctx.role?.lang ?? 'ko';
+  if (!ctx.application) return undefined;
+  const lang = documentLanguage(ctx.resume, ctx.role, ctx.lang).lang;
+  // The answers were resolved in the role's language; --lang may ask for another.
+  const application = ctx.role ? { ...ctx.application, ...applicationTarget(ctx.role, lang) } : ctx.application;
   const name = localize(ctx.resume.basics?.name, lang) ?? '';
   const documentName = DOCUMENT_NAMES.answers[lang];
   const meta = {
@@ -124,9 +126,9 @@ export const makeAnswers: DocumentMaker = (ctx) => {
     content: model,
     naming: { name, company: application.company, position: application.position },
     decisions: [],
-    companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name) }],
+    companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name, lang) }],
     notes: application.questions.map(
-      (q) => `Q${q.number} ${q.id.padEnd(14)} ${countSummary(q)}  ${countVerdict(q)}${q.count > q.limit ? '  ⚠ OVER THE LIMIT' : ''}`,
+      (q) => `Q${q.number} ${q.id.padEnd(14)} ${countSummary(q, lang)}  ${countVerdict(q, lang)}${q.count > q.limit ? '  ⚠ OVER THE LIMIT' : ''}`,
     ),
   };
 };

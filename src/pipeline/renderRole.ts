@@ -58,7 +58,7 @@ export const roleContext = (prepared: Prepared, roleId: string, options: Pick<Ro
     resume: prepared.resume,
     role,
     lang: options.lang,
-    theme: onPaper(theme, choosePaper(theme, role, options.lang).size),
+    theme: onPaper(theme, choosePaper(theme, prepared.resume, role, options.lang).size),
     photo: prepared.photo,
     creationDate: creationDate(prepared.resume),
     projects: prepared.projects,

@@ -57,6 +57,10 @@ export interface Labels {
   summary: string;
   contact: string;
   page: string;
+  /** The document's name in the page footer: 이력서, Resume. */
+  document: string;
+  /** Before the role applied for: 지원 분야 (position · company), Applying for … */
+  applyingFor: string;
 }
 
 export interface DocumentMeta {

@@ -1,6 +1,8 @@
 import type { Lang } from '../validate/schema/primitives.js';
+import type { Resume } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
 import type { PageSize, Theme } from '../validate/schema/theme.js';
+import { documentLanguage } from './documentLanguage.js';
 
 /** Where offices print on Letter, not A4 (ISO 3166-1 codes). */
 const LETTER_COUNTRIES = new Set(['US', 'CA']);
@@ -14,11 +16,10 @@ export interface PaperChoice {
 /**
  * A role's paper: its `paper:`, else Letter for an English role whose target is in the US or
  * Canada (a recruiter there prints on Letter, and an A4 page loses its foot), else the theme's
- * `page.size`. `lang` is the language the role's documents are written in: `--lang`, else the
- * role's `lang:` (the one place the build and explain decide it for the paper).
+ * `page.size`. The language is the documents' (documentLanguage: --lang, the role's lang:, its text…).
  */
-export function choosePaper(theme: Theme, role: Role | undefined, override: Lang | undefined): PaperChoice {
-  const lang = override ?? role?.lang;
+export function choosePaper(theme: Theme, resume: Resume, role: Role | undefined, override: Lang | undefined): PaperChoice {
+  const { lang } = documentLanguage(resume, role, override);
   if (role?.paper) return { size: role.paper, reason: "the role's paper:" };
   const country = role?.target.country?.toUpperCase();
   if (lang === 'en' && country && LETTER_COUNTRIES.has(country)) return { size: 'LETTER', reason: `an English role in ${country}` };

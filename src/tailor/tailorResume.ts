@@ -2,13 +2,14 @@ import type { Photo } from '../validate/checkPhoto.js';
 import type { Lang, Text } from '../validate/schema/primitives.js';
 import { SECTION_KEYS, type Highlight, type Resume, type SectionKey } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
+import { documentLanguage } from './documentLanguage.js';
 import { DOCUMENT_NAMES, LABELS, SECTION_TITLES, localize } from './i18n.js';
 import type { ChosenSection, Contact, Decision, EntryModel, ResumeModel, SectionModel } from './model.js';
 import { entryLabel, toEntryModel, type AnyEntry } from './toEntryModel.js';
 
 export interface TailorOptions {
   roleId: string;
-  /** Overrides the role's language. */
+  /** Overrides the role's language (see documentLanguage). */
   lang?: Lang;
   /** The photo as checked (validate/checkPhoto); none: no photo is drawn. */
   photo?: Photo;
@@ -24,7 +25,7 @@ export function tailorResume(
   role: Role | undefined,
   options: TailorOptions,
 ): { model: ResumeModel; decisions: Decision[]; chosen: ChosenSection[] } {
-  const lang = options.lang ?? role?.lang ?? 'ko';
+  const lang = documentLanguage(resume, role, options.lang).lang;
   const t = (value: Text | undefined) => localize(value, lang);
   const decisions: Decision[] = [];
   const basics = resume.basics ?? {};

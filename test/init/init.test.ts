@@ -161,7 +161,7 @@ describe('careerpdf init', () => {
     expect(dataLines.filter((line) => /[가-힣]/.test(line))).toEqual([]);
     const explain = await runCliInProcess(['explain', '--role', 'first-role', '--data', dir]);
     expect(explain.code).toBe(0);
-    expect(explain.stdout).toMatch(/^role first-role: .*\(en\)/);
+    expect(explain.stdout).toMatch(/^language: en\b/m);
     const check = await runCliInProcess(['check', '--data', dir]);
     expect(check.stderr).not.toMatch(/^error/m);
     for (const at of placeholderLines(dir, process.cwd())) expect(check.stderr).toContain(at);

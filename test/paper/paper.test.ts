@@ -19,6 +19,7 @@ const ROLES: Record<string, string> = {
   'us-en-a4': 'target: { company: Acme, position: Engineer, country: US }\nlang: en\npaper: A4\n',
   'kr-letter': 'target: { company: 토스, position: 엔지니어, country: KR }\nlang: ko\npaper: letter\n',
   'de-en': 'target: { company: Acme, position: Engineer, country: DE }\nlang: en\n',
+  'us-no-lang': 'target: { company: Acme, position: Backend engineer, country: US }\nheadline: Backend engineer who ships\n',
 };
 
 describe('paper: A4 or Letter, per theme and per role', () => {
@@ -46,6 +47,8 @@ describe('paper: A4 or Letter, per theme and per role', () => {
     expect(size('us-en-a4')).toBe('A4');
     expect(size('kr-letter')).toBe('LETTER');
     expect(size('de-en')).toBe('A4');
+    // No lang: an English role by its own text (documentLanguage), so Letter in the US.
+    expect(size('us-no-lang')).toBe('LETTER');
     // --lang en turns a Korean role for the US into an English one, on Letter.
     expect(roleContext(prepared, 'us-ko', { lang: 'en' }).theme.page.size).toBe('LETTER');
   });

@@ -4,6 +4,7 @@ import { creationDate } from '../../pipeline/creationDate.js';
 import { prepare, themeFor } from '../../pipeline/prepare.js';
 import { choosePaper, paperName } from '../../tailor/paper.js';
 import type { Decision } from '../../tailor/model.js';
+import { describeLanguage, documentLanguage } from '../../tailor/documentLanguage.js';
 import { tailorPortfolio } from '../../tailor/tailorPortfolio.js';
 import { tailorResume } from '../../tailor/tailorResume.js';
 import type { Lang } from '../../validate/schema/primitives.js';
@@ -19,9 +20,11 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
     photo: prepared.photo,
     creationDate: creationDate(prepared.resume),
   });
-  const paper = choosePaper(themeFor(prepared, roleId), role, flags.lang);
+  const paper = choosePaper(themeFor(prepared, roleId), prepared.resume, role, flags.lang);
+  const language = describeLanguage(documentLanguage(prepared.resume, role, flags.lang), prepared.folder.roles.get(roleId));
   const lines = [
-    `role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`,
+    `role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''}`,
+    `language: ${language}`,
     `paper: ${paperName(paper.size)} (${paper.reason})`,
   ];
   if (role?.focus?.tags.length) lines.push(`focus tags (most important first): ${role.focus.tags.join(', ')} — mode ${role.focus.mode}`);
