@@ -1,3 +1,4 @@
+import type { DataPath } from '../load/parseYaml.js';
 import type { Photo } from '../validate/checkPhoto.js';
 import type { Lang, Text } from '../validate/schema/primitives.js';
 import { SECTION_KEYS, type Highlight, type Resume, type SectionKey } from '../validate/schema/resume.js';
@@ -34,7 +35,7 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
   if (role?.sections) {
     for (const key of SECTION_KEYS) {
       if (!role.sections.includes(key) && (resume[key]?.length ?? 0) > 0)
-        decisions.push({ section: key, subject: `section ${key}`, action: 'dropped', reason: "not in the role's `sections` list" });
+        decisions.push({ section: key, subject: `section ${key}`, action: 'dropped', reason: "not in the role's `sections` list", path: [key] });
     }
   }
   const sections: SectionModel[] = [];
@@ -86,7 +87,7 @@ const filteredOut = (tags: readonly string[] | undefined, role: Role | undefined
 function tailorSection(key: SectionKey, entries: AnyEntry[], role: Role | undefined, lang: Lang, decisions: Decision[]): ReturnType<typeof toEntryModel>[] {
   const focus = role?.focus?.tags ?? [];
   const decide = (entry: AnyEntry, action: Decision['action'], reason: string) =>
-    decisions.push({ section: key, subject: entryLabel(key, entry), action, reason });
+    decisions.push({ section: key, subject: entryLabel(key, entry), action, reason, path: [key, entries.indexOf(entry)] });
 
   let kept = entries.filter((entry) => {
     if (entry.id && role?.exclude?.includes(entry.id)) return (decide(entry, 'dropped', 'the role excludes it'), false);
@@ -129,7 +130,8 @@ function tailorSection(key: SectionKey, entries: AnyEntry[], role: Role | undefi
   return kept.map((entry) => {
     const overridden = applyOverrides(entry, role);
     if (overridden !== entry) decide(entry, 'overridden', `the role replaces ${Object.keys(role!.overrides![entry.id!]!).join(', ')}`);
-    const highlights = 'highlights' in entry ? tailorHighlights(key, entryLabel(key, entry), entry.highlights ?? [], role, lang, decisions) : [];
+    const highlights =
+      'highlights' in entry ? tailorHighlights(key, entryLabel(key, entry), [key, entries.indexOf(entry)], entry.highlights ?? [], role, lang, decisions) : [];
     return toEntryModel(key, overridden, lang, highlights);
   });
 }
@@ -149,11 +151,20 @@ function applyOverrides(entry: AnyEntry, role: Role | undefined): AnyEntry {
   return fields ? ({ ...entry, ...fields } as AnyEntry) : entry;
 }
 
-function tailorHighlights(key: SectionKey, owner: string, highlights: Highlight[], role: Role | undefined, lang: Lang, decisions: Decision[]): string[] {
+function tailorHighlights(
+  key: SectionKey,
+  owner: string,
+  ownerPath: DataPath,
+  highlights: Highlight[],
+  role: Role | undefined,
+  lang: Lang,
+  decisions: Decision[],
+): string[] {
   const focus = role?.focus?.tags ?? [];
   const items = highlights.map((h, i) => (typeof h === 'string' ? { text: h as Text, id: undefined, tags: undefined, i } : { ...h, i }));
   const label = (h: (typeof items)[number]) => `${owner} › ${h.id ?? `highlight ${h.i + 1}`}`;
-  const decide = (h: (typeof items)[number], action: Decision['action'], reason: string) => decisions.push({ section: key, subject: label(h), action, reason });
+  const decide = (h: (typeof items)[number], action: Decision['action'], reason: string) =>
+    decisions.push({ section: key, subject: label(h), action, reason, path: [...ownerPath, 'highlights', h.i] });
 
   let kept = items.filter((h) => {
     if (h.id && role?.exclude?.includes(h.id)) return (decide(h, 'dropped', 'the role excludes it'), false);
