@@ -1,6 +1,6 @@
 import { isHangul } from './korean.js';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The pattern of one name in running text. Latin names match as whole words (`SQL` is not in
@@ -10,7 +10,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * 파이프라인과) and compounds are written with or without spaces (데이터 웨어하우스 = 데이터웨어하우스).
  */
 export function namePattern(name: string): RegExp {
-  const spaced = escape(name.trim()).replace(/\s+/g, '\\s*');
+  const spaced = escapeRegExp(name.trim()).replace(/\s+/g, '\\s*');
   if (isHangul(name)) return new RegExp(spaced, 'u');
   const exactCase = name.length <= 3 && /[A-Z]/.test(name);
   const plural = /[a-z]$/i.test(name) && name.length > 3 ? '(?:e?s)?' : '';

@@ -108,8 +108,11 @@ interface Span {
 /** Every place a name of the table is written in `text`, longest first, none overlapping. */
 function aliasSpans(text: string, aliases: AliasTable): Span[] {
   const found: Span[] = [];
+  const lower = text.toLowerCase();
   for (const group of aliases.groups) {
     for (const name of group.names) {
+      // Most names are not in a line at all: a substring test saves the pattern.
+      if (!lower.includes(name.toLowerCase().split(/\s+/)[0]!)) continue;
       for (const place of allPlaces(text, name)) found.push({ start: place.offset, end: place.offset + place.length, group });
     }
   }

@@ -33,6 +33,8 @@ export interface PrepareOptions {
   assetsDir?: string;
   /** false: images are checked from their bytes' structure only, no drawable copy is decoded (`check` renders nothing). */
   drawImages?: boolean;
+  /** false: nothing will be drawn, so the themes, glyph coverage and unbroken runs are not checked (`match` reads the models only). */
+  checkDrawing?: boolean;
 }
 
 export interface Prepared {
@@ -78,9 +80,11 @@ export function prepare(options: PrepareOptions): Prepared {
   const projects = prepareProjects(folder, valid.roles, options, problems);
   const answers = prepareApplications(dataDir, valid.roles, folder.roles);
   problems.push(...answers.problems);
-  const themes = prepareThemes(folder, options, valid.roles, problems);
-  const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
-  problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
+  const themes = options.checkDrawing === false ? new Map<string, Theme>() : prepareThemes(folder, options, valid.roles, problems);
+  if (options.checkDrawing !== false) {
+    const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
+    problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
+  }
   failOnErrors(problems, options.strict);
   return {
     folder,
