@@ -40,9 +40,7 @@ export function matchRole(prepared: Prepared, roleId: string, options: MatchOpti
   const posting = postingSource({ file: options.postingFile, dataDir: prepared.folder.dir, roleId, posting: role?.posting, roleSource });
   const problems: Problem[] = [];
   const aliases = options.aliases ?? loadAliases(prepared.folder.dir, problems);
-  const parsed = parsePosting(posting.text, aliases);
-  const nothing = nothingRecognisable(parsed, posting);
-  if (nothing) throw new UserDataError([nothing]);
+  const parsed = readPosting(posting, aliases);
   const tailored = tailorResume(prepared.resume, role, { roleId, lang: options.lang, creationDate: options.now });
   const portfolio = prepared.projects.length > 0 ? { ...tailorPortfolio(prepared.projects, role, tailored.model), pages: prepared.projects } : undefined;
   const texts = roleTexts({
@@ -54,6 +52,14 @@ export function matchRole(prepared: Prepared, roleId: string, options: MatchOpti
     application: prepared.applications.get(roleId),
   });
   return { roleId, posting, parsed, result: matchPosting(parsed, texts, experienceOf(prepared.resume, options.now)), problems };
+}
+
+/** The posting's requirements; throws UserDataError when it has nothing recognisable. */
+export function readPosting(posting: PostingSource, aliases: AliasTable): Posting {
+  const parsed = parsePosting(posting.text, aliases);
+  const nothing = nothingRecognisable(parsed, posting);
+  if (nothing) throw new UserDataError([nothing]);
+  return parsed;
 }
 
 /** A posting with no section heading, or sections with no term in them: said, with what a posting looks like. */
