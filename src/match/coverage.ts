@@ -116,3 +116,7 @@ function yearsResult(asked: { years: number; written: string }, experience: Expe
 
 /** `required 7/9 (78%)`. */
 export const formatCoverage = (c: Coverage): string => (c.total === 0 ? '—' : `${c.covered}/${c.total} (${Math.round((c.covered / c.total) * 100)}%)`);
+
+/** `coverage: required 7/9 (78%) · preferred 2/4 (50%)` — match's second line, and explain's. */
+export const coverageLine = (coverage: Record<'required' | 'preferred', Coverage>): string =>
+  `coverage: required ${formatCoverage(coverage.required)} · preferred ${formatCoverage(coverage.preferred)}`;

@@ -156,6 +156,8 @@ describe('match: the command', () => {
     const parsed = JSON.parse(json.stdout);
     expect(parsed.coverage.required).toEqual({ covered: 8, total: 8 });
     expect(parsed.requirements.find((r: { text: string }) => r.text.startsWith('dbt')).groups[0].terms[0]).toEqual({ term: 'dbt' });
+    const explain = await runCliInProcess(['explain', '--role', 'data-engineer', '--data', dir]);
+    expect(explain.stdout).toMatch(/posting .*kream-de\.md: coverage: required 8\/8 \(100%\) · preferred \d+\/11/);
   });
 
   it("reads an inline posting, pointing at the role file's lines", async () => {

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { roleArgument } from '../../load/roleFiles.js';
 import { creationDate } from '../../pipeline/creationDate.js';
-import { prepare } from '../../pipeline/prepare.js';
+import { formatLocation, UserDataError } from '../../core/problems.js';
+import { matchRole } from '../../match/matchRole.js';
+import { sourceDateEpoch } from '../../pipeline/creationDate.js';
+import { type Prepared, prepare } from '../../pipeline/prepare.js';
+import { coverageLine } from '../../match/coverage.js';
 import type { Decision } from '../../tailor/model.js';
 import { tailorPortfolio } from '../../tailor/tailorPortfolio.js';
 import { tailorResume } from '../../tailor/tailorResume.js';
@@ -31,7 +35,19 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
     for (const d of list) lines.push(`  ${d.section.padEnd(13)} ${d.subject} — ${d.reason}`);
   }
   lines.push('', ...portfolioLines(prepared.projects, role, model));
+  if (role?.posting) lines.push('', postingLine(prepared, roleId, flags.lang));
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The posting's coverage, as `match` counts it; a posting that cannot be read is said in one line (match says more). */
+function postingLine(prepared: Prepared, roleId: string, lang: Lang | undefined): string {
+  try {
+    const match = matchRole(prepared, roleId, { lang, now: sourceDateEpoch() ?? new Date() });
+    return `posting ${match.posting.name}: ${coverageLine(match.result.coverage)} (careerpdf match --role ${roleId} for each requirement)`;
+  } catch (err) {
+    if (!(err instanceof UserDataError)) throw err;
+    return `posting: ${err.problems.map((p) => `${formatLocation(p.at)} ${p.message}`.trim()).join('; ')}`;
+  }
 }
 
 /** The portfolio part: the pages shown in order, and every page dropped or moved, with why. */

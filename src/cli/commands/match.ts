@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatLocation } from '../../core/problems.js';
 import { roleArgument } from '../../load/roleFiles.js';
-import { type Coverage, formatCoverage, type RequirementResult, type TermResult } from '../../match/coverage.js';
+import { coverageLine, type RequirementResult, type TermResult } from '../../match/coverage.js';
 import { matchRole, type RoleMatch } from '../../match/matchRole.js';
 import { sourceDateEpoch } from '../../pipeline/creationDate.js';
 import { prepare } from '../../pipeline/prepare.js';
@@ -28,10 +28,6 @@ export async function matchCommand(flags: MatchFlags): Promise<void> {
   if (match.problems.length > 0) process.stderr.write(`${formatProblems(match.problems)}\n`);
   process.stdout.write(flags.json ? `${JSON.stringify(matchJson(match), null, 2)}\n` : `${matchLines(match).join('\n')}\n`);
 }
-
-/** `coverage: required 7/9 (78%) · preferred 2/4 (50%)` — also printed by explain. */
-export const coverageLine = (coverage: Record<'required' | 'preferred', Coverage>): string =>
-  `coverage: required ${formatCoverage(coverage.required)} · preferred ${formatCoverage(coverage.preferred)}`;
 
 const MARK: Record<RequirementResult['status'], string> = { covered: '✓', partly: '◐', missing: '✗', open: '?', 'no-terms': '·' };
 const SECTION_TITLE = { required: 'required (자격요건)', preferred: 'preferred (우대사항)', duties: 'duties (주요 업무)' } as const;
