@@ -4,7 +4,9 @@ import type { DataPath, YamlSource } from '../load/parseYaml.js';
 import { localize } from '../tailor/i18n.js';
 import type { Decision, EntryModel, ResumeModel } from '../tailor/model.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
-import type { PortfolioModel } from '../tailor/tailorPortfolio.js';
+import { type PortfolioModel, tailorPortfolio } from '../tailor/tailorPortfolio.js';
+import { tailorResume } from '../tailor/tailorResume.js';
+import type { Role } from '../validate/schema/role.js';
 import { type AnyEntry, entryLabel, toEntryModel } from '../tailor/toEntryModel.js';
 import { markdownTexts, sourcedText, yamlTexts } from '../validate/claimTexts.js';
 import type { Lang } from '../validate/schema/primitives.js';
@@ -41,6 +43,32 @@ export interface RoleDocuments {
   /** The tailored portfolio (tailorPortfolio) and every page it chose from. */
   portfolio?: { model: PortfolioModel; decisions: Decision[]; pages: readonly ProjectPage[] };
   application?: ResolvedApplication;
+}
+
+/** What the role's documents are made of, before tailoring. */
+export interface RoleInputs {
+  roleId: string;
+  resume: Resume;
+  resumeSource: YamlSource;
+  role?: Role;
+  roleSource?: YamlSource;
+  projects: readonly ProjectPage[];
+  application?: ResolvedApplication;
+  lang?: Lang;
+}
+
+/** The role's documents tailored as a build tailors them (models only: nothing composed), and their texts. */
+export function tailoredTexts(input: RoleInputs): RoleTexts {
+  const tailored = tailorResume(input.resume, input.role, { roleId: input.roleId, lang: input.lang, creationDate: new Date(0) });
+  const portfolio = input.projects.length > 0 ? { ...tailorPortfolio(input.projects, input.role, tailored.model), pages: input.projects } : undefined;
+  return roleTexts({
+    resume: input.resume,
+    resumeSource: input.resumeSource,
+    roleSource: input.roleSource,
+    tailored,
+    portfolio,
+    application: input.application,
+  });
 }
 
 /** Keys whose strings no document prints as text: handles, tags, links, dates and contacts. */

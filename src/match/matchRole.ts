@@ -1,12 +1,10 @@
 import { UserDataError, type Problem } from '../core/problems.js';
 import type { Prepared } from '../pipeline/prepare.js';
 import { MASTER } from '../load/roleFiles.js';
-import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
-import { tailorResume } from '../tailor/tailorResume.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import { type AliasTable, loadAliases } from './aliases.js';
 import { matchPosting, type MatchResult } from './coverage.js';
-import { roleTexts } from './documentTexts.js';
+import { tailoredTexts } from './documentTexts.js';
 import { experienceOf } from './experience.js';
 import { parsePosting, type Posting } from './parsePosting.js';
 import { postingSource, type PostingSource } from './postingSource.js';
@@ -41,15 +39,15 @@ export function matchRole(prepared: Prepared, roleId: string, options: MatchOpti
   const problems: Problem[] = [];
   const aliases = options.aliases ?? loadAliases(prepared.folder.dir, problems);
   const parsed = readPosting(posting, aliases);
-  const tailored = tailorResume(prepared.resume, role, { roleId, lang: options.lang, creationDate: options.now });
-  const portfolio = prepared.projects.length > 0 ? { ...tailorPortfolio(prepared.projects, role, tailored.model), pages: prepared.projects } : undefined;
-  const texts = roleTexts({
+  const texts = tailoredTexts({
+    roleId,
     resume: prepared.resume,
     resumeSource: prepared.folder.resume!,
+    role,
     roleSource,
-    tailored,
-    portfolio,
+    projects: prepared.projects,
     application: prepared.applications.get(roleId),
+    lang: options.lang,
   });
   return { roleId, posting, parsed, result: matchPosting(parsed, texts, experienceOf(prepared.resume, options.now)), problems };
 }

@@ -7,7 +7,11 @@ import { failOnErrors, type Problem } from '../core/problems.js';
 import { renderDocument } from '../render/renderDocument.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
-import { documentFileName } from '../write/fileName.js';
+import type { ComposedDocument } from '../compose/composedDocument.js';
+import { DOCUMENT_NAMES } from '../tailor/i18n.js';
+import type { Upload } from '../validate/schema/upload.js';
+import { checkUploadSize } from '../verify/checkUpload.js';
+import { documentFileName, templateFileName } from '../write/fileName.js';
 import { mainKindOf, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { creationDate } from './creationDate.js';
 import { DOCUMENT_MAKERS, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
@@ -56,6 +60,13 @@ export const roleContext = (prepared: Prepared, roleId: string, options: Pick<Ro
   sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
 });
 
+/** The file's name: as the role's form asks (upload.fileName: `{name}_{position}_{kind}`), else careerpdf's own. */
+function outputFileName(naming: ComposedDocument['naming'], kind: DocumentKind, ext: string, roleId: string, upload: Upload | undefined): string {
+  if (!upload?.fileName) return documentFileName({ ...naming, kind }, ext);
+  const values = { ...naming, kind: DOCUMENT_NAMES[mainKindOf(kind)][naming.lang], role: roleId };
+  return templateFileName(upload.fileName, values, ext);
+}
+
 /**
  * compose → render → verify for the given kinds of one role, nothing written yet. A document
  * whose composed model is the one `previous` (the role's last manifest) recorded, with its
@@ -82,10 +93,13 @@ export async function renderRole(
       made.push({ kind, rendered: [] });
       continue;
     }
-    const file = path.join(dir, documentFileName({ ...doc.naming, kind: doc.kind }));
+    const fileName = (kind: DocumentKind, ext = 'pdf') => outputFileName(doc.naming, kind, ext, roleId, ctx.role?.upload);
+    const file = path.join(dir, fileName(doc.kind));
     const shows = shownHash(doc, ctx.theme, path.basename(file), options.strict === true);
     const recorded = previous?.shows[kind] === shows ? previous.documents.filter((entry) => mainKindOf(entry.kind) === kind) : undefined;
     if (recorded && intactOutputs(dir, recorded)) {
+      // The form's limit may be new: files kept from the last build are held to it too.
+      failOnErrors(recorded.flatMap((entry) => checkUploadSize(entry.file, entry.bytes, ctx.role?.upload, roleSource)));
       made.push({ kind, shows, rendered: [], kept: recorded });
       continue;
     }
@@ -93,9 +107,11 @@ export async function renderRole(
     const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
-    const problems = [...verified.problems, ...verifyRenderedText(input, textAreaOf(ctx.theme))].map((p) =>
-      p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p,
-    );
+    const problems = [
+      ...verified.problems,
+      ...verifyRenderedText(input, textAreaOf(ctx.theme)),
+      ...checkUploadSize(file, pdf.length, ctx.role?.upload, roleSource),
+    ].map((p) => (p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p));
     failOnErrors(problems, options.strict);
     const rendered: RenderedFile[] = [
       { kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes },
@@ -103,7 +119,7 @@ export async function renderRole(
     for (const companion of doc.companions ?? []) {
       rendered.push({
         kind: companion.kind,
-        file: path.join(dir, documentFileName({ ...doc.naming, kind: companion.kind }, companion.ext)),
+        file: path.join(dir, fileName(companion.kind, companion.ext)),
         content: companion.content,
         warnings: [],
         ms: 0,

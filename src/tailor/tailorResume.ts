@@ -38,9 +38,20 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
         decisions.push({ section: key, subject: `section ${key}`, action: 'dropped', reason: "not in the role's `sections` list", path: [key] });
     }
   }
+  const blind = role?.blind === true;
+  if (blind && options.photo) decisions.push({ section: 'basics', subject: 'photo', action: 'dropped', reason: BLIND_REASON, path: ['basics', 'image'] });
+  if (blind && resume.basics?.location)
+    decisions.push({
+      section: 'basics',
+      subject: 'location',
+      action: 'dropped',
+      reason: `${BLIND_REASON}: a place can tell the hometown`,
+      path: ['basics', 'location'],
+    });
   const sections: SectionModel[] = [];
   for (const key of sectionKeys) {
-    const entries = tailorSection(key, (resume[key] ?? []) as AnyEntry[], role, lang, decisions);
+    const raw = (resume[key] ?? []) as AnyEntry[];
+    const entries = tailorSection(key, blind ? raw.map((entry, i) => withoutSchool(key, entry, i, decisions)) : raw, role, lang, decisions);
     if (entries.length > 0) sections.push({ key, title: SECTION_TITLES[key][lang], entries });
   }
 
@@ -49,7 +60,12 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
     lang,
     roleId: options.roleId,
     target,
-    person: { name, headline: t(role?.headline) ?? t(basics.label), image: options.photo, contacts: contactsOf(resume, lang) },
+    person: {
+      name,
+      headline: t(role?.headline) ?? t(basics.label),
+      image: blind ? undefined : options.photo,
+      contacts: contactsOf(resume, lang).filter((c) => !(blind && c.kind === 'location')),
+    },
     summary: t(role?.summary) ?? t(basics.summary),
     sections,
     labels: LABELS[lang],
@@ -66,6 +82,23 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
     },
   };
   return { model, decisions };
+}
+
+/** 블라인드 채용: what the role's `blind: true` leaves out of every document. */
+export const BLIND_REASON = 'blind: true (블라인드 채용)';
+
+/** An education entry without its school: the degree and field are shown, the institution and its link are not. */
+function withoutSchool(key: SectionKey, entry: AnyEntry, i: number, decisions: Decision[]): AnyEntry {
+  if (key !== 'education' || !('institution' in entry) || entry.institution === undefined) return entry;
+  decisions.push({
+    section: key,
+    subject: entryLabel(key, entry),
+    action: 'overridden',
+    reason: `${BLIND_REASON}: the school name is left out`,
+    path: [key, i, 'institution'],
+  });
+  const { institution: _school, url: _link, ...rest } = entry as AnyEntry & { institution?: unknown; url?: unknown };
+  return rest as AnyEntry;
 }
 
 /** Focus score: each matching tag counts, earlier focus tags count more. */
