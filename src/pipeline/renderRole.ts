@@ -7,11 +7,8 @@ import { failOnErrors, type Problem } from '../core/problems.js';
 import { renderDocument } from '../render/renderDocument.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
-import type { ComposedDocument } from '../compose/composedDocument.js';
-import { DOCUMENT_NAMES } from '../tailor/i18n.js';
-import type { Upload } from '../validate/schema/upload.js';
 import { checkUploadSize } from '../verify/checkUpload.js';
-import { documentFileName, templateFileName } from '../write/fileName.js';
+import { roleFileName } from '../write/fileName.js';
 import { mainKindOf, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { creationDate } from './creationDate.js';
 import { DOCUMENT_MAKERS, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
@@ -60,13 +57,6 @@ export const roleContext = (prepared: Prepared, roleId: string, options: Pick<Ro
   sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
 });
 
-/** The file's name: as the role's form asks (upload.fileName: `{name}_{position}_{kind}`), else careerpdf's own. */
-function outputFileName(naming: ComposedDocument['naming'], kind: DocumentKind, ext: string, roleId: string, upload: Upload | undefined): string {
-  if (!upload?.fileName) return documentFileName({ ...naming, kind }, ext);
-  const values = { ...naming, kind: DOCUMENT_NAMES[mainKindOf(kind)][naming.lang], role: roleId };
-  return templateFileName(upload.fileName, values, ext);
-}
-
 /**
  * compose → render → verify for the given kinds of one role, nothing written yet. A document
  * whose composed model is the one `previous` (the role's last manifest) recorded, with its
@@ -93,7 +83,7 @@ export async function renderRole(
       made.push({ kind, rendered: [] });
       continue;
     }
-    const fileName = (kind: DocumentKind, ext = 'pdf') => outputFileName(doc.naming, kind, ext, roleId, ctx.role?.upload);
+    const fileName = (kind: DocumentKind, ext = 'pdf') => roleFileName(doc.naming, kind, ext, roleId, ctx.role?.upload);
     const file = path.join(dir, fileName(doc.kind));
     const shows = shownHash(doc, ctx.theme, path.basename(file), options.strict === true);
     const recorded = previous?.shows[kind] === shows ? previous.documents.filter((entry) => mainKindOf(entry.kind) === kind) : undefined;

@@ -1,5 +1,7 @@
-import { fillFileName } from '../validate/schema/upload.js';
-import type { DocumentKind } from './manifest.js';
+import { DOCUMENT_NAMES } from '../tailor/i18n.js';
+import type { Lang } from '../validate/schema/primitives.js';
+import { fillFileName, type Upload } from '../validate/schema/upload.js';
+import { type DocumentKind, mainKindOf } from './manifest.js';
 
 /** The longest file name ext4, APFS, NTFS and most others take, in bytes of UTF-8 (a Hangul syllable is 3). */
 export const MAX_NAME_BYTES = 255;
@@ -33,6 +35,18 @@ export function safeFileName(words: readonly (string | undefined)[], last: strin
   if (head && reserved(`${head}-${tail}`)) head = fitBytes(`_${head}`, budget);
   const name = head ? `${head}-${tail}` : tail;
   return reserved(name) ? `_${name}` : name;
+}
+
+/** A document's file name: as the role's form asks (upload.fileName: `{name}_{position}_{kind}`), else careerpdf's own. */
+export function roleFileName(
+  naming: { name: string; company?: string; position?: string; lang: Lang },
+  kind: DocumentKind,
+  ext: string,
+  roleId: string,
+  upload: Upload | undefined,
+): string {
+  if (!upload?.fileName) return documentFileName({ ...naming, kind }, ext);
+  return templateFileName(upload.fileName, { ...naming, kind: DOCUMENT_NAMES[mainKindOf(kind)][naming.lang], role: roleId }, ext);
 }
 
 /**
