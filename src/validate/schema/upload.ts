@@ -8,16 +8,19 @@ const UNIT_BYTES: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 };
 export const FILE_NAME_FIELDS = ['name', 'company', 'position', 'kind', 'role'] as const;
 const FIELD_PATTERN = /\{([^{}]*)\}/g;
 
-export const byteSize = z.union([
-  z.int().positive(),
-  z
-    .string()
-    .regex(SIZE_PATTERN, { message: 'expected a size such as 10MB, 500KB or a number of bytes' })
-    .transform((size) => {
-      const [, amount, unit] = SIZE_PATTERN.exec(size.trim())!;
-      return Math.floor(Number(amount) * UNIT_BYTES[unit!.toUpperCase()]!);
-    }),
-]);
+export const byteSize = z.union(
+  [
+    z.int().positive(),
+    z
+      .string()
+      .regex(SIZE_PATTERN, { message: 'expected a size such as 10MB, 500KB or a number of bytes' })
+      .transform((size) => {
+        const [, amount, unit] = SIZE_PATTERN.exec(size.trim())!;
+        return Math.floor(Number(amount) * UNIT_BYTES[unit!.toUpperCase()]!);
+      }),
+  ],
+  { error: 'expected a size such as 10MB, 500KB or a number of bytes' },
+);
 
 export const uploadSchema = z
   .strictObject({
@@ -49,7 +52,7 @@ export type Upload = z.infer<typeof uploadSchema>;
 
 /** Fills a template's `{field}`s; a field with no value is left out with the separator before it. */
 export function fillFileName(template: string, values: Partial<Record<(typeof FILE_NAME_FIELDS)[number], string | undefined>>): string {
-  return template.replace(/([^{}\w]?)\{([^{}]*)\}/g, (_, separator: string, field: string) => {
+  return template.replace(/([-_.\s·]?)\{([^{}]*)\}/g, (_, separator: string, field: string) => {
     const value = values[field as (typeof FILE_NAME_FIELDS)[number]];
     return value ? `${separator}${value}` : '';
   });
