@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentText } from '../../src/match/documentTexts.js';
 import { prepare } from '../../src/pipeline/prepare.js';
-import { roleContext, renderRole } from '../../src/pipeline/renderRole.js';
+import { renderRole } from '../../src/pipeline/renderRole.js';
 import { tailorResume } from '../../src/tailor/tailorResume.js';
 import { checkBlind } from '../../src/validate/checkBlind.js';
 import { roleSchema } from '../../src/validate/schema/role.js';
