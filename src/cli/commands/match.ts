@@ -30,7 +30,6 @@ export async function matchCommand(flags: MatchFlags): Promise<void> {
 }
 
 const MARK: Record<RequirementResult['status'], string> = { covered: '✓', partly: '◐', missing: '✗', open: '?', 'no-terms': '·' };
-const SECTION_TITLE = { required: 'required (자격요건)', preferred: 'preferred (우대사항)', duties: 'duties (주요 업무)' } as const;
 
 export function matchLines(match: RoleMatch): string[] {
   const { result, posting } = match;
@@ -38,7 +37,9 @@ export function matchLines(match: RoleMatch): string[] {
   for (const section of ['required', 'preferred', 'duties'] as const) {
     const list = result.requirements.filter((r) => r.requirement.section === section);
     if (list.length === 0) continue;
-    lines.push('', SECTION_TITLE[section]);
+    // The section as the posting heads it: `required (지원 자격)`, `preferred (Nice to have)`.
+    const heading = match.parsed.headings.find((h) => h.section === section)?.text.replace(/^[#\s*[\]【】]+|[*\]】:：\s]+$/g, '');
+    lines.push('', heading ? `${section} (${heading})` : section);
     for (const r of list) {
       lines.push(`  ${MARK[r.status]} ${formatLocation(posting.at(r.requirement.line))}  ${r.requirement.text}`);
       if (r.years) lines.push(`      ${yearsLine(r.years)}`);
