@@ -110,6 +110,18 @@ describe('blind: true on the example data', () => {
   });
 });
 
+describe('blind: another person', () => {
+  it("warns where Daniel's resume names his university as an employer, and leaves his education's school out", () => {
+    const dir = copyData(path.join(repoRoot, 'test/fixtures/people/daniel-backend-en'));
+    fs.appendFileSync(path.join(dir, 'roles/staff-backend.yaml'), 'blind: true\n');
+    const prepared = prepare({ dataDir: dir, roles: ['staff-backend'], drawImages: false, checkDrawing: false });
+    const warnings = prepared.warnings.filter((p) => p.code === 'blind');
+    expect(warnings.map((w) => [w.at?.line, w.at?.col, w.message.split('"')[1]])).toEqual([[46, 11, 'University of Lagos']]);
+    const { model } = tailorResume(prepared.resume, prepared.roles.get('staff-backend'), { roleId: 'staff-backend', creationDate: new Date(0) });
+    expect(model.sections.find((s) => s.key === 'education')!.entries[0]).toMatchObject({ title: 'BSc · Computer Science', subtitle: undefined });
+  });
+});
+
 describe('blind: the text check', () => {
   const text = (t: string): DocumentText => ({
     document: 'answers',
