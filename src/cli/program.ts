@@ -3,6 +3,7 @@ import { LANGS, type Lang } from '../core/langs.js';
 import { EXIT, runCommand } from './run.js';
 import { DPI_RANGE } from '../preview/options.js';
 import { version } from './version.js';
+import { EXPORT_FORMATS } from '../export/formats.js';
 
 /**
  * The command line only wires options to the pipeline; every decision lives in the steps.
@@ -22,8 +23,20 @@ export async function runCli(argv: readonly string[]): Promise<void> {
 }
 
 const dataOption = () => new Option('-d, --data <dir>', 'data folder').default('data');
-const langOption = () => new Option('-l, --lang <lang>', "language of titles and dates (default: the role's, else ko)").choices(LANGS);
+const langOption = () =>
+  new Option(
+    '-l, --lang <lang>',
+    "language of titles, labels and dates (default: the role's lang:, else the language of its text; explain says which)",
+  ).choices(LANGS);
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** A repeatable option with choices: each value checked (commander checks choices only without a parser), collected in order. */
+const collectChoice =
+  <T extends string>(choices: readonly T[]) =>
+  (value: string, previous: T[] = []): T[] => {
+    if (!choices.includes(value as T)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+    return [...previous, value as T];
+  };
 
 /** A numeric option's parser: a whole number in range, else a usage error (exit 2) that says the range. */
 const wholeNumber =
@@ -54,6 +67,11 @@ function createProgram(): Command {
     .option('--assets <dir>', 'where site-root image paths (/static/…) of project pages resolve (default: the data folder)')
     .option('-w, --watch', 'stay running: rebuild what a save under the data folder or themes/ changes')
     .option('--force', 'render every document, even those whose inputs are unchanged since the last build')
+    .addOption(
+      new Option('-f, --format <format>', "also write the resume as jsonresume, markdown or text (repeatable; adds to the role's formats:)")
+        .choices(EXPORT_FORMATS)
+        .argParser(collectChoice(EXPORT_FORMATS)),
+    )
     .action((flags) => exit(runCommand(async () => (await import('./commands/build.js')).buildCommand(flags))));
 
   program
@@ -93,6 +111,32 @@ function createProgram(): Command {
     .addOption(dataOption())
     .option('--strict', 'treat warnings as errors (exit 1)')
     .action((flags) => exit(runCommand(async () => (await import('./commands/check.js')).checkCommand(flags))));
+
+  program
+    .command('export')
+    .description("write a role's tailored resume — what its PDF shows — as JSON Resume, Markdown or plain text for application forms")
+    .option('-r, --role <id>', 'a role in <data>/roles/ (default: the untailored master)')
+    .addOption(new Option('-f, --format <format>', 'jsonresume, markdown or text').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .addOption(dataOption())
+    .option('-o, --out <file>', 'the file to write (default: standard output)')
+    .addOption(langOption())
+    .action((flags) => exit(runCommand(async () => (await import('./commands/export.js')).exportCommand(flags))));
+
+  const importing = program.command('import').description("make a resume.yaml from a career kept elsewhere: LinkedIn's data export, a JSON Resume");
+  for (const [kind, argument, description] of [
+    ['linkedin', '<export>', "LinkedIn's data export (the .zip as downloaded, or the folder it unpacks to) → resume.yaml"],
+    ['jsonresume', '<resume.json>', 'a JSON Resume → resume.yaml with ids and tags added'],
+  ] as const) {
+    importing
+      .command(kind)
+      .description(description)
+      .argument(argument)
+      .option('-o, --out <dir>', 'the data folder to write resume.yaml into', '.')
+      .option('--merge', 'add to an existing resume.yaml what it lacks (never changes what is there)')
+      .action((source: string, flags: { out: string; merge?: boolean }) =>
+        exit(runCommand(async () => (await import('./commands/import.js')).importCommand(kind, source, flags))),
+      );
+  }
 
   program
     .command('schema')

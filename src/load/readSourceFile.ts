@@ -165,8 +165,15 @@ function readRegularFile(file: string, limit: SizeLimit): BytesResult {
 export function readSourceFile(file: string, limit: SizeLimit = DATA_FILE_LIMIT): ReadResult {
   const read = readFileBytes(file, limit);
   if (!read.ok) return read;
-  const { bytes } = read;
-  const shown = displayPath(file);
+  return decodeSourceText(read.bytes, displayPath(file));
+}
+
+/**
+ * The bytes of a text file as readSourceFile hands them on (UTF-8 only, BOM dropped, `\n`
+ * line breaks, NFC), or the problem with them. For text that arrives as bytes from elsewhere
+ * than a file of its own: a file inside an archive (`shown`: `export.zip › Positions.csv`).
+ */
+export function decodeSourceText(bytes: Buffer, shown: string): ReadResult {
   const at = { file: shown, line: 1, col: 1 };
   const utf16 = utf16Kind(bytes);
   if (utf16) {

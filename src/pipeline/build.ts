@@ -4,6 +4,7 @@ import { statesOnce, unchangedRole } from '../cache/unchanged.js';
 import type { Problem } from '../core/problems.js';
 import { InputLog, readingInto, type InputRecord } from '../load/inputLog.js';
 import type { Lang } from '../validate/schema/primitives.js';
+import type { ExportFormat } from '../export/formats.js';
 import { checkOutputFolders } from '../write/outputFolder.js';
 import {
   MAIN_DOCUMENT_KINDS,
@@ -24,6 +25,8 @@ export interface BuildOptions extends PrepareOptions {
   lang?: Lang;
   /** Render even the documents whose inputs are unchanged. */
   force?: boolean;
+  /** Text formats of the resume to write beside its PDF, for every role built (`--format`). */
+  formats?: readonly ExportFormat[];
 }
 
 export interface BuiltDocument {
@@ -69,6 +72,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     theme: options.theme,
     strict: options.strict,
     assetsDir: options.assetsDir,
+    formats: options.formats,
   };
   const roleDir = (roleId: string) => path.join(options.outDir, roleId);
   const built: BuiltDocument[] = [];

@@ -6,6 +6,7 @@ import { displayPath } from '../core/paths.js';
 import { failOnErrors, type Problem } from '../core/problems.js';
 import { renderDocument } from '../render/renderDocument.js';
 import type { Lang } from '../validate/schema/primitives.js';
+import type { ExportFormat } from '../export/formats.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
 import { checkUploadSize } from '../verify/checkUpload.js';
 import { roleFileName } from '../write/fileName.js';
@@ -41,10 +42,12 @@ export interface RoleRenderOptions {
   lang?: Lang;
   theme?: string;
   strict?: boolean;
+  /** Text formats of the resume to write beside its PDF (`build --format`). */
+  formats?: readonly ExportFormat[];
 }
 
 /** Everything the document makers need for one role of the prepared data. */
-export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme'> = {}): RoleContext => ({
+export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme' | 'formats'> = {}): RoleContext => ({
   roleId,
   resume: prepared.resume,
   role: roleId === MASTER ? undefined : prepared.roles.get(roleId),
@@ -55,6 +58,7 @@ export const roleContext = (prepared: Prepared, roleId: string, options: Pick<Ro
   projects: prepared.projects,
   application: prepared.applications.get(roleId),
   sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
+  formats: options.formats,
 });
 
 /**

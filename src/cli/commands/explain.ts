@@ -2,14 +2,15 @@ import path from 'node:path';
 import { roleArgument } from '../../load/roleFiles.js';
 import { creationDate } from '../../pipeline/creationDate.js';
 import { formatLocation, UserDataError } from '../../core/problems.js';
+import { coverageLine } from '../../match/coverage.js';
 import { matchRole } from '../../match/matchRole.js';
 import { sourceDateEpoch } from '../../pipeline/creationDate.js';
 import { type Prepared, prepare } from '../../pipeline/prepare.js';
-import { coverageLine } from '../../match/coverage.js';
+import { describeLanguage, documentLanguage } from '../../tailor/documentLanguage.js';
 import type { Decision, ResumeModel } from '../../tailor/model.js';
 import { formatBytes, type Upload } from '../../validate/schema/upload.js';
-import type { DocumentKind } from '../../write/manifest.js';
 import { roleFileName } from '../../write/fileName.js';
+import type { DocumentKind } from '../../write/manifest.js';
 import { tailorPortfolio } from '../../tailor/tailorPortfolio.js';
 import { tailorResume } from '../../tailor/tailorResume.js';
 import type { Lang } from '../../validate/schema/primitives.js';
@@ -25,7 +26,8 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
     photo: prepared.photo,
     creationDate: creationDate(prepared.resume),
   });
-  const lines = [`role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`];
+  const language = describeLanguage(documentLanguage(prepared.resume, role, flags.lang), prepared.folder.roles.get(roleId));
+  const lines = [`role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''}`, `language: ${language}`];
   if (role?.focus?.tags.length) lines.push(`focus tags (most important first): ${role.focus.tags.join(', ')} — mode ${role.focus.mode}`);
   if (role?.blind) lines.push(blindLine(prepared, roleId));
   if (role?.upload) lines.push(uploadLine(role.upload, model, roleId, prepared.projects.length > 0, prepared.applications.has(roleId)));

@@ -3,6 +3,7 @@ import { applicationSchema } from './application.js';
 import { id, langSchema, text } from './primitives.js';
 import { sectionKeySchema } from './resume.js';
 import { uploadSchema } from './upload.js';
+import { EXPORT_FORMATS } from '../../export/formats.js';
 
 /** Replacement fields for one entry (or highlight, via `text`), addressed by its id. */
 const override = z.record(z.string(), text);
@@ -39,6 +40,7 @@ export const roleSchema = z.strictObject({
       entries: z.partialRecord(sectionKeySchema, z.int().positive()).optional().describe('entries per section at most'),
     })
     .optional(),
+  formats: z.array(z.enum(EXPORT_FORMATS)).optional().describe('text formats built beside the resume PDF: jsonresume, markdown, text'),
   pages: z.strictObject({ resume: z.int().positive().optional() }).optional().describe('page budget per document'),
   portfolio: z
     .strictObject({
