@@ -111,6 +111,18 @@ function createProgram(): Command {
     );
 
   program
+    .command('match')
+    .description(
+      "the posting's requirements against the role's documents: per requirement covered or missing, each term's place (file:line), or the rule that left it out",
+    )
+    .requiredOption('-r, --role <id>', 'a role in <data>/roles/')
+    .option('-p, --posting <file>', "a posting file (.txt or .md) instead of the role's posting:")
+    .option('--json', 'the result as JSON, for scripts')
+    .addOption(dataOption())
+    .addOption(langOption())
+    .action((flags) => exit(runCommand(async () => (await import('./commands/match.js')).matchCommand(await withDataFolder(flags)))));
+
+  program
     .command('answers')
     .description("count a role's application answers: per question the limit, the count under its rule, the other counts, what is left or over")
     .requiredOption('-r, --role <id>', 'a role in <data>/roles/ with application questions')

@@ -72,7 +72,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),
     content: model,
-    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
+    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
     pageBudget: ctx.role?.pages?.resume,
     decisions,
     companions: exports.map((e) => ({ kind: `resume-${e.format}` as const, ext: EXPORT_EXTENSIONS[e.format], content: e.content })),
@@ -97,7 +97,7 @@ export const makePortfolio: DocumentMaker = (ctx) => {
     element: createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers }),
     settled: () => pageNumbers.printedAreReal(),
     content: model,
-    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
+    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
     decisions,
   };
 };
@@ -124,7 +124,7 @@ export const makeAnswers: DocumentMaker = (ctx) => {
     kind: 'answers',
     element: createElement(AnswersDocument, { model, theme: ctx.theme }),
     content: model,
-    naming: { name, company: application.company, position: application.position },
+    naming: { name, company: application.company, position: application.position, lang },
     decisions: [],
     companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name, lang) }],
     notes: application.questions.map(

@@ -11,6 +11,8 @@ import { checkUnbrokenRuns } from '../validate/checkUnbrokenRuns.js';
 import { findTheme, themeChoice } from '../load/loadTheme.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import type { Photo } from '../validate/checkPhoto.js';
+import { tailoredTexts } from '../match/documentTexts.js';
+import { checkBlind } from '../validate/checkBlind.js';
 import { validateData } from '../validate/validateData.js';
 import { checkLanguage, type LanguageCheck } from '../validate/checkLanguage.js';
 import { documentLanguage } from '../tailor/documentLanguage.js';
@@ -38,6 +40,8 @@ export interface PrepareOptions {
   assetsDir?: string;
   /** false: images are checked from their bytes' structure only, no drawable copy is decoded (`check` renders nothing). */
   drawImages?: boolean;
+  /** false: nothing will be drawn, so the themes, glyph coverage and unbroken runs are not checked (`match` reads the models only). */
+  checkDrawing?: boolean;
   /** The documents' language for every role (`--lang`); else each role's (tailor/documentLanguage). */
   lang?: Lang;
 }
@@ -82,9 +86,12 @@ export function prepare(options: PrepareOptions): Prepared {
   const projects = prepareProjects(folder, valid.roles, options, problems);
   const answers = prepareApplications(dataDir, valid.roles, folder.roles);
   problems.push(...answers.problems);
-  const themes = prepareThemes(folder, options, valid.roles, problems);
-  const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
-  problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
+  if (valid.resume && folder.resume) problems.push(...blindProblems(valid.resume, folder, valid.roles, projects.pages, answers.applications));
+  const themes = options.checkDrawing === false ? new Map<string, Theme>() : prepareThemes(folder, options, valid.roles, problems);
+  if (options.checkDrawing !== false) {
+    const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
+    problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
+  }
   if (valid.resume) problems.push(...checkLanguage(languageChecks(folder, valid.resume, valid.roles, answers.applications, options)));
   failOnErrors(problems, options.strict);
   return {
@@ -128,6 +135,23 @@ function prepareThemes(folder: DataFolder, options: PrepareOptions, roles: Map<s
     if (checked?.value) themes.set(choice.name, checked.value);
   }
   return themes;
+}
+
+/** For each role with `blind: true`: what its documents show that names a school, a birth date, a hometown or family. */
+function blindProblems(
+  resume: Resume,
+  folder: DataFolder,
+  roles: ReadonlyMap<string, Role>,
+  projects: readonly ProjectPage[],
+  applications: ReadonlyMap<string, ResolvedApplication>,
+): Problem[] {
+  return [...roles]
+    .filter(([, role]) => role.blind)
+    .flatMap(([roleId, role]) => {
+      const roleSource = folder.roles.get(roleId)!;
+      const texts = tailoredTexts({ roleId, resume, resumeSource: folder.resume!, role, roleSource, projects, application: applications.get(roleId) });
+      return checkBlind(texts.shown, resume, roleSource.file);
+    });
 }
 
 /** Loads and validates the portfolio pages, and the roles' picks of them; problems join the run's. */

@@ -8,7 +8,8 @@ import { renderDocument } from '../render/renderDocument.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { ExportFormat } from '../export/formats.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
-import { documentFileName } from '../write/fileName.js';
+import { checkUploadSize } from '../verify/checkUpload.js';
+import { roleFileName } from '../write/fileName.js';
 import { mainKindOf, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { choosePaper, onPaper } from '../tailor/paper.js';
 import { creationDate } from './creationDate.js';
@@ -94,10 +95,13 @@ export async function renderRole(
       made.push({ kind, rendered: [] });
       continue;
     }
-    const file = path.join(dir, documentFileName({ ...doc.naming, kind: doc.kind }));
+    const fileName = (kind: DocumentKind, ext = 'pdf') => roleFileName(doc.naming, kind, ext, roleId, ctx.role?.upload);
+    const file = path.join(dir, fileName(doc.kind));
     const shows = shownHash(doc, ctx.theme, path.basename(file), options.strict === true);
     const recorded = previous?.shows[kind] === shows ? previous.documents.filter((entry) => mainKindOf(entry.kind) === kind) : undefined;
     if (recorded && intactOutputs(dir, recorded)) {
+      // The form's limit may be new: files kept from the last build are held to it too.
+      failOnErrors(recorded.flatMap((entry) => checkUploadSize(entry.file, entry.bytes, ctx.role?.upload, roleSource)));
       made.push({ kind, shows, rendered: [], kept: recorded });
       continue;
     }
@@ -105,9 +109,11 @@ export async function renderRole(
     const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
-    const problems = [...verified.problems, ...verifyRenderedText(input, textAreaOf(ctx.theme))].map((p) =>
-      p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p,
-    );
+    const problems = [
+      ...verified.problems,
+      ...verifyRenderedText(input, textAreaOf(ctx.theme)),
+      ...checkUploadSize(file, pdf.length, ctx.role?.upload, roleSource),
+    ].map((p) => (p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p));
     failOnErrors(problems, options.strict);
     const rendered: RenderedFile[] = [
       { kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes },
@@ -115,7 +121,7 @@ export async function renderRole(
     for (const companion of doc.companions ?? []) {
       rendered.push({
         kind: companion.kind,
-        file: path.join(dir, documentFileName({ ...doc.naming, kind: companion.kind }, companion.ext)),
+        file: path.join(dir, fileName(companion.kind, companion.ext)),
         content: companion.content,
         warnings: [],
         ms: 0,

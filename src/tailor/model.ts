@@ -1,3 +1,4 @@
+import type { DataPath } from '../load/parseYaml.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { SectionKey } from '../validate/schema/resume.js';
 import type { AnyEntry } from './toEntryModel.js';
@@ -79,6 +80,8 @@ export interface Decision {
   subject: string;
   action: 'kept' | 'dropped' | 'moved' | 'overridden' | 'capped';
   reason: string;
+  /** Where the entry, highlight or section is in the resume data (`['work', 0, 'highlights', 4]`): what `match` says a dropped term was dropped by. */
+  path?: DataPath;
 }
 
 /**

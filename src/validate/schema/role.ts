@@ -3,6 +3,7 @@ import { applicationSchema } from './application.js';
 import { id, langSchema, text } from './primitives.js';
 import { sectionKeySchema } from './resume.js';
 import { paperSchema } from './theme.js';
+import { uploadSchema } from './upload.js';
 import { EXPORT_FORMATS } from '../../export/formats.js';
 
 /** Replacement fields for one entry (or highlight, via `text`), addressed by its id. */
@@ -59,6 +60,16 @@ export const roleSchema = z.strictObject({
     .optional()
     .describe('which portfolio pages this role shows; absent: every page meant for the role'),
   application: applicationSchema.optional().describe('the application form: questions with limits and the answers (자기소개서)'),
+  posting: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('the job posting (채용공고): a .txt or .md file in the data folder (postings/kream-de.txt), or the text itself'),
+  blind: z
+    .boolean()
+    .optional()
+    .describe('블라인드 채용: no photo, birth date, school names, hometown or family in any document, and a warning where the text names them'),
+  upload: uploadSchema.optional().describe("the application form's file rules: the largest file it takes and the file names it asks for"),
 });
 
 export type Role = z.infer<typeof roleSchema>;
