@@ -112,11 +112,9 @@ function watchedData(): string {
 test('build --watch: an edit rebuilds the resume, bad input is reported and the watch goes on', async () => {
   const data = watchedData();
   const out = tempDir();
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'bin/careerpdf.js'), 'build', '--watch', '--role', 'demo', '--data', data, '--out', out],
-    { env: { ...process.env, NO_COLOR: '1' } },
-  );
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/careerpdf.js'), 'build', '--watch', '--role', 'demo', '--data', data, '--out', out], {
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   children.push(child);
   const output = { text: '' };
   child.stdout!.on('data', (d) => (output.text += d));
