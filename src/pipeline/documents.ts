@@ -6,10 +6,7 @@ import { countSummary, countVerdict } from '../compose/answers/countLabel.js';
 import { PortfolioDocument } from '../compose/portfolio/PortfolioDocument.js';
 import { TocPageNumbers } from '../compose/portfolio/TocPageNumbers.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
-import { displayPath } from '../core/paths.js';
-import { failOnErrors } from '../core/problems.js';
 import type { YamlSource } from '../load/parseYaml.js';
-import { checkResumeLength } from '../validate/flowLength.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
@@ -44,15 +41,26 @@ export interface RoleContext {
 /** One entry per document kind; a kind that has nothing to show for a role returns undefined. */
 export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined;
 
-/** The role's tailored resume: the resume document draws it, the portfolio's cover and contact use it. */
-const tailoredResume = (ctx: RoleContext) =>
-  tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
+type TailoredResume = ReturnType<typeof tailorResume>;
+const tailoredResumes = new WeakMap<RoleContext, TailoredResume>();
+
+/**
+ * The role's tailored resume, made once per context: the resume document draws it, the
+ * portfolio's cover and contact use it, and the pipeline validates its length before either is composed.
+ */
+export function tailoredResume(ctx: RoleContext): TailoredResume {
+  let tailored = tailoredResumes.get(ctx);
+  if (!tailored) {
+    tailored = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
+    tailoredResumes.set(ctx, tailored);
+  }
+  return tailored;
+}
 
 export const makeResume = (ctx: RoleContext): ComposedDocument => {
   const tailored = tailoredResume(ctx);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);
-  failOnErrors(checkResumeLength(model, ctx.sources?.resume, ctx.sources?.role && displayPath(ctx.sources.role.file)));
   return {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),

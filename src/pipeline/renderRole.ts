@@ -10,7 +10,8 @@ import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js'
 import { documentFileName } from '../write/fileName.js';
 import { mainKindOf, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { creationDate } from './creationDate.js';
-import { DOCUMENT_MAKERS, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
+import { checkResumeLength } from '../validate/flowLength.js';
+import { DOCUMENT_MAKERS, tailoredResume, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
 import { MASTER, themeFor, type Prepared } from './prepare.js';
 
 /** One file a role's build writes: a rendered and verified PDF, or a companion text. */
@@ -73,6 +74,8 @@ export async function renderRole(
   const dir = path.join(options.outDir, roleId);
   // A page budget over which a document spills is the role file's: the problem points at it.
   const roleSource = ctx.role ? prepared.folder.roles.get(roleId) : undefined;
+  // tailor → validate before anything is composed: a resume past what the layout can hold in bounded time is refused at its section.
+  if (kinds.includes('resume')) failOnErrors(checkResumeLength(tailoredResume(ctx).model, ctx.sources?.resume, roleSource && displayPath(roleSource.file)));
   const made: MadeDocument[] = [];
   for (const kind of kinds) {
     const make: DocumentMaker = DOCUMENT_MAKERS[kind];
