@@ -7,7 +7,8 @@ test('t', () => {
   for (let k = 0; k < 3; k++) {
     let s = performance.now();
     for (let i = 0; i < 20; i++) checkData({ dataDir: dir });
-    const c = performance.now() - s; s = performance.now();
+    const c = performance.now() - s;
+    s = performance.now();
     for (let i = 0; i < 20; i++) prepare({ dataDir: dir, roles: ['master'] });
     console.log('check', (c / 20).toFixed(1), 'prepare', ((performance.now() - s) / 20).toFixed(1));
   }

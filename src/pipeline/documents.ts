@@ -6,6 +6,7 @@ import { countSummary, countVerdict } from '../compose/answers/countLabel.js';
 import { PortfolioDocument } from '../compose/portfolio/PortfolioDocument.js';
 import { TocPageNumbers } from '../compose/portfolio/TocPageNumbers.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
+import { drawnTexts } from '../compose/drawnTexts.js';
 import type { YamlSource } from '../load/parseYaml.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
@@ -65,6 +66,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),
     content: model,
+    drawn: drawnTexts(model),
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
     pageBudget: ctx.role?.pages?.resume,
     decisions,
@@ -88,6 +90,7 @@ export const makePortfolio: DocumentMaker = (ctx) => {
     element: createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers }),
     settled: () => pageNumbers.printedAreReal(),
     content: model,
+    drawn: drawnTexts(model),
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
     decisions,
   };
@@ -114,6 +117,7 @@ export const makeAnswers: DocumentMaker = (ctx) => {
     kind: 'answers',
     element: createElement(AnswersDocument, { model, theme: ctx.theme }),
     content: model,
+    drawn: drawnTexts(model),
     naming: { name, company: application.company, position: application.position },
     decisions: [],
     companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name) }],

@@ -77,7 +77,7 @@ describe('a flow of pages is bounded before layout', () => {
     const out = fs.mkdtempSync(path.join(work, 'out-'));
     const run = await runCliInProcess(['build', '--data', dir, '--out', out]);
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr).toMatch(/resume\.yaml:3:1  work: the resume would draw 61 entries in 305 blocks/);
+    expect(run.stderr).toMatch(/resume\.yaml:3:1 {2}work: the resume would draw 61 entries in 305 blocks/);
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
