@@ -28,7 +28,7 @@ import type { Font as FontkitFont } from 'fontkit';
  * NBSP, a dot produced by a substitution) gave every later document of the process that text for
  * it: what a PDF said it shows depended on what the process had drawn before (watch, `--all`).
  * Asked for with other characters than its kept glyph's, getGlyph now returns a glyph of its own
- * with the characters asked for.
+ * with the characters asked for (a NBSP drawn with the space's glyph: a space).
  *
  * Written against fontkit 2.0.4, pinned (package.json `overrides`); test/unit/shaping.test.ts
  * fails if the fontkit functions replaced here change.
@@ -212,15 +212,31 @@ type GetGlyph = (this: FontkitFont, id: number, characters?: number[]) => { id: 
 
 const sameCharacters = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
-/** getGlyph(id, characters) gives a glyph carrying those characters (see the header); one per id and characters, kept per face. */
+const NBSP = 0xa0;
+const SPACE = 0x20;
+
+/**
+ * getGlyph(id, characters) gives a glyph carrying those characters (see the header); one per id
+ * and characters, kept per face. A NBSP drawn with the space's glyph carries a space: a PDF font
+ * maps each glyph to one text, and a reader copying the text wants spaces (the NBSP's work, no
+ * break there, is done by the layout).
+ */
 function glyphsKeepTheirCharacters(font: FontkitFont): boolean {
-  const proto = Object.getPrototypeOf(font) as { getGlyph?: GetGlyph };
+  const proto = Object.getPrototypeOf(font) as { getGlyph?: GetGlyph; glyphForCodePoint?: (codePoint: number) => { id: number } };
   const getGlyph = proto.getGlyph;
-  if (typeof getGlyph !== 'function') return false;
+  if (typeof getGlyph !== 'function' || typeof proto.glyphForCodePoint !== 'function') return false;
   const others = new WeakMap<FontkitFont, Map<string, ReturnType<GetGlyph>>>();
-  proto.getGlyph = function (this: FontkitFont, id, characters = []) {
-    const kept = getGlyph.call(this, id, characters);
-    if (!kept || characters.length === 0 || sameCharacters(kept.codePoints, characters)) return kept;
+  const spaceGlyphs = new WeakMap<FontkitFont, number>();
+  const spaceGlyphOf = (face: FontkitFont) => {
+    let id = spaceGlyphs.get(face);
+    if (id === undefined) spaceGlyphs.set(face, (id = (face as unknown as Required<typeof proto>).glyphForCodePoint(SPACE).id));
+    return id;
+  };
+  proto.getGlyph = function (this: FontkitFont, id, asked = []) {
+    const kept = getGlyph.call(this, id, asked);
+    if (!kept || asked.length === 0) return kept;
+    const characters = asked.length === 1 && asked[0] === NBSP && id === spaceGlyphOf(this) ? [SPACE] : asked;
+    if (sameCharacters(kept.codePoints, characters)) return kept;
     let known = others.get(this);
     if (!known) others.set(this, (known = new Map()));
     const key = `${id}:${characters.join(',')}`;
