@@ -5,7 +5,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * renderer patched them (they hash the pristine code, or wrap pdfkit's own font() before the
  * renderer does), and the comparison of our PDF reader with pdfjs-dist on the text layer, which
  * once differed (an invisible difference on one portfolio page) after other files had run in the
- * same worker: the comparison is of the readers, so it runs on a process's first documents.
+ * same worker, likely the glyph-characters leak since fixed in render/shaping.ts: the comparison
+ * is of the readers, so it runs on a process's first documents.
  */
 const NEEDS_PRISTINE_MODULES = ['test/unit/shaping.test.ts', 'test/unit/reusePdfFonts.test.ts', 'test/verify/pdfText.test.ts'];
 
