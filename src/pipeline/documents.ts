@@ -8,8 +8,9 @@ import { TocPageNumbers } from '../compose/portfolio/TocPageNumbers.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
 import { drawnTexts } from '../compose/drawnTexts.js';
 import type { YamlSource } from '../load/parseYaml.js';
+import { documentLanguage } from '../tailor/documentLanguage.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
-import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
+import { applicationTarget, type ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
 import { drawableText } from '../tailor/drawableText.js';
 import { tailorResume } from '../tailor/tailorResume.js';
@@ -20,6 +21,8 @@ import type { Role } from '../validate/schema/role.js';
 import type { Theme } from '../validate/schema/theme.js';
 import type { ProjectPage } from '../validate/validateProjects.js';
 import type { DocumentKind } from '../write/manifest.js';
+import { exportResume, type ExportedResume } from '../export/exportResume.js';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
 
 /** Everything a document needs to be made for one role. */
 export interface RoleContext {
@@ -37,6 +40,8 @@ export interface RoleContext {
   application?: ResolvedApplication;
   /** The files the resume and the role were read from, to locate what is wrong with the whole (a resume too long). */
   sources?: { resume?: YamlSource; role?: YamlSource };
+  /** Text formats of the resume asked for on the command line (`build --format`), besides the role's `formats:`. */
+  formats?: readonly ExportFormat[];
 }
 
 /** One entry per document kind; a kind that has nothing to show for a role returns undefined. */
@@ -58,10 +63,20 @@ export function tailoredResume(ctx: RoleContext): TailoredResume {
   return tailored;
 }
 
+/** The role's tailored resume in text formats, written from the very model its PDF draws (see export/exportResume.ts). */
+export const resumeExports = (ctx: RoleContext, formats: readonly ExportFormat[]): ExportedResume[] => {
+  const tailored = tailoredResume(ctx);
+  return formats.map((format) => exportResume(format, ctx.resume, tailored));
+};
+
+/** The formats a build writes beside a role's resume PDF: `--format`'s and the role's `formats:`, in a fixed order. */
+const formatsOf = (ctx: RoleContext): ExportFormat[] => EXPORT_FORMATS.filter((f) => ctx.formats?.includes(f) || ctx.role?.formats?.includes(f));
+
 export const makeResume = (ctx: RoleContext): ComposedDocument => {
   const tailored = tailoredResume(ctx);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);
+  const exports = formatsOf(ctx).map((format) => exportResume(format, ctx.resume, tailored));
   return {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),
@@ -70,6 +85,8 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
     pageBudget: ctx.role?.pages?.resume,
     decisions,
+    companions: exports.map((e) => ({ kind: `resume-${e.format}` as const, ext: EXPORT_EXTENSIONS[e.format], content: e.content })),
+    notes: exports.flatMap((e) => e.notes.map((note) => `${e.format}: ${note}`)),
   };
 };
 
@@ -98,9 +115,10 @@ export const makePortfolio: DocumentMaker = (ctx) => {
 
 /** The application answers: a PDF to read or attach, and the exact text to paste into the form. */
 export const makeAnswers: DocumentMaker = (ctx) => {
-  const application = ctx.application;
-  if (!application) return undefined;
-  const lang = ctx.lang ?? ctx.role?.lang ?? 'ko';
+  if (!ctx.application) return undefined;
+  const lang = documentLanguage(ctx.resume, ctx.role, ctx.lang).lang;
+  // The answers were resolved in the role's language; --lang may ask for another.
+  const application = ctx.role ? { ...ctx.application, ...applicationTarget(ctx.role, lang) } : ctx.application;
   const name = localize(ctx.resume.basics?.name, lang) ?? '';
   const documentName = DOCUMENT_NAMES.answers[lang];
   const meta = {
@@ -120,9 +138,9 @@ export const makeAnswers: DocumentMaker = (ctx) => {
     drawn: drawnTexts(model),
     naming: { name, company: application.company, position: application.position },
     decisions: [],
-    companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name) }],
+    companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name, lang) }],
     notes: application.questions.map(
-      (q) => `Q${q.number} ${q.id.padEnd(14)} ${countSummary(q)}  ${countVerdict(q)}${q.count > q.limit ? '  ⚠ OVER THE LIMIT' : ''}`,
+      (q) => `Q${q.number} ${q.id.padEnd(14)} ${countSummary(q, lang)}  ${countVerdict(q, lang)}${q.count > q.limit ? '  ⚠ OVER THE LIMIT' : ''}`,
     ),
   };
 };

@@ -6,9 +6,11 @@ import { displayPath } from '../core/paths.js';
 import { failOnErrors, type Problem } from '../core/problems.js';
 import { renderDocument } from '../render/renderDocument.js';
 import type { Lang } from '../validate/schema/primitives.js';
+import type { ExportFormat } from '../export/formats.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
 import { documentFileName } from '../write/fileName.js';
 import { mainKindOf, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
+import { choosePaper, onPaper } from '../tailor/paper.js';
 import { creationDate } from './creationDate.js';
 import { checkResumeLength } from '../validate/flowLength.js';
 import { DOCUMENT_MAKERS, tailoredResume, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
@@ -41,21 +43,31 @@ export interface RoleRenderOptions {
   lang?: Lang;
   theme?: string;
   strict?: boolean;
+  /** Text formats of the resume to write beside its PDF (`build --format`). */
+  formats?: readonly ExportFormat[];
 }
 
-/** Everything the document makers need for one role of the prepared data. */
-export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme'> = {}): RoleContext => ({
-  roleId,
-  resume: prepared.resume,
-  role: roleId === MASTER ? undefined : prepared.roles.get(roleId),
-  lang: options.lang,
-  theme: themeFor(prepared, roleId, options.theme),
-  photo: prepared.photo,
-  creationDate: creationDate(prepared.resume),
-  projects: prepared.projects,
-  application: prepared.applications.get(roleId),
-  sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
-});
+/**
+ * Everything the document makers need for one role of the prepared data. The theme is on the
+ * role's paper (see choosePaper), so the paper is part of what each document shows (its hash).
+ */
+export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme' | 'formats'> = {}): RoleContext => {
+  const role = roleId === MASTER ? undefined : prepared.roles.get(roleId);
+  const theme = themeFor(prepared, roleId, options.theme);
+  return {
+    roleId,
+    resume: prepared.resume,
+    role,
+    lang: options.lang,
+    theme: onPaper(theme, choosePaper(theme, prepared.resume, role, options.lang).size),
+    photo: prepared.photo,
+    creationDate: creationDate(prepared.resume),
+    projects: prepared.projects,
+    application: prepared.applications.get(roleId),
+    sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
+    formats: options.formats,
+  };
+};
 
 /**
  * compose → render → verify for the given kinds of one role, nothing written yet. A document

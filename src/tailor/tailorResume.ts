@@ -2,13 +2,14 @@ import type { Photo } from '../validate/checkPhoto.js';
 import type { Lang, Text } from '../validate/schema/primitives.js';
 import { SECTION_KEYS, type Highlight, type Resume, type SectionKey } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
+import { documentLanguage } from './documentLanguage.js';
 import { DOCUMENT_NAMES, LABELS, SECTION_TITLES, localize } from './i18n.js';
-import type { Contact, Decision, ResumeModel, SectionModel } from './model.js';
+import type { ChosenSection, Contact, Decision, EntryModel, ResumeModel, SectionModel } from './model.js';
 import { entryLabel, toEntryModel, type AnyEntry } from './toEntryModel.js';
 
 export interface TailorOptions {
   roleId: string;
-  /** Overrides the role's language. */
+  /** Overrides the role's language (see documentLanguage). */
   lang?: Lang;
   /** The photo as checked (validate/checkPhoto); none: no photo is drawn. */
   photo?: Photo;
@@ -19,8 +20,12 @@ export interface TailorOptions {
  * The tailoring step: resume + role → the resolved model a theme draws, and the list of
  * decisions that got there. Pure: no I/O, same input, same output.
  */
-export function tailorResume(resume: Resume, role: Role | undefined, options: TailorOptions): { model: ResumeModel; decisions: Decision[] } {
-  const lang = options.lang ?? role?.lang ?? 'ko';
+export function tailorResume(
+  resume: Resume,
+  role: Role | undefined,
+  options: TailorOptions,
+): { model: ResumeModel; decisions: Decision[]; chosen: ChosenSection[] } {
+  const lang = documentLanguage(resume, role, options.lang).lang;
   const t = (value: Text | undefined) => localize(value, lang);
   const decisions: Decision[] = [];
   const basics = resume.basics ?? {};
@@ -38,9 +43,12 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
     }
   }
   const sections: SectionModel[] = [];
+  const chosen: ChosenSection[] = [];
   for (const key of sectionKeys) {
-    const entries = tailorSection(key, (resume[key] ?? []) as AnyEntry[], role, lang, decisions);
-    if (entries.length > 0) sections.push({ key, title: SECTION_TITLES[key][lang], entries });
+    const kept = tailorSection(key, (resume[key] ?? []) as AnyEntry[], role, lang, decisions);
+    if (kept.length === 0) continue;
+    sections.push({ key, title: SECTION_TITLES[key][lang], entries: kept.map((k) => k.model) });
+    chosen.push({ key, entries: kept.map((k) => ({ entry: k.entry, highlights: k.model.highlights })) });
   }
 
   const documentName = DOCUMENT_NAMES.resume[lang];
@@ -64,7 +72,7 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
       creationDate: options.creationDate,
     },
   };
-  return { model, decisions };
+  return { model, decisions, chosen };
 }
 
 /** Focus score: each matching tag counts, earlier focus tags count more. */
@@ -83,7 +91,14 @@ const filteredOut = (tags: readonly string[] | undefined, role: Role | undefined
   scoreOf(tags, role.focus.tags) === 0 &&
   !(id && role.include?.includes(id));
 
-function tailorSection(key: SectionKey, entries: AnyEntry[], role: Role | undefined, lang: Lang, decisions: Decision[]): ReturnType<typeof toEntryModel>[] {
+/** The section's entries the role keeps, in order: each as drawn, and as in the data with the role's overrides. */
+function tailorSection(
+  key: SectionKey,
+  entries: AnyEntry[],
+  role: Role | undefined,
+  lang: Lang,
+  decisions: Decision[],
+): { model: EntryModel; entry: AnyEntry }[] {
   const focus = role?.focus?.tags ?? [];
   const decide = (entry: AnyEntry, action: Decision['action'], reason: string) =>
     decisions.push({ section: key, subject: entryLabel(key, entry), action, reason });
@@ -130,7 +145,7 @@ function tailorSection(key: SectionKey, entries: AnyEntry[], role: Role | undefi
     const overridden = applyOverrides(entry, role);
     if (overridden !== entry) decide(entry, 'overridden', `the role replaces ${Object.keys(role!.overrides![entry.id!]!).join(', ')}`);
     const highlights = 'highlights' in entry ? tailorHighlights(key, entryLabel(key, entry), entry.highlights ?? [], role, lang, decisions) : [];
-    return toEntryModel(key, overridden, lang, highlights);
+    return { model: toEntryModel(key, overridden, lang, highlights), entry: overridden };
   });
 }
 

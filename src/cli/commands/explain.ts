@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { roleArgument } from '../../load/roleFiles.js';
 import { creationDate } from '../../pipeline/creationDate.js';
-import { prepare } from '../../pipeline/prepare.js';
+import { prepare, themeFor } from '../../pipeline/prepare.js';
+import { choosePaper, paperName } from '../../tailor/paper.js';
 import type { Decision } from '../../tailor/model.js';
+import { describeLanguage, documentLanguage } from '../../tailor/documentLanguage.js';
 import { tailorPortfolio } from '../../tailor/tailorPortfolio.js';
 import { tailorResume } from '../../tailor/tailorResume.js';
 import type { Lang } from '../../validate/schema/primitives.js';
@@ -18,7 +20,13 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
     photo: prepared.photo,
     creationDate: creationDate(prepared.resume),
   });
-  const lines = [`role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''} (${model.lang})`];
+  const paper = choosePaper(themeFor(prepared, roleId), prepared.resume, role, flags.lang);
+  const language = describeLanguage(documentLanguage(prepared.resume, role, flags.lang), prepared.folder.roles.get(roleId));
+  const lines = [
+    `role ${roleId}${model.target ? `: ${model.target.position} at ${model.target.company}` : ''}`,
+    `language: ${language}`,
+    `paper: ${paperName(paper.size)} (${paper.reason})`,
+  ];
   if (role?.focus?.tags.length) lines.push(`focus tags (most important first): ${role.focus.tags.join(', ')} — mode ${role.focus.mode}`);
   lines.push('', 'kept:');
   for (const section of model.sections)
@@ -48,9 +56,10 @@ function portfolioLines(
       ? ' (no portfolio key: every page meant for the role)'
       : ' (master: every page)';
   const lines = [`portfolio${picks}:`, ...model.projects.map((p) => `  ${String(p.number).padStart(2)}. ${p.id} — ${p.title}`)];
-  for (const action of ['dropped', 'moved'] as const) {
+  const labels = { kept: 'language versions', dropped: 'dropped', moved: 'moved' } as const;
+  for (const action of ['kept', 'dropped', 'moved'] as const) {
     const list = decisions.filter((d) => d.action === action);
-    if (list.length > 0) lines.push(`  ${action}:`, ...list.map((d) => `    ${d.subject} — ${d.reason}`));
+    if (list.length > 0) lines.push(`  ${labels[action]}:`, ...list.map((d) => `    ${d.subject} — ${d.reason}`));
   }
   return lines;
 }
