@@ -5,7 +5,9 @@
  * --json (figures as JSON on stdout; progress stays on stderr), --resources (only the oversized
  * inputs: 2,000 work entries, tables of 2,000 and 5,000 rows — wall time, peak memory, how it ended),
  * --png-bomb (only the hostile image case: `check` and `build` of a data folder with a 48 KB PNG
- * of 20000 × 20000 pixels).
+ * of 20000 × 20000 pixels), --cli PATH (the careerpdf entry to measure, e.g. another checkout's
+ * bin/careerpdf.js, to compare two versions with the same bench; default this checkout's),
+ * --quick (careerpdf's own figures only: no Typst or Chromium, no oversized inputs).
  *
  * What "cold" means here: a new `node` process for every measurement, running compiled
  * JavaScript (dist/, as `npm run build:pdf` does), writing into a new output folder; the OS file
@@ -28,7 +30,6 @@ import { measureWatchEdit } from './bench/watchEdit.js';
 import { median, pairRatios, rotate, verdict, type Bar, type Verdict } from './bench/stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(ROOT, 'bin/careerpdf.js');
 /** A JSON Resume with no projects: the resume every engine renders. */
 const BENCH_RESUME = path.join(ROOT, 'test/fixtures/bench/resume.json');
 
@@ -40,8 +41,11 @@ const { values: flags } = parseArgs({
     json: { type: 'boolean', default: false },
     resources: { type: 'boolean', default: false },
     'png-bomb': { type: 'boolean', default: false },
+    cli: { type: 'string' },
+    quick: { type: 'boolean', default: false },
   },
 });
+const CLI = flags.cli ? path.resolve(flags.cli) : path.join(ROOT, 'bin/careerpdf.js');
 const runs = Number(flags.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs expects a whole number ≥ 1, got ${flags.runs}`);
 
@@ -247,9 +251,9 @@ async function main() {
   progress(`compiling the bench's runners into ${path.relative(ROOT, RUNNERS)}/ …`);
   await compileRunners();
   const cold = await coldFlags();
-  const withChromium = fs.existsSync(CHROMIUM);
-  if (!withChromium) progress(`note: ${CHROMIUM} is absent, so Chromium is skipped (on Debian: apt-get install chromium)`);
-  const typst = ensureTypst(progress);
+  const withChromium = !flags.quick && fs.existsSync(CHROMIUM);
+  if (!withChromium && !flags.quick) progress(`note: ${CHROMIUM} is absent, so Chromium is skipped (on Debian: apt-get install chromium)`);
+  const typst = flags.quick ? { ok: false as const, reason: '--quick' } : ensureTypst(progress);
   if (!typst.ok) progress(`note: Typst is skipped: ${typst.reason}`);
   const compared = engines(cold, typst.ok, withChromium);
 
@@ -282,8 +286,8 @@ async function main() {
   progress('watch: one-line edits to PDF …');
   const watchMs = await measureWatchEdit(CLI, flags.data!, flags.role!, runs);
 
-  progress('oversized inputs …');
-  const resources = await resourceCases();
+  if (!flags.quick) progress('oversized inputs …');
+  const resources = flags.quick ? [] : await resourceCases();
 
   const documents = documentFigures(
     lastAll,
@@ -359,6 +363,7 @@ async function main() {
     },
     // Other work on the machine slows every measurement: the 1-minute load average, before and after.
     loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
+    cli: path.relative(ROOT, CLI) || CLI,
     runs,
     cold: { freshProcess: true, freshOutDir: true, forceFlag: cold.length > 0 },
     careerpdf: {
@@ -373,7 +378,7 @@ async function main() {
     resources,
   };
   fs.rmSync(work, { recursive: true, force: true });
-  process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${report(result)}\n${resourceReport(resources)}`);
+  process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${report(result)}\n${flags.quick ? '' : resourceReport(resources)}`);
 }
 
 // ---- hostile input: the PNG bomb ------------------------------------------------------------
@@ -454,6 +459,7 @@ function report(r: {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   loadAverage: { start: number; end: number };
+  cli: string;
   runs: number;
   cold: { forceFlag: boolean };
   careerpdf: { role: Summary & { id?: string }; all: Summary & { documents: number }; rebuild: Summary; documents: DocumentFigure[] };
@@ -464,6 +470,7 @@ function report(r: {
   lines.push(
     `careerpdf bench  ${r.date.slice(0, 16).replace('T', ' ')} UTC  ·  node ${r.machine.node}  ·  ${r.machine.cpus} cores (${r.machine.cpuModel})  ·  ${r.machine.memoryGiB} GiB`,
   );
+  lines.push(`measuring ${r.cli}`);
   lines.push(`${r.runs} runs each; cold = a fresh node process and output folder${r.cold.forceFlag ? ', --force' : ''} (OS file cache warm)`);
   lines.push(
     `load average (1 min) ${r.loadAverage.start.toFixed(2)} at the start, ${r.loadAverage.end.toFixed(2)} at the end: above 0.5 or so, other work was slowing these figures`,

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,11 @@ export async function measureWatchEdit(cli: string, dataDir: string, role: strin
   const resume = path.join(data, 'resume.yaml');
   const original = fs.readFileSync(resume, 'utf8');
   if (!original.includes(LINE)) throw new Error(`the watch bench edits "${LINE}", which ${resume} does not hold`);
-  const child = spawn(process.execPath, [cli, 'build', '--watch', '--role', role, '--data', data, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own: a launcher may hand the watch to a second node (the old startup snapshot did), and both must stop.
+  const child = spawn(process.execPath, [cli, 'build', '--watch', '--role', role, '--data', data, '--out', out], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', () => {});
@@ -46,8 +50,26 @@ export async function measureWatchEdit(cli: string, dataDir: string, role: strin
     }
     return samples;
   } finally {
-    child.kill('SIGINT');
+    await stop(child);
     fs.rmSync(data, { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** Ctrl-C to the watcher's process group; what has not exited 5 s later is killed (a watcher that ignores SIGINT must not hang the bench). */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
+  process.kill(-child.pid, 'SIGINT');
+  const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000).unref());
+  const stopped = await Promise.race([exited, timer]);
+  // The group may outlive its leader (a child the launcher started): kill whatever is left of it.
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // nothing left
+  }
+  if (!stopped) process.stderr.write('note: the watcher did not stop on SIGINT within 5 s; killed\n');
+  child.stdout?.destroy();
+  child.stderr?.destroy();
 }

@@ -13,8 +13,10 @@ export interface ComposedDocument {
    * render step lays the document out again until it is (see render/renderDocument.ts).
    */
   settled?: () => boolean;
-  /** The model drawn: its strings are what a reader will see (verify), its hash what the cache keys on. */
+  /** The model drawn: its hash is what the cache keys on. */
   content: unknown;
+  /** Every text the document draws (compose/drawnTexts.ts): verify finds each in the PDF's text layer, as a reader would. */
+  drawn: readonly string[];
   /** Parts of the file name; `lang` names the kind in a form's template (이력서, Resume). */
   naming: { name: string; company?: string; position?: string; lang: Lang };
   pageBudget?: number;

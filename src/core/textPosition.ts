@@ -16,22 +16,3 @@ export function codePointsBetween(text: string, from: number, to: number): numbe
 }
 
 const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-
-/** 1-based line and column (in characters) of a UTF-16 offset. */
-export function positionAt(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, col: codePointsBetween(text, lineStart, offset) + 1 };
-}
-
-/** The UTF-16 offset of a 1-based line and column (in characters). */
-export function offsetAt(text: string, line: number, col: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) offset = text.indexOf('\n', offset) + 1;
-  for (let c = 1; c < col && offset < text.length; c++) offset += isHigh(text.charCodeAt(offset)) ? 2 : 1;
-  return offset;
-}

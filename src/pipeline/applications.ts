@@ -1,11 +1,11 @@
-import { errorsIn, type Problem } from '../core/problems.js';
+import type { Problem } from '../core/problems.js';
 import { loadAnswerBlocks } from '../load/loadAnswerBlocks.js';
 import type { YamlSource } from '../load/parseYaml.js';
-import { resolveAnswers, type ResolvedApplication } from '../tailor/resolveAnswers.js';
-import { collectAnswerBlocks } from '../validate/answerBlocks.js';
+import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
+import { tailorApplications } from '../tailor/tailorApplications.js';
 import { checkAnswerLimits } from '../validate/checkAnswerLimits.js';
-import { checkApplicationReferences } from '../validate/checkApplicationReferences.js';
 import type { Role } from '../validate/schema/role.js';
+import { validateApplications } from '../validate/validateApplications.js';
 
 export interface PreparedApplications {
   /** Role id → its answers resolved and counted; only roles with a valid application. */
@@ -14,27 +14,17 @@ export interface PreparedApplications {
 }
 
 /**
- * load → validate → tailor → validate for application answers: the shared blocks and each role's
- * references to them are checked, the answers resolved, then counted against their limits
- * (which needs the final text). A role whose references are broken gets no answers.
+ * Application answers, step by step: load the shared blocks → validate them and each role's
+ * references → tailor (resolve each answerable role's answers) → validate the final texts
+ * against their limits (a count needs the resolved text).
  */
 export function prepareApplications(dataDir: string, roles: ReadonlyMap<string, Role>, roleSources: ReadonlyMap<string, YamlSource>): PreparedApplications {
-  const applications = new Map<string, ResolvedApplication>();
-  const withApplication = [...roles].filter(([, role]) => role.application);
   // The blocks are read only for roles that answer questions: a master build never touches them.
-  if (withApplication.length === 0) return { applications, problems: [] };
+  if (![...roles.values()].some((role) => role.application)) return { applications: new Map(), problems: [] };
   const problems: Problem[] = [];
-  const collected = collectAnswerBlocks(loadAnswerBlocks(dataDir, problems));
-  const blocks = collected.blocks;
-  problems.push(...collected.problems);
-  for (const [id, role] of withApplication) {
-    const source = roleSources.get(id)!;
-    const references = checkApplicationReferences(role, source, blocks);
-    problems.push(...references);
-    if (errorsIn(references).length > 0) continue;
-    const application = resolveAnswers(id, role, source, blocks)!;
-    applications.set(id, application);
-    problems.push(...checkAnswerLimits(application));
-  }
+  const blockSources = loadAnswerBlocks(dataDir, problems);
+  const validated = validateApplications(roles, roleSources, blockSources);
+  const applications = tailorApplications(validated.answerable, roleSources, validated.blocks);
+  problems.push(...validated.problems, ...[...applications.values()].flatMap(checkAnswerLimits));
   return { applications, problems };
 }

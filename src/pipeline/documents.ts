@@ -6,10 +6,8 @@ import { countSummary, countVerdict } from '../compose/answers/countLabel.js';
 import { PortfolioDocument } from '../compose/portfolio/PortfolioDocument.js';
 import { TocPageNumbers } from '../compose/portfolio/TocPageNumbers.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
-import { displayPath } from '../core/paths.js';
-import { failOnErrors } from '../core/problems.js';
+import { drawnTexts } from '../compose/drawnTexts.js';
 import type { YamlSource } from '../load/parseYaml.js';
-import { checkResumeLength } from '../validate/flowLength.js';
 import { documentLanguage } from '../tailor/documentLanguage.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
 import { applicationTarget, type ResolvedApplication } from '../tailor/resolveAnswers.js';
@@ -49,9 +47,21 @@ export interface RoleContext {
 /** One entry per document kind; a kind that has nothing to show for a role returns undefined. */
 export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined;
 
-/** The role's tailored resume: the resume document draws it, the portfolio's cover and contact use it. */
-const tailoredResume = (ctx: RoleContext) =>
-  tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
+type TailoredResume = ReturnType<typeof tailorResume>;
+const tailoredResumes = new WeakMap<RoleContext, TailoredResume>();
+
+/**
+ * The role's tailored resume, made once per context: the resume document draws it, the
+ * portfolio's cover and contact use it, and the pipeline validates its length before either is composed.
+ */
+export function tailoredResume(ctx: RoleContext): TailoredResume {
+  let tailored = tailoredResumes.get(ctx);
+  if (!tailored) {
+    tailored = tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
+    tailoredResumes.set(ctx, tailored);
+  }
+  return tailored;
+}
 
 /** The role's tailored resume in text formats, written from the very model its PDF draws (see export/exportResume.ts). */
 export const resumeExports = (ctx: RoleContext, formats: readonly ExportFormat[]): ExportedResume[] => {
@@ -66,12 +76,12 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
   const tailored = tailoredResume(ctx);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);
-  failOnErrors(checkResumeLength(model, ctx.sources?.resume, ctx.sources?.role && displayPath(ctx.sources.role.file)));
   const exports = formatsOf(ctx).map((format) => exportResume(format, ctx.resume, tailored));
   return {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),
     content: model,
+    drawn: drawnTexts(model),
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
     pageBudget: ctx.role?.pages?.resume,
     decisions,
@@ -97,6 +107,7 @@ export const makePortfolio: DocumentMaker = (ctx) => {
     element: createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers }),
     settled: () => pageNumbers.printedAreReal(),
     content: model,
+    drawn: drawnTexts(model),
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
     decisions,
   };
@@ -124,6 +135,7 @@ export const makeAnswers: DocumentMaker = (ctx) => {
     kind: 'answers',
     element: createElement(AnswersDocument, { model, theme: ctx.theme }),
     content: model,
+    drawn: drawnTexts(model),
     naming: { name, company: application.company, position: application.position, lang },
     decisions: [],
     companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name, lang) }],

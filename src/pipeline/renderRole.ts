@@ -13,7 +13,8 @@ import { roleFileName } from '../write/fileName.js';
 import { mainKindOf, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
 import { choosePaper, onPaper } from '../tailor/paper.js';
 import { creationDate } from './creationDate.js';
-import { DOCUMENT_MAKERS, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
+import { checkResumeLength } from '../validate/flowLength.js';
+import { DOCUMENT_MAKERS, tailoredResume, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
 import { MASTER, themeFor, type Prepared } from './prepare.js';
 
 /** One file a role's build writes: a rendered and verified PDF, or a companion text. */
@@ -86,6 +87,8 @@ export async function renderRole(
   const dir = path.join(options.outDir, roleId);
   // A page budget over which a document spills is the role file's: the problem points at it.
   const roleSource = ctx.role ? prepared.folder.roles.get(roleId) : undefined;
+  // tailor → validate before anything is composed: a resume past what the layout can hold in bounded time is refused at its section.
+  if (kinds.includes('resume')) failOnErrors(checkResumeLength(tailoredResume(ctx).model, ctx.sources?.resume, roleSource && displayPath(roleSource.file)));
   const made: MadeDocument[] = [];
   for (const kind of kinds) {
     const make: DocumentMaker = DOCUMENT_MAKERS[kind];
@@ -106,7 +109,7 @@ export async function renderRole(
       continue;
     }
     const pdf = await renderDocument(doc);
-    const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
+    const input = { file: displayPath(file), pdf, content: doc.content, drawn: doc.drawn, pageBudget: doc.pageBudget };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
     const problems = [

@@ -22,6 +22,14 @@ import type { Font as FontkitFont } from 'fontkit';
  * every document of a role (name, contact line, titles) and in every role of `--all` (60% of
  * the characters shaped by a `build --all`), so each face remembers its runs for the process.
  *
+ * And one correction: fontkit keeps one glyph object per glyph id for the process, made with the
+ * characters it was first asked for, and pdfkit writes a glyph's characters into the PDF's text
+ * layer (ToUnicode). A glyph first reached through other characters (a space glyph through a
+ * NBSP, a dot produced by a substitution) gave every later document of the process that text for
+ * it: what a PDF said it shows depended on what the process had drawn before (watch, `--all`).
+ * Asked for with other characters than its kept glyph's, getGlyph now returns a glyph of its own
+ * with the characters asked for (a NBSP drawn with the space's glyph: a space).
+ *
  * Written against fontkit 2.0.4, pinned (package.json `overrides`); test/unit/shaping.test.ts
  * fails if the fontkit functions replaced here change.
  */
@@ -200,6 +208,50 @@ function rememberRuns(font: FontkitFont): boolean {
   return true;
 }
 
+type GetGlyph = (this: FontkitFont, id: number, characters?: number[]) => { id: number; codePoints: number[] } | null;
+
+const sameCharacters = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+
+const NBSP = 0xa0;
+const SPACE = 0x20;
+
+/**
+ * getGlyph(id, characters) gives a glyph carrying those characters (see the header); one per id
+ * and characters, kept per face. A NBSP drawn with the space's glyph carries a space: a PDF font
+ * maps each glyph to one text, and a reader copying the text wants spaces (the NBSP's work, no
+ * break there, is done by the layout).
+ */
+function glyphsKeepTheirCharacters(font: FontkitFont): boolean {
+  const proto = Object.getPrototypeOf(font) as { getGlyph?: GetGlyph; glyphForCodePoint?: (codePoint: number) => { id: number } };
+  const getGlyph = proto.getGlyph;
+  if (typeof getGlyph !== 'function' || typeof proto.glyphForCodePoint !== 'function') return false;
+  const others = new WeakMap<FontkitFont, Map<string, ReturnType<GetGlyph>>>();
+  const spaceGlyphs = new WeakMap<FontkitFont, number>();
+  const spaceGlyphOf = (face: FontkitFont) => {
+    let id = spaceGlyphs.get(face);
+    if (id === undefined) spaceGlyphs.set(face, (id = (face as unknown as Required<typeof proto>).glyphForCodePoint(SPACE).id));
+    return id;
+  };
+  proto.getGlyph = function (this: FontkitFont, id, asked = []) {
+    const kept = getGlyph.call(this, id, asked);
+    if (!kept || asked.length === 0) return kept;
+    const characters = asked.length === 1 && asked[0] === NBSP && id === spaceGlyphOf(this) ? [SPACE] : asked;
+    if (sameCharacters(kept.codePoints, characters)) return kept;
+    let known = others.get(this);
+    if (!known) others.set(this, (known = new Map()));
+    const key = `${id}:${characters.join(',')}`;
+    let glyph = known.get(key);
+    if (!glyph) {
+      if (known.size >= MAX_RUNS) known.clear();
+      // The glyph class's own constructor (id, characters, font), as fontkit makes its glyphs: its metrics are decoded again, lazily.
+      const Glyph = kept.constructor as new (id: number, codePoints: number[], font: FontkitFont) => NonNullable<ReturnType<GetGlyph>>;
+      known.set(key, (glyph = new Glyph(id, characters, this)));
+    }
+    return glyph;
+  };
+  return true;
+}
+
 let installed: boolean | undefined;
 
 /**
@@ -208,6 +260,6 @@ let installed: boolean | undefined;
  * a fontkit upgrade that moves them fails a test rather than silently shaping at the old speed.
  */
 export function speedUpShaping(font: FontkitFont): boolean {
-  installed ??= filterLookups(font) && rememberRuns(font);
+  installed ??= filterLookups(font) && rememberRuns(font) && glyphsKeepTheirCharacters(font);
   return installed;
 }

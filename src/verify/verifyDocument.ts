@@ -1,5 +1,4 @@
 import type { Problem } from '../core/problems.js';
-import { walkStrings } from '../core/walkStrings.js';
 import { PLACEHOLDER_PATTERN } from '../validate/schema/primitives.js';
 import { inspectPdf, type PdfFacts } from './inspectPdf.js';
 import { readPdfText, type PageText } from './pdfText.js';
@@ -9,13 +8,15 @@ import { checkBelowPage, checkExtractable, checkTextArea, spillOver, type TextAr
 export interface VerifyInput {
   file: string;
   pdf: Buffer;
-  /** What was drawn (the model): its strings are what a recruiter will read. */
+  /** The model drawn (its entries, for the page-break and page-budget checks). */
   content: unknown;
+  /** Every text the document drew (ComposedDocument.drawn): what a recruiter will read. */
+  drawn: readonly string[];
   pageBudget?: number;
 }
 
 /** Checks a finished PDF before it is written. Problems are warnings unless the PDF is wrong. */
-export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput): { facts: PdfFacts; problems: Problem[] } {
+export function verifyDocument({ file, pdf, drawn, pageBudget }: VerifyInput): { facts: PdfFacts; problems: Problem[] } {
   const facts = inspectPdf(pdf);
   const problems: Problem[] = [];
   if (facts.unembeddedFonts.length > 0) {
@@ -37,10 +38,10 @@ export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput):
     });
   }
   const placeholders = new Set<string>();
-  walkStrings(content, (_path, value) => {
-    const m = PLACEHOLDER_PATTERN.exec(value);
+  for (const text of drawn) {
+    const m = PLACEHOLDER_PATTERN.exec(text);
     if (m) placeholders.add(m[0]);
-  });
+  }
   if (placeholders.size > 0) {
     problems.push({
       severity: 'warning',
@@ -59,7 +60,7 @@ export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput):
  * over. Reading costs 5–70 ms per document (readPdfText; the first of a process the most). A PDF
  * the reader cannot read is a warning, never a pass: the checks did not run.
  */
-export function verifyRenderedText({ file, pdf, content, pageBudget }: VerifyInput, area: TextArea): Problem[] {
+export function verifyRenderedText({ file, pdf, content, drawn, pageBudget }: VerifyInput, area: TextArea): Problem[] {
   let pages: PageText[];
   try {
     pages = readPdfText(pdf);
@@ -76,7 +77,7 @@ export function verifyRenderedText({ file, pdf, content, pageBudget }: VerifyInp
     ];
   }
   return [
-    ...checkExtractable(pages, content, area, file),
+    ...checkExtractable(pages, drawn, area, file),
     ...checkTextArea(pages, area, file),
     ...checkBelowPage(pages, file),
     ...checkPageBreaks(pages, content, area, file),

@@ -1,4 +1,3 @@
-import { walkStrings } from '../core/walkStrings.js';
 import type { Problem } from '../core/problems.js';
 import type { PageText, TextRun } from './pdfText.js';
 
@@ -69,42 +68,12 @@ function lineText(runs: readonly TextRun[]): string {
   return sorted.map((run, i) => (i > 0 && run.x - (sorted[i - 1]!.x + sorted[i - 1]!.width) > TOLERANCE ? ` ${run.text}` : run.text)).join('');
 }
 
-/** Keys of a document model whose strings are handles, links, paths or settings, not drawn text. */
-const NOT_DRAWN = new Set([
-  'lang',
-  'roleId',
-  'id',
-  'anchor',
-  'file',
-  'href',
-  'url',
-  'image',
-  'images',
-  'cover',
-  'meta',
-  'labels',
-  'key',
-  'kind',
-  'type',
-  'align',
-  'identifier',
-  'label',
-  'alt',
-  'tags',
-  'pieces',
-  'formText',
-  'rule',
-  'counts',
-  'at',
-  'position',
-]);
-
 /**
- * Every string of the model must be in the PDF's text as a reader extracts it — copy-paste,
+ * Every text the document drew must be in the PDF's text as a reader extracts it — copy-paste,
  * applicant-tracking systems — whitespace and letter case aside (line breaks, upper-case
  * titles). Text split across a page break is found with the running headers and footers left out.
  */
-export function checkExtractable(pages: readonly PageText[], content: unknown, area: TextArea, file: string): Problem[] {
+export function checkExtractable(pages: readonly PageText[], drawn: readonly string[], area: TextArea, file: string): Problem[] {
   const all = squash(pages.map((p) => p.runs.map((r) => r.text).join('')).join(''));
   const body = squash(
     pages
@@ -117,15 +86,11 @@ export function checkExtractable(pages: readonly PageText[], content: unknown, a
       .join(''),
   );
   const missing: string[] = [];
-  walkStrings(
-    content,
-    (_path, value) => {
-      const text = value.replace(/\*\*/g, '');
-      const wanted = squash(text);
-      if (wanted.length >= 2 && !all.includes(wanted) && !body.includes(wanted)) missing.push(whereItDiffers(text, wanted, [all, body]));
-    },
-    NOT_DRAWN,
-  );
+  for (const drawnText of drawn) {
+    const text = drawnText.replace(/\*\*/g, '');
+    const wanted = squash(text);
+    if (wanted.length >= 2 && !all.includes(wanted) && !body.includes(wanted)) missing.push(whereItDiffers(text, wanted, [all, body]));
+  }
   if (missing.length === 0) return [];
   return [
     {

@@ -5,13 +5,13 @@ import { describe, expect, test } from 'vitest';
 import type { Problem } from '../../src/core/problems.js';
 import { loadDataFolder, loadYamlFile } from '../../src/load/loadDataFolder.js';
 import { checkData } from '../../src/pipeline/check.js';
-import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { repoRoot, runCli, runCliInProcess, tempDir } from '../helpers/cli.js';
 
 /*
  * Hostile files and odd YAML (issue 11: reading, YAML semantics, messages). Each class has a
  * fixture in test/fixtures/broken/ or, where git cannot store it (a FIFO, a link to a device, an
- * unreadable file), one the test makes in a temp folder. Checked in process (message, file:line:col);
- * through the CLI where the exit code is the point.
+ * unreadable file), one the test makes in a temp folder. Checked in process (message, file:line:col),
+ * the exit codes through the CLI's entry in process; in a process of its own only what could hang (a FIFO).
  */
 
 const broken = (name: string) => path.join(repoRoot, 'test/fixtures/broken', name);
@@ -37,7 +37,7 @@ const mkfifo = (file: string) => {
 };
 
 describe('file kinds: refused before they are opened, each called what it is', () => {
-  test('a FIFO as resume.yaml, a page and a role: a named pipe, not a folder; check and build end (exit 1)', () => {
+  test('a FIFO as resume.yaml, a page and a role: a named pipe, not a folder; check and build end (exit 1)', async () => {
     const dir = dataFolder({ 'resume.yaml': 'basics:\n  name: 홍길동\n', 'projects/.keep': '' });
     fs.rmSync(path.join(dir, 'resume.yaml'));
     mkfifo(path.join(dir, 'resume.yaml'));
@@ -50,11 +50,8 @@ describe('file kinds: refused before they are opened, each called what it is', (
     expect(found.some((p) => p.startsWith('projects/page.md:1:1 ') && p.includes('a named pipe (FIFO)'))).toBe(true);
     expect(found.join('\n')).not.toContain('folder');
     const out = tempDir('careerpdf-out-');
-    for (const args of [
-      ['check', '--data', dir],
-      ['build', '--data', dir, '--out', out],
-    ]) {
-      const run = runCli(args, { timeoutMs: 30_000 });
+    // The build in a process of its own with a timeout: were it to open a FIFO, it would hang, not this suite.
+    for (const run of [await runCliInProcess(['check', '--data', dir]), runCli(['build', '--data', dir, '--out', out], { timeoutMs: 30_000 })]) {
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toContain('hint: replace it with a regular file (reading a named pipe waits forever for a writer');
     }
@@ -81,7 +78,7 @@ describe('file kinds: refused before they are opened, each called what it is', (
     ]);
   });
 
-  test('a folder named resume.yaml, a file named roles or projects: located problems, exit 1 (not 70)', () => {
+  test('a folder named resume.yaml, a file named roles or projects: located problems, exit 1 (not 70)', async () => {
     const dir = dataFolder({});
     fs.mkdirSync(path.join(dir, 'resume.yaml'));
     expect(located(dir, problemsIn(dir))).toEqual([`resume.yaml:1:1 ${path.join(dir, 'resume.yaml')} is a folder, not a file; it is not read`]);
@@ -90,7 +87,7 @@ describe('file kinds: refused before they are opened, each called what it is', (
     expect(located(roles, problemsIn(roles))).toEqual([
       `roles:1:1 ${path.relative(process.cwd(), path.join(roles, 'roles'))} is a file, not a folder; nothing in it is read`,
     ]);
-    const run = runCli(['build', '--all', '--data', roles, '--out', tempDir('careerpdf-out-')]);
+    const run = await runCliInProcess(['build', '--all', '--data', roles, '--out', tempDir('careerpdf-out-')]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/roles-is-a-file\/roles:1:1: .* is a file, not a folder/);
 
@@ -158,12 +155,12 @@ describe('encodings and the one form of text', () => {
     expect(located(dir, problemsIn(dir))).toEqual(['resume.yaml:5:23 expected text, got number 17']);
   });
 
-  test('a lone CR is a line break, as in YAML and markdown: a control character is reported on its own line', () => {
+  test('a lone CR is a line break, as in YAML and markdown: a control character is reported on its own line', async () => {
     const dir = broken('control-char');
     expect(located(dir, problemsIn(dir))).toEqual([
       'projects/page.md:3:6 the character "\u0001" (U+0001) is in none of the fonts that draw this text (Pretendard, PretendardJP): it would print as garbage',
     ]);
-    const run = runCli(['check', '--data', dir]);
+    const run = await runCliInProcess(['check', '--data', dir]);
     // Shown as a visible picture, never printed raw to the terminal.
     expect(run.stderr).toContain('    3 | 본문 줄 ␁ 끝\n      |         ^');
   });
@@ -199,7 +196,7 @@ describe('YAML semantics', () => {
     expect(located(dir, problemsIn(dir))).toEqual(['resume.yaml:8:16 there is no month 13 (got "2020/13")']);
   });
 
-  test('an anchor that refers to itself: its own message at the alias, exit 1 in check and build (was a stack overflow, exit 70)', () => {
+  test('an anchor that refers to itself: its own message at the alias, exit 1 in check and build (was a stack overflow, exit 70)', async () => {
     const dir = broken('self-anchor');
     expect(located(dir, problemsIn(dir))).toEqual([
       'resume.yaml:5:17 the alias *work is inside the value it names (&work): that value would contain itself without end',
@@ -208,7 +205,7 @@ describe('YAML semantics', () => {
       ['check', '--data', dir],
       ['build', '--data', dir, '--out', tempDir('careerpdf-out-')],
     ]) {
-      const run = runCli(args);
+      const run = await runCliInProcess(args);
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toContain('hint: write the value out, or anchor (&work) a value that does not contain this alias');
     }

@@ -12,7 +12,7 @@ import { corpusRoles, renderCorpusResume, THEMES } from './corpus.js';
 describe.each(corpusRoles())('$person / $role', ({ person, role }) => {
   test.each(THEMES)('%s: no bad break, the text layer as the model', async (theme) => {
     const { doc, pdf, area } = await renderCorpusResume(person, role, theme);
-    const problems = verifyRenderedText({ file: 'x.pdf', pdf, content: doc.content }, area);
+    const problems = verifyRenderedText({ file: 'x.pdf', pdf, content: doc.content, drawn: doc.drawn }, area);
     expect(problems.filter((p) => p.code !== 'break-short-last-page').map((p) => `${p.code}: ${p.message}`)).toEqual([]);
     // Our reader and a browser's (pdfjs) extract the same characters, page by page.
     const ours = readPdfText(pdf).map((page) => squash(page.runs.map((r) => r.text).join('')));

@@ -13,6 +13,7 @@ import { MAX_UNBROKEN_RUN } from '../../src/validate/checkUnbrokenRuns.js';
 import { checkPageLength, checkResumeLength, MAX_FLOW_BLOCKS } from '../../src/validate/flowLength.js';
 import { resumeSchema } from '../../src/validate/schema/resume.js';
 import { checkBelowPage } from '../../src/verify/verifyText.js';
+import { runCliInProcess } from '../helpers/cli.js';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'careerpdf-bounded-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -68,6 +69,16 @@ describe('a flow of pages is bounded before layout', () => {
 
   test('2,000 entries are refused, with an estimate of ~290 pages', () => {
     expect(lengthProblems(2000)[0]!.message).toContain('2,000 entries in 10,000 blocks (entries, summaries, highlights), ~294 pages');
+  });
+
+  test('a build checks the tailored resume before composing it: exit 1 at the section, nothing rendered or written', async () => {
+    const entry = (i: number) => `  - name: 회사 ${i}\n    position: Engineer\n    summary: 요약\n    highlights: [하나, two, 셋]\n`;
+    const dir = dataFolder(`basics:\n  name: 홍길동\nwork:\n${Array.from({ length: MAX_FLOW_BLOCKS / 5 + 1 }, (_, i) => entry(i)).join('')}`);
+    const out = fs.mkdtempSync(path.join(work, 'out-'));
+    const run = await runCliInProcess(['build', '--data', dir, '--out', out]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/resume\.yaml:3:1 {2}work: the resume would draw 61 entries in 305 blocks/);
+    expect(fs.readdirSync(out)).toEqual([]);
   });
 
   test('a table one row over the limit is refused at the row that crosses it', () => {

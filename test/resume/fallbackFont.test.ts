@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fontStacks } from '../../src/compose/fontStacks.js';
-import { runCli, repoRoot, tempDir } from '../helpers/cli.js';
+import { repoRoot, runCliInProcess, tempDir } from '../helpers/cli.js';
 import { pdfFonts, pdfPagesText, squash } from '../helpers/pdf.js';
 import type { Theme } from '../../src/validate/schema/theme.js';
 
@@ -31,7 +31,7 @@ describe('the fallback font', () => {
     fs.writeFileSync(path.join(data, 'resume.json'), JSON.stringify(resume));
     const built = async (dataDir: string) => {
       const out = tempDir();
-      const run = runCli(['build', '--data', dataDir, '--out', out]);
+      const run = await runCliInProcess(['build', '--data', dataDir, '--out', out]);
       expect(run.code, run.stderr).toBe(0);
       const dir = path.join(out, 'master');
       return fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.pdf'))!));

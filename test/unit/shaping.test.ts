@@ -53,7 +53,8 @@ const sha256 = (fn: unknown) => crypto.createHash('sha256').update(String(fn)).d
 const pristine = (() => {
   const face = open('Pretendard', 'Regular') as Face & { _layoutEngine: { engine: { GSUBProcessor: object } } };
   const base = Object.getPrototypeOf(Object.getPrototypeOf(face._layoutEngine.engine.GSUBProcessor)) as { applyLookups: unknown };
-  return { applyLookups: sha256(base.applyLookups), layout: sha256((Object.getPrototypeOf(face) as { layout: unknown }).layout) };
+  const proto = Object.getPrototypeOf(face) as { layout: unknown; getGlyph: unknown };
+  return { applyLookups: sha256(base.applyLookups), layout: sha256(proto.layout), getGlyph: sha256(proto.getGlyph) };
 })();
 
 /** Each line's glyph ids and positions, as one comparable string. */
@@ -70,10 +71,13 @@ describe('faster shaping', () => {
   it('replaces the fontkit code it was written against (fontkit 2.0.4, pinned)', () => {
     // Changed? Compare fontkit's OTProcessor.applyLookups with the copy in src/render/shaping.ts
     // (and TTFFont.layout with what rememberRuns assumes: keyed by its arguments, its result
-    // not changed by React-PDF), update the copy, then put the new hashes here.
+    // not changed by React-PDF; TTFFont.getGlyph with what glyphsKeepTheirCharacters assumes: one
+    // glyph kept per id, made by its class's constructor (id, characters, font)), update the copy,
+    // then put the new hashes here.
     expect(pristine, 'fontkit changed the code src/render/shaping.ts replaces').toEqual({
       applyLookups: 'bbc1de53bcfa3010dd3ff3570c27b910caced830dabb17339c12af51864a46de',
       layout: 'd21bf931823a8e7cc9f02a6220b070ebfee52fd3a832c011da102a903be97706',
+      getGlyph: '872a56864f7309e36642074743c3e062977acf45fc3f9748c73d2cd2dd74e91b',
     });
   });
 
@@ -86,6 +90,23 @@ describe('faster shaping', () => {
       const differing = after[i]!.flatMap((shaped, j) => (shaped === before[i]![j] ? [] : [FACES[i]![2][j]]));
       expect(differing, `${family} ${weight}`).toEqual([]);
     });
+  });
+
+  it("gives each glyph the characters it was asked for, not those it was first made for (the PDF's text layer)", () => {
+    expect(speedUpShaping(open('Pretendard', 'Regular'))).toBe(true);
+    type Glyph = { id: number; codePoints: number[] };
+    const face = open('Pretendard', 'SemiBold') as Face & { glyphForCodePoint(cp: number): Glyph; getGlyph(id: number, characters?: number[]): Glyph };
+    // The dot's glyph first made for another character (as a substitution may): asked for a dot, it is a dot.
+    const dotId = face.glyphForCodePoint(0x2e).id;
+    expect(face.getGlyph(dotId, [0x2a]).codePoints).toEqual([0x2a]);
+    expect(face.glyphForCodePoint(0x2e).codePoints).toEqual([0x2e]);
+    expect(face.glyphForCodePoint(0x2e)).toBe(face.glyphForCodePoint(0x2e));
+    // Pretendard draws a NBSP with the space's glyph: whichever comes first, both read back as a space.
+    const nbsp = face.glyphForCodePoint(0xa0);
+    expect(nbsp.id).toBe(face.glyphForCodePoint(0x20).id);
+    expect([nbsp.codePoints, face.glyphForCodePoint(0x20).codePoints]).toEqual([[0x20], [0x20]]);
+    const run = face.layout('a\u00a0b c.') as unknown as { glyphs: Glyph[] };
+    expect(run.glyphs.map((g) => g.codePoints)).toEqual([[0x61], [0x20], [0x62], [0x20], [0x63], [0x2e]]);
   });
 
   it('gives a remembered run as a copy: changing one does not change the next', () => {

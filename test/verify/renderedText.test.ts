@@ -18,7 +18,10 @@ beforeAll(async () => {
 }, 120_000);
 
 const verify = (i: number, pageBudget?: number) =>
-  verifyRenderedText({ file: `${rendered[i]!.doc.kind}.pdf`, pdf: rendered[i]!.pdf, content: rendered[i]!.doc.content, pageBudget }, area);
+  verifyRenderedText(
+    { file: `${rendered[i]!.doc.kind}.pdf`, pdf: rendered[i]!.pdf, content: rendered[i]!.doc.content, drawn: rendered[i]!.doc.drawn, pageBudget },
+    area,
+  );
 
 describe('post-render verification of the example role', () => {
   test('every string of the resume, portfolio and answers models is extractable from its PDF', () => {
@@ -30,8 +33,18 @@ describe('post-render verification of the example role', () => {
     for (const i of [0, 1]) expect(verify(i).filter((p) => ['outside-text-area', 'text-unreadable'].includes(p.code))).toEqual([]);
   });
 
+  test('each document says what it drew: its texts, not the handles, links and settings of its model', () => {
+    const [resume, portfolio, answers] = rendered.map((r) => r.doc.drawn);
+    expect(resume).toContain('신춘호');
+    expect(resume).not.toContain('data-engineer');
+    expect(resume!.some((text) => text.startsWith('http'))).toBe(false);
+    expect(portfolio!.length).toBeGreaterThan(50);
+    // The answers PDF draws each answer, not the paste-ready copy (formText) or the counts.
+    expect(answers!.some((text) => text.includes('\n\n'))).toBe(true);
+  });
+
   test('a string the PDF does not hold is reported as not extractable', () => {
-    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, content: { summary: '이 문장은 PDF에 없습니다' } }, area);
+    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, content: {}, drawn: ['이 문장은 PDF에 없습니다'] }, area);
     expect(problems).toEqual([
       expect.objectContaining({ severity: 'warning', code: 'text-not-extractable', message: expect.stringContaining('"이 문장은 PDF에 없습니다"') }),
     ]);
@@ -39,7 +52,7 @@ describe('post-render verification of the example role', () => {
 
   test('text drawn into the margin is reported with its page and how far', () => {
     const narrow = { ...area, margin: { ...area.margin, right: area.margin.right + 40 } };
-    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, content: {} }, narrow);
+    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, content: {}, drawn: [] }, narrow);
     expect(problems[0]).toMatchObject({ code: 'outside-text-area', message: expect.stringMatching(/^page 1: text runs \d+\.\d pt into the right margin: "/) });
   });
 
