@@ -12,6 +12,7 @@ export interface InputSettings {
   lang?: string;
   theme?: string;
   strict?: boolean;
+  fit?: boolean;
   assetsDir?: string;
 }
 
@@ -20,13 +21,14 @@ export interface InputSettings {
  * are relative to the data folder, so the hash does not depend on where the folders are.
  */
 export function settingsHash(settings: InputSettings, roleId: string): string {
-  const { dataDir, lang, theme, strict, assetsDir } = settings;
+  const { dataDir, lang, theme, strict, fit, assetsDir } = settings;
   const shown = {
     tool: toolIdentity(),
     roleId,
     lang,
     theme,
     strict: strict === true,
+    fit: fit === true,
     assets: assetsDir && relativePath(dataDir, path.resolve(assetsDir)),
     sourceDateEpoch: sourceDateEpoch()?.getTime(),
   };

@@ -54,6 +54,7 @@ function createProgram(): Command {
     .option('--assets <dir>', 'where site-root image paths (/static/…) of project pages resolve (default: the data folder)')
     .option('-w, --watch', 'stay running: rebuild what a save under the data folder or themes/ changes')
     .option('--force', 'render every document, even those whose inputs are unchanged since the last build')
+    .option('--fit', "tighten the layout, within the theme's minimums, until each document fits its page budget (and leaves no short last page)")
     .action((flags) => exit(runCommand(async () => (await import('./commands/build.js')).buildCommand(flags))));
 
   program

@@ -24,6 +24,8 @@ export interface BuildOptions extends PrepareOptions {
   lang?: Lang;
   /** Render even the documents whose inputs are unchanged. */
   force?: boolean;
+  /** Fit every document with a page budget (as `pages: { fit: true }` does for one role). */
+  fit?: boolean;
 }
 
 export interface BuiltDocument {
@@ -68,6 +70,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     lang: options.lang,
     theme: options.theme,
     strict: options.strict,
+    fit: options.fit,
     assetsDir: options.assetsDir,
   };
   const roleDir = (roleId: string) => path.join(options.outDir, roleId);

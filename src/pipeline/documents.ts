@@ -37,6 +37,8 @@ export interface RoleContext {
   projects?: readonly ProjectPage[];
   /** The role's application answers, resolved and counted; none: no answers documents. */
   application?: ResolvedApplication;
+  /** `--fit`: every document with a page budget is fitted, whatever the role file says. */
+  fit?: boolean;
   /** The files the resume and the role were read from, to locate what is wrong with the whole (a resume too long). */
   sources?: { resume?: YamlSource; role?: YamlSource };
 }
@@ -59,6 +61,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     content: model,
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
     pageBudget: ctx.role?.pages?.resume,
+    fit: ctx.fit === true || ctx.role?.pages?.fit === true,
     decisions,
   };
 };

@@ -4,7 +4,7 @@ import { intactOutputs } from '../cache/unchanged.js';
 import { textAreaOf } from '../compose/styles.js';
 import { displayPath } from '../core/paths.js';
 import { failOnErrors, type Problem } from '../core/problems.js';
-import { renderDocument } from '../render/renderDocument.js';
+import { renderFitted } from '../fit/fitDocument.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
 import { documentFileName } from '../write/fileName.js';
@@ -40,11 +40,13 @@ export interface RoleRenderOptions {
   lang?: Lang;
   theme?: string;
   strict?: boolean;
+  fit?: boolean;
 }
 
 /** Everything the document makers need for one role of the prepared data. */
-export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme'> = {}): RoleContext => ({
+export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme' | 'fit'> = {}): RoleContext => ({
   roleId,
+  fit: options.fit,
   resume: prepared.resume,
   role: roleId === MASTER ? undefined : prepared.roles.get(roleId),
   lang: options.lang,
@@ -89,16 +91,26 @@ export async function renderRole(
       made.push({ kind, shows, rendered: [], kept: recorded });
       continue;
     }
-    const pdf = await renderDocument(doc);
+    // Rendered, and with fit on laid out again in a tightened theme until it fits its budget (fit/fitDocument.ts).
+    const fitted = await renderFitted({ doc, theme: ctx.theme, recompose: (theme) => make({ ...ctx, theme })!, file: displayPath(file) });
+    const { pdf } = fitted;
     const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
-    const problems = [...verified.problems, ...verifyRenderedText(input, textAreaOf(ctx.theme))].map((p) =>
-      p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p,
+    const problems = [...fitted.problems, ...verified.problems, ...verifyRenderedText(input, textAreaOf(fitted.theme))].map((p) =>
+      (p.code === 'page-budget' || p.code === 'fit-impossible') && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p,
     );
     failOnErrors(problems, options.strict);
     const rendered: RenderedFile[] = [
-      { kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes },
+      {
+        kind: doc.kind,
+        file,
+        content: pdf,
+        pages: verified.facts.pages,
+        warnings: problems,
+        ms: performance.now() - started,
+        notes: fitted.note ? [fitted.note, ...(doc.notes ?? [])] : doc.notes,
+      },
     ];
     for (const companion of doc.companions ?? []) {
       rendered.push({

@@ -78,11 +78,41 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
     }
   }
   if (pages.length > 1) {
-    const used = 1 - emptyShare(pages, bodyLines(pages, area, 'page'), pages.length - 1, area);
-    if (used < SHORT_LAST_PAGE) problems.push(warn('break-short-last-page', `the last page (${pages.length}) holds ${Math.round(used * 100)}% of a page`));
+    const used = lastPageShare(pages, area);
+    if (used < SHORT_LAST_PAGE) {
+      const last = pages.length - 1;
+      const onLast = sectionsOn(model, text, lines, last, sidebarSections);
+      problems.push(
+        warn(
+          'break-short-last-page',
+          `the last page (${pages.length}) holds ${Math.round(used * 100)}% of a page${onLast.length > 0 ? `: ${onLast.map((s) => `"${shorten(s)}"`).join(', ')}` : ''}`,
+        ),
+      );
+    }
   }
   problems.push(...splitTokens([...lines, ...(area.sidebar ? bodyLines(pages, area, 'sidebar') : [])], model, warn));
   return problems;
+}
+
+/** The share of the last page's body its text fills, top to bottom (1 for a document of one page that fills it). */
+export const lastPageShare = (pages: readonly PageText[], area: TextArea): number =>
+  1 - emptyShare(pages, bodyLines(pages, area, 'page'), pages.length - 1, area);
+
+/** What the main column of a page holds: the sections, with the titles of their entries on it (`Awards › Best paper`). */
+function sectionsOn(model: Partial<ResumeModel>, text: string, lines: readonly Line[], page: number, skipped: ReadonlySet<string>): string[] {
+  const onPage = lines.filter((l) => l.page === page);
+  if (onPage.length === 0) return [];
+  const from = onPage[0]!.start;
+  const to = onPage.at(-1)!.start + onPage.at(-1)!.squashed.length;
+  const found: string[] = [];
+  for (const section of model.sections ?? []) {
+    if (skipped.has(section.key)) continue;
+    for (const entry of section.entries) {
+      const at = text.indexOf(squash(entry.title), from);
+      if (at !== -1 && at < to) found.push(`${section.title} › ${entry.title}`);
+    }
+  }
+  return found;
 }
 
 /** A last page holding less than this share of the body is a page a recruiter turns for nothing. */
@@ -96,7 +126,8 @@ const HINTS: Record<string, string> = {
   'break-tail-alone': 'a layout bug in careerpdf (a tail of two lines at least moves together): please report it; meanwhile shorten the entry by a line',
   'break-section-title-alone': 'a layout bug in careerpdf (a section title stays with its first entry): please report it',
   'break-page-left-empty': 'a layout bug in careerpdf (a section may break when its start fits): please report it',
-  'break-short-last-page': 'shorten the resume by a few lines (limits, exclude), or build with --fit (pages: { resume: N, fit: true })',
+  'break-short-last-page':
+    'shorten the resume by a few lines (limits, exclude), or let fit pull it back: pages: { fit: true } in the role file, or build --fit',
   'break-split-token': 'a layout bug in careerpdf (dates, phone numbers, emails and hosts are kept on one line): please report it',
 };
 

@@ -20,6 +20,7 @@ export interface BuildFlags {
   assets?: string;
   watch?: boolean;
   force?: boolean;
+  fit?: boolean;
 }
 
 /**
@@ -42,7 +43,17 @@ interface ReportOptions {
 async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarnings = false, onInputs }: ReportOptions = {}): Promise<void> {
   const started = performance.now();
   const built = await build(
-    { dataDir: flags.data, outDir: flags.out, roles, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets, force: flags.force },
+    {
+      dataDir: flags.data,
+      outDir: flags.out,
+      roles,
+      lang: flags.lang,
+      theme: flags.theme,
+      strict: flags.strict,
+      assetsDir: flags.assets,
+      force: flags.force,
+      fit: flags.fit,
+    },
     {
       onInputs,
       onWarnings: (warnings) => {
