@@ -70,7 +70,7 @@ function lineText(runs: readonly TextRun[]): string {
 }
 
 /** Keys of a document model whose strings are handles, links, paths or settings, not drawn text. */
-const NOT_DRAWN = new Set([
+export const NOT_DRAWN = new Set([
   'lang',
   'roleId',
   'id',

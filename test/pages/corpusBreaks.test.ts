@@ -6,11 +6,13 @@ import { readPdfText } from '../../src/verify/pdfText.js';
 import { inspectPdf } from '../../src/verify/inspectPdf.js';
 import { verifyRenderedText } from '../../src/verify/verifyDocument.js';
 import { pdfPagesText, squash } from '../helpers/pdf.js';
+import { textLayerDifferences } from '../helpers/textLayer.js';
 import { corpusRoles, renderCorpusResume, THEMES } from './corpus.js';
 
 /**
  * Other people's resumes (test/fixtures/people), in every theme: the read-back finds no bad page
- * break (verify/pageBreaks.ts) and every string of the model in the text layer. A short last page
+ * break (verify/pageBreaks.ts) and every string of the model in the text layer, character for
+ * character (test/helpers/textLayer.ts). A short last page
  * is a warning naming what it holds, and with fit on it is pulled back: the resume laid out again,
  * tightened, one page shorter and with no defect at all.
  */
@@ -23,6 +25,8 @@ describe.each(corpusRoles())('$person / $role', ({ person, role }) => {
     // Our reader and a browser's (pdfjs) extract the same characters, page by page.
     const ours = readPdfText(pdf).map((page) => squash(page.runs.map((r) => r.text).join('')));
     expect((await pdfPagesText(pdf)).map(squash)).toEqual(ours);
+    // And pdfjs's text holds every string of the model character for character, spaces and punctuation too.
+    expect(await textLayerDifferences(pdf, doc.content, area)).toEqual([]);
     if (short.length === 0) return;
     expect(short[0]!.message).toMatch(/^the last page \(\d\) holds \d+% of a page/);
     const pages = inspectPdf(pdf).pages;
@@ -37,5 +41,6 @@ describe.each(corpusRoles())('$person / $role', ({ person, role }) => {
     expect(fitted.note).toMatch(new RegExp(`^${pulledBack} ${pages - 1} pages?: .+ \\(4 extra renders\\)$`));
     expect(inspectPdf(fitted.pdf).pages).toBe(pages - 1);
     expect(verifyRenderedText({ file: 'x.pdf', pdf: fitted.pdf, content: doc.content }, textAreaOf(fitted.theme))).toEqual([]);
+    expect(await textLayerDifferences(fitted.pdf, doc.content, textAreaOf(fitted.theme))).toEqual([]);
   });
 });
