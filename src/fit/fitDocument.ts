@@ -4,9 +4,9 @@ import type { Problem } from '../core/problems.js';
 import { renderDocument } from '../render/renderDocument.js';
 import type { Theme } from '../validate/schema/theme.js';
 import { inspectPdf } from '../verify/inspectPdf.js';
-import { lastPageShare, SHORT_LAST_PAGE } from '../verify/pageBreaks.js';
-import { readPdfText } from '../verify/pdfText.js';
-import { entryPages } from '../verify/verifyText.js';
+import { checkProjectTails, lastPageShare, SHORT_LAST_PAGE } from '../verify/pageBreaks.js';
+import { type PageText, readPdfText } from '../verify/pdfText.js';
+import { entryPages, type TextArea } from '../verify/verifyText.js';
 import { describeTightening, FIT_STEPS, tightenedTheme } from './tighten.js';
 
 export interface FitInput {
@@ -31,19 +31,24 @@ export interface Fitted {
 
 /**
  * Renders a document; when it asks for fit (`pages: { fit: true }`, `--fit`) and it is over its
- * page budget, or it leaves a short last page (under a fifth), lays it out again in tighter
+ * page budget, or it leaves a short last page (under a fifth; in a portfolio, a project ending on
+ * such a page), lays it out again in tighter
  * steps of its theme (fit/tighten.ts) until it takes one page less: the loosest step that fits,
  * found by bisection, so at most 2 + log2(FIT_STEPS) layouts (5) in all. Deterministic: the same
  * document and theme always take the same steps. A document that does not fit even at the
  * theme's minimums is rendered as it is, with a warning naming what spills and what to cut.
  */
-export async function renderFitted({ doc, theme, recompose, file }: FitInput): Promise<Fitted> {
-  const pdf = await renderDocument(doc);
+export async function renderFitted(input: FitInput): Promise<Fitted> {
+  return fitRendered(await renderDocument(input.doc), input);
+}
+
+/** The fitting of renderFitted, for a document already rendered once (as `pdf`) in its own theme. */
+export async function fitRendered(pdf: Buffer, { doc, theme, recompose, file }: FitInput): Promise<Fitted> {
   const pages = inspectPdf(pdf).pages;
   if (!doc.fit) return { pdf, theme, renders: 1, problems: [] };
   const budget = doc.pageBudget;
   const over = budget !== undefined && pages > budget;
-  const short = !over && pages > 1 && lastPageShare(readPdfText(pdf), textAreaOf(theme)) < SHORT_LAST_PAGE;
+  const short = !over && pages > 1 && endsShort(readPdfText(pdf), doc.content, textAreaOf(theme));
   if (!over && !short) return { pdf, theme, renders: 1, problems: [] };
   const target = over ? budget : pages - 1;
   const goal = over ? `its budget of ${pageCount(target)}` : `${pageCount(target)} (its last page is short)`;
@@ -99,6 +104,10 @@ export async function renderFitted({ doc, theme, recompose, file }: FitInput): P
   const what = over ? `fitted to ${pageCount(target)}` : `last page pulled back, ${pages} → ${pageCount(target)}`;
   return { pdf: best.pdf, theme: best.theme, renders, note: `${what}: ${describeTightening(theme, best.theme)} (${renders - 1} extra renders)`, problems: [] };
 }
+
+/** A page turned for a few lines: the last page under a fifth full, or a portfolio's project ending on such a page. */
+const endsShort = (pages: PageText[], content: unknown, area: TextArea): boolean =>
+  lastPageShare(pages, area) < SHORT_LAST_PAGE || checkProjectTails(pages, content, area, '').length > 0;
 
 const pageCount = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
 

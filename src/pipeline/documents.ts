@@ -83,6 +83,7 @@ export const makePortfolio: DocumentMaker = (ctx) => {
     element: createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers }),
     settled: () => pageNumbers.printedAreReal(),
     content: model,
+    fit: ctx.fit === true || ctx.role?.pages?.fit === true,
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
     decisions,
   };

@@ -94,6 +94,43 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
   return problems;
 }
 
+/**
+ * A portfolio's projects each start a page; a project that runs onto a further page must not end
+ * there with a short tail (under SHORT_LAST_PAGE of the page): a page turned for a few lines. Each
+ * project is found by its header's eyebrow and title (`PROJECT 02` + title), page by page.
+ */
+export function checkProjectTails(pages: readonly PageText[], content: unknown, area: TextArea, file: string): Problem[] {
+  const model = content as { projects?: { number: number; title: string }[]; labels?: { project: string } };
+  if (!model.projects || !model.labels) return [];
+  const label = model.labels.project;
+  const pageTexts = pages.map((p) => squash(p.runs.map((r) => r.text).join('')));
+  const starts: { title: string; page: number }[] = [];
+  let from = 0;
+  for (const project of model.projects) {
+    const eyebrow = squash(`${label}${String(project.number).padStart(2, '0')}${project.title}`);
+    const page = pageTexts.findIndex((text, i) => i >= from && text.includes(eyebrow));
+    if (page === -1) continue;
+    starts.push({ title: project.title, page });
+    from = page + 1;
+  }
+  const lines = bodyLines(pages, area, 'page');
+  return starts.flatMap(({ title, page }, i) => {
+    const last = (starts[i + 1]?.page ?? pages.length) - 1;
+    if (last <= page) return [];
+    const used = 1 - emptyShare(pages, lines, last, area);
+    if (used >= SHORT_LAST_PAGE) return [];
+    return [
+      {
+        severity: 'warning' as const,
+        code: 'break-project-tail',
+        path: file,
+        message: `page ${last + 1} holds only the end of the project "${shorten(title)}" (${Math.round(used * 100)}% of a page)`,
+        hint: 'shorten the project page by a few lines, or move its last paragraph up',
+      },
+    ];
+  });
+}
+
 /** The share of the last page's body its text fills, top to bottom (1 for a document of one page that fills it). */
 export const lastPageShare = (pages: readonly PageText[], area: TextArea): number =>
   1 - emptyShare(pages, bodyLines(pages, area, 'page'), pages.length - 1, area);
