@@ -33,6 +33,8 @@ export interface BuiltDocument {
   kind: DocumentKind;
   file: string;
   pages?: number;
+  /** The role's page budget for it (a document rendered in this build; not recorded in the manifest). */
+  budget?: number;
   bytes: number;
   ms: number;
   warnings: Problem[];
@@ -118,7 +120,17 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       for (const r of document.rendered) {
         writeAtomic(options.outDir, r.file, r.content);
         manifest.documents.push(manifestEntry(r.kind, r.file, r.content, r.pages, r.warnings));
-        report({ roleId, kind: r.kind, file: r.file, pages: r.pages, bytes: Buffer.byteLength(r.content), ms: r.ms, warnings: r.warnings, notes: r.notes });
+        report({
+          roleId,
+          kind: r.kind,
+          file: r.file,
+          pages: r.pages,
+          budget: r.budget,
+          bytes: Buffer.byteLength(r.content),
+          ms: r.ms,
+          warnings: r.warnings,
+          notes: r.notes,
+        });
       }
     }
     writeManifest(options.outDir, dir, manifest);

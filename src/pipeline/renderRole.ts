@@ -19,6 +19,8 @@ export interface RenderedFile {
   file: string;
   content: Buffer | string;
   pages?: number;
+  /** The role's page budget for the document, if it has one. */
+  budget?: number;
   warnings: Problem[];
   ms: number;
   notes?: string[];
@@ -107,6 +109,7 @@ export async function renderRole(
         file,
         content: pdf,
         pages: verified.facts.pages,
+        budget: doc.pageBudget,
         warnings: problems,
         ms: performance.now() - started,
         notes: fitted.note ? [fitted.note, ...(doc.notes ?? [])] : doc.notes,

@@ -4,12 +4,19 @@ import { fontFile } from '../core/fonts.js';
 export interface SheetCell {
   label: string;
   png: Buffer;
+  pages: number;
+  /** The role's page budget for the document: a count over it is marked. */
+  budget?: number;
 }
+
+/** `2 pages`, and `— over the budget of 1` when it is: what a user picking a theme compares. */
+export const pageCountLabel = ({ pages, budget }: Pick<SheetCell, 'pages' | 'budget'>): string =>
+  `${pages} page${pages === 1 ? '' : 's'}${budget !== undefined && pages > budget ? ` — over the budget of ${budget}` : ''}`;
 
 const PAD = 24;
 const LABEL = 30;
 
-/** Thumbnails side by side: one row per theme, one column per document, each labelled. */
+/** Thumbnails side by side: one row per theme, one column per document, each labelled with its page count (red when over its budget). */
 export async function contactSheet(rows: { title: string; cells: SheetCell[] }[]): Promise<Buffer> {
   GlobalFonts.registerFromPath(fontFile('Pretendard', 'SemiBold'), 'Pretendard SemiBold');
   const images = await Promise.all(rows.map((row) => Promise.all(row.cells.map((cell) => loadImage(cell.png)))));
@@ -24,9 +31,10 @@ export async function contactSheet(rows: { title: string; cells: SheetCell[] }[]
     const y = PAD + r * (LABEL + cellHeight + PAD);
     row.cells.forEach((cell, c) => {
       const x = PAD + c * (cellWidth + PAD);
-      g.fillStyle = '#212529';
+      const over = cell.budget !== undefined && cell.pages > cell.budget;
+      g.fillStyle = over ? '#c92a2a' : '#212529';
       g.font = '15px "Pretendard SemiBold"';
-      g.fillText(`${row.title} · ${cell.label}`, x, y + 18);
+      g.fillText(`${row.title} · ${cell.label} · ${pageCountLabel(cell)}`, x, y + 18);
       g.fillStyle = '#adb5bd';
       g.fillRect(x - 1, y + LABEL - 1, cellWidth + 2, cellHeight + 2);
       g.drawImage(images[r]![c]!, x, y + LABEL);
