@@ -21,6 +21,8 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
   const sidebarSections = new Set(area.sidebar?.sections ?? []);
 
   let cursor = 0;
+  // Where each entry starts in the text, in order: what a page holds.
+  const located: { label: string; start: number }[] = [];
   for (const section of model.sections) {
     if (sidebarSections.has(section.key)) continue;
     const titleAt = text.indexOf(squash(section.title), cursor);
@@ -36,6 +38,7 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
       firstEntryLine ??= first;
       if (first === -1 || last === -1) continue;
       const label = `${section.title} › ${entry.title}`;
+      located.push({ label, start: span.start });
       const startPage = lines[first]!.page;
       const endPage = lines[last]!.page;
       if (startPage !== endPage) {
@@ -80,8 +83,8 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
   if (pages.length > 1) {
     const used = lastPageShare(pages, area);
     if (used < SHORT_LAST_PAGE) {
-      const last = pages.length - 1;
-      const onLast = sectionsOn(model, text, lines, last, sidebarSections);
+      const onPage = lines.filter((l) => l.page === pages.length - 1);
+      const onLast = onPage.length > 0 ? located.filter((e) => e.start >= onPage[0]!.start).map((e) => e.label) : [];
       problems.push(
         warn(
           'break-short-last-page',
@@ -90,6 +93,10 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
       );
     }
   }
+  // A list marker alone on its line: its text went on to the next page without it.
+  for (const line of lines)
+    if (MARKERS.has(line.text))
+      problems.push(warn('break-marker-alone', `page ${line.page + 1}: a bullet's marker "${line.text}" is alone on its line; its text is on the next page`));
   problems.push(...splitTokens([...lines, ...(area.sidebar ? bodyLines(pages, area, 'sidebar') : [])], model, warn));
   return problems;
 }
@@ -135,22 +142,7 @@ export function checkProjectTails(pages: readonly PageText[], content: unknown, 
 export const lastPageShare = (pages: readonly PageText[], area: TextArea): number =>
   1 - emptyShare(pages, bodyLines(pages, area, 'page'), pages.length - 1, area);
 
-/** What the main column of a page holds: the sections, with the titles of their entries on it (`Awards › Best paper`). */
-function sectionsOn(model: Partial<ResumeModel>, text: string, lines: readonly Line[], page: number, skipped: ReadonlySet<string>): string[] {
-  const onPage = lines.filter((l) => l.page === page);
-  if (onPage.length === 0) return [];
-  const from = onPage[0]!.start;
-  const to = onPage.at(-1)!.start + onPage.at(-1)!.squashed.length;
-  const found: string[] = [];
-  for (const section of model.sections ?? []) {
-    if (skipped.has(section.key)) continue;
-    for (const entry of section.entries) {
-      const at = text.indexOf(squash(entry.title), from);
-      if (at !== -1 && at < to) found.push(`${section.title} › ${entry.title}`);
-    }
-  }
-  return found;
-}
+const MARKERS = new Set(['•', '◦', '-', '–']);
 
 /** A last page holding less than this share of the body is a page a recruiter turns for nothing. */
 export const SHORT_LAST_PAGE = 0.2;
@@ -165,6 +157,8 @@ const HINTS: Record<string, string> = {
   'break-page-left-empty': 'a layout bug in careerpdf (a section may break when its start fits): please report it',
   'break-short-last-page':
     'shorten the resume by a few lines (limits, exclude), or let fit pull it back: pages: { fit: true } in the role file, or build --fit',
+  'break-marker-alone':
+    "a layout bug in careerpdf (a bullet's marker stays with its text): please report it; meanwhile shorten the bullet or the one before it",
   'break-split-token': 'a layout bug in careerpdf (dates, phone numbers, emails and hosts are kept on one line): please report it',
 };
 

@@ -79,6 +79,23 @@ describe('the page-break read-back (verify/pageBreaks)', () => {
     expect(codes(pages, content)).toEqual(['break-split-token']);
   });
 
+  test("a bullet's marker left alone at a page's foot, its text on the next page", () => {
+    const content = model([entry('Acme', ['Built the first thing', 'Built the second thing'])]);
+    const pages = [
+      page([
+        [50, 'Experience'],
+        [70, 'Acme'],
+        [82, 'Built the first thing'],
+        [780, '•'],
+      ]),
+      page([
+        [50, 'Built the second thing'],
+        [500, 'end'],
+      ]),
+    ];
+    expect(codes(pages, content)).toContain('break-marker-alone');
+  });
+
   test('the short last page names what it holds', () => {
     const content = model([entry('Acme', ['Built it']), entry('Globex', ['Ran it'])]);
     const pages = [
