@@ -48,10 +48,10 @@ export async function fitRendered(pdf: Buffer, { doc, theme, recompose, file }: 
   if (!doc.fit) return { pdf, theme, renders: 1, problems: [] };
   const budget = doc.pageBudget;
   const over = budget !== undefined && pages > budget;
-  const short = !over && pages > 1 && endsShort(readPdfText(pdf), doc.content, textAreaOf(theme));
+  const short = over || pages === 1 ? undefined : shortPage(readPdfText(pdf), doc.content, textAreaOf(theme));
   if (!over && !short) return { pdf, theme, renders: 1, problems: [] };
   const target = over ? budget : pages - 1;
-  const goal = over ? `its budget of ${pageCount(target)}` : `${pageCount(target)} (its last page is short)`;
+  const goal = over ? `its budget of ${pageCount(target)}` : `${pageCount(target)} (its ${short} page is short)`;
   if (!theme.minimums) {
     return {
       pdf,
@@ -77,7 +77,7 @@ export async function fitRendered(pdf: Buffer, { doc, theme, recompose, file }: 
         pdf,
         theme,
         renders,
-        note: `fit: the short last page stays: even at the theme's minimums (${atMinimums}) it takes ${pageCount(tightest.pages)}`,
+        note: `fit: the short ${short} page stays: even at the theme's minimums (${atMinimums}) it takes ${pageCount(tightest.pages)}`,
         problems: [],
       };
     const spilled = entryPages(readPdfText(tightest.pdf), doc.content).filter((e) => e.page >= target);
@@ -101,13 +101,18 @@ export async function fitRendered(pdf: Buffer, { doc, theme, recompose, file }: 
       hi = candidate.step;
     } else lo = candidate.step + 1;
   }
-  const what = over ? `fitted to ${pageCount(target)}` : `last page pulled back, ${pages} → ${pageCount(target)}`;
+  const what = over ? `fitted to ${pageCount(target)}` : `${short} page pulled back, ${pages} → ${pageCount(target)}`;
   return { pdf: best.pdf, theme: best.theme, renders, note: `${what}: ${describeTightening(theme, best.theme)} (${renders - 1} extra renders)`, problems: [] };
 }
 
-/** A page turned for a few lines: the last page under a fifth full, or a portfolio's project ending on such a page. */
-const endsShort = (pages: PageText[], content: unknown, area: TextArea): boolean =>
-  lastPageShare(pages, area) < SHORT_LAST_PAGE || checkProjectTails(pages, content, area, '').length > 0;
+/**
+ * A page turned for a few lines: the `last` page under a fifth full, or in a portfolio (where each
+ * project starts a page, so a short project is a short page by design) a project ending on such a page.
+ */
+function shortPage(pages: PageText[], content: unknown, area: TextArea): 'last' | "project's last" | undefined {
+  if ((content as { projects?: unknown }).projects) return checkProjectTails(pages, content, area, '').length > 0 ? "project's last" : undefined;
+  return lastPageShare(pages, area) < SHORT_LAST_PAGE ? 'last' : undefined;
+}
 
 const pageCount = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
 

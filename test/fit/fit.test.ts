@@ -1,17 +1,19 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { settingsHash } from '../../src/cache/documentInputs.js';
 import { shownHash } from '../../src/cache/documentShows.js';
 import { textAreaOf } from '../../src/compose/styles.js';
-import { type Fitted, renderFitted } from '../../src/fit/fitDocument.js';
+import { type Fitted, fitRendered, renderFitted } from '../../src/fit/fitDocument.js';
 import { describeTightening, FIT_STEPS, tightenedTheme } from '../../src/fit/tighten.js';
 import { DOCUMENT_MAKERS } from '../../src/pipeline/documents.js';
-import { prepare } from '../../src/pipeline/prepare.js';
+import { MASTER, prepare } from '../../src/pipeline/prepare.js';
+import { renderDocument } from '../../src/render/renderDocument.js';
 import { roleContext } from '../../src/pipeline/renderRole.js';
 import { themeSchema, type Theme } from '../../src/validate/schema/theme.js';
 import { inspectPdf } from '../../src/verify/inspectPdf.js';
 import { verifyRenderedText } from '../../src/verify/verifyDocument.js';
-import { repoRoot } from '../helpers/cli.js';
+import { repoRoot, tempDir } from '../helpers/cli.js';
 
 /**
  * Fit (src/fit): a resume a third over its one-page budget in each theme (test/fixtures/fit, one
@@ -60,6 +62,28 @@ test('a resume far over one page cannot fit: the warning names what spills and w
   expect(problem!.hint).toMatch(/exclude: \[[a-z, ]+\]/);
   expect(problem!.hint).toContain('limits:');
   expect(problem!.hint).toContain('denser theme');
+});
+
+test('a portfolio project that ends on a page of a few lines: warned of with fit off, pulled back with fit on', async () => {
+  // Generated: a project of 18 long list items ends on a page holding 6% of it (classic), then a short project.
+  const dir = tempDir();
+  const para =
+    '데이터 파이프라인을 설계하고 운영하면서 배운 점을 정리합니다. 배치 작업의 실패를 줄이기 위해 재시도 정책과 알림을 다듬었고, 팀이 같은 기준으로 장애를 다룰 수 있도록 런북을 만들었습니다.';
+  fs.mkdirSync(path.join(dir, 'projects'));
+  fs.writeFileSync(path.join(dir, 'resume.yaml'), 'basics:\n  name: 홍길동\n  email: test@example.com\n');
+  fs.writeFileSync(path.join(dir, 'projects', 'a.md'), `# 긴 프로젝트\n\n${Array.from({ length: 18 }, (_, i) => `${i + 1}. ${para}`).join('\n\n')}\n`);
+  fs.writeFileSync(path.join(dir, 'projects', 'b.md'), `# 짧은 프로젝트\n\n${para}\n`);
+  const prepared = prepare({ dataDir: dir, roles: [MASTER] });
+  const ctx = { ...roleContext(prepared, MASTER), fit: true };
+  const doc = DOCUMENT_MAKERS.portfolio(ctx)!;
+  const pdf = await renderDocument(doc);
+  const area = textAreaOf(ctx.theme);
+  expect(verifyRenderedText({ file: 'p.pdf', pdf, content: doc.content }, area).map((p) => p.message)).toEqual([
+    'page 3 holds only the end of the project "긴 프로젝트" (6% of a page)',
+  ]);
+  const result = await fitRendered(pdf, { doc, theme: ctx.theme, recompose: (theme) => DOCUMENT_MAKERS.portfolio({ ...ctx, theme })!, file: 'p.pdf' });
+  expect(result.note).toMatch(/^project's last page pulled back, 4 → 3 pages: spacing −\d+% \(4 extra renders\)$/);
+  expect(verifyRenderedText({ file: 'p.pdf', pdf: result.pdf, content: doc.content }, textAreaOf(result.theme))).toEqual([]);
 });
 
 describe('the tightening path', () => {
