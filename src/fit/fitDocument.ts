@@ -34,8 +34,8 @@ export interface Fitted {
  * page budget, or it leaves a short last page (under a fifth; in a portfolio, a project ending on
  * such a page), lays it out again in tighter
  * steps of its theme (fit/tighten.ts) until it takes one page less: the loosest step that fits,
- * found by bisection, so at most 2 + log2(FIT_STEPS) layouts (5) in all. Deterministic: the same
- * document and theme always take the same steps. A document that does not fit even at the
+ * found by bisection, so at most 1 + log2(FIT_STEPS) extra layouts (4; 3 when a step before the
+ * minimums fits). Deterministic: the same document and theme always take the same steps. A document that does not fit even at the
  * theme's minimums is rendered as it is, with a warning naming what spills and what to cut.
  */
 export async function renderFitted(input: FitInput): Promise<Fitted> {
@@ -69,29 +69,9 @@ export async function fitRendered(pdf: Buffer, { doc, theme, recompose, file }: 
     renders++;
     return { step, theme: stepTheme, pdf: stepPdf, pages: inspectPdf(stepPdf).pages };
   };
-  const tightest = await layout(FIT_STEPS);
-  const atMinimums = describeTightening(theme, tightest.theme);
-  if (tightest.pages > target) {
-    if (!over)
-      return {
-        pdf,
-        theme,
-        renders,
-        note: `fit: the short ${short} page stays: even at the theme's minimums (${atMinimums}) it takes ${pageCount(tightest.pages)}`,
-        problems: [],
-      };
-    const spilled = entryPages(readPdfText(tightest.pdf), doc.content).filter((e) => e.page >= target);
-    return {
-      pdf,
-      theme,
-      renders,
-      problems: [
-        fitProblem(file, `the resume does not fit ${goal} even at the theme's minimums (${atMinimums}): it takes ${pageCount(tightest.pages)}`, spilled),
-      ],
-    };
-  }
-  // Bisection over the path: the loosest step that fits (step FIT_STEPS is known to).
-  let best = tightest;
+  // Bisection over the path for the loosest step that fits: steps 4, then 2 or 6, then one of 1, 3, 5, 7; the last
+  // step (the minimums) is laid out only when none before it fits. 3 extra layouts, or 4.
+  let best: Awaited<ReturnType<typeof layout>> | undefined;
   let lo = 1;
   let hi = FIT_STEPS;
   while (lo < hi) {
@@ -100,6 +80,30 @@ export async function fitRendered(pdf: Buffer, { doc, theme, recompose, file }: 
       best = candidate;
       hi = candidate.step;
     } else lo = candidate.step + 1;
+  }
+  if (!best) {
+    const tightest = await layout(FIT_STEPS);
+    if (tightest.pages <= target) best = tightest;
+    else {
+      const atMinimums = describeTightening(theme, tightest.theme);
+      if (!over)
+        return {
+          pdf,
+          theme,
+          renders,
+          note: `fit: the short ${short} page stays: even at the theme's minimums (${atMinimums}) it takes ${pageCount(tightest.pages)}`,
+          problems: [],
+        };
+      const spilled = entryPages(readPdfText(tightest.pdf), doc.content).filter((e) => e.page >= target);
+      return {
+        pdf,
+        theme,
+        renders,
+        problems: [
+          fitProblem(file, `the resume does not fit ${goal} even at the theme's minimums (${atMinimums}): it takes ${pageCount(tightest.pages)}`, spilled),
+        ],
+      };
+    }
   }
   const what = over ? `fitted to ${pageCount(target)}` : `${short} page pulled back, ${pages} → ${pageCount(target)}`;
   return { pdf: best.pdf, theme: best.theme, renders, note: `${what}: ${describeTightening(theme, best.theme)} (${renders - 1} extra renders)`, problems: [] };

@@ -38,7 +38,7 @@ describe.each(corpusRoles())('$person / $role', ({ person, role }) => {
     });
     // Over its budget too (a budget of pages − 1), it is fitted to the budget: the same pull-back.
     const pulledBack = doc.pageBudget === pages - 1 ? 'fitted to' : `last page pulled back, ${pages} →`;
-    expect(fitted.note).toMatch(new RegExp(`^${pulledBack} ${pages - 1} pages?: .+ \\(4 extra renders\\)$`));
+    expect(fitted.note).toMatch(new RegExp(`^${pulledBack} ${pages - 1} pages?: .+ \\([34] extra renders\\)$`));
     expect(inspectPdf(fitted.pdf).pages).toBe(pages - 1);
     expect(verifyRenderedText({ file: 'x.pdf', pdf: fitted.pdf, content: doc.content }, textAreaOf(fitted.theme))).toEqual([]);
     expect(await textLayerDifferences(fitted.pdf, doc.content, textAreaOf(fitted.theme))).toEqual([]);
