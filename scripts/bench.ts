@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { FIT_STEPS } from '../src/fit/tighten.js';
 import { ensureTypst } from './bench/benchTools.js';
 import { writeDataFolder } from './bench/hugeInputs.js';
 import { compileRunners, REPORT_USAGE, RUNNERS } from './bench/compile.js';
@@ -225,7 +226,7 @@ interface FitCase {
   /** The resume's own time as the CLI prints it (render, fit and verify), median, without and with --fit. */
   withoutMs: number;
   withMs: number;
-  /** Layouts fit added: from its note `(n extra renders)`; 1 when the minimums could not fit it (one layout at them). */
+  /** Layouts fit added: from its note `(n extra renders)`; when the minimums could not fit it, the whole bisection and the minimums (4). */
   extraRenders: number;
   /** What fit said: what it changed, or why it could not. */
   outcome: string;
@@ -263,7 +264,7 @@ async function fitCase(name: string, data: string, role = flags.role!): Promise<
     name,
     withoutMs: median(without),
     withMs: median(withFit.map(resumeMs)),
-    extraRenders: Number(note?.match(/\((\d+) extra renders\)/)?.[1] ?? (impossible ? 1 : 0)),
+    extraRenders: Number(note?.match(/\((\d+) extra renders\)/)?.[1] ?? (impossible ? Math.log2(FIT_STEPS) + 1 : 0)),
     outcome: note ?? impossible ?? 'fits as it is: nothing tightened',
   };
 }
