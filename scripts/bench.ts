@@ -7,7 +7,9 @@
  * --png-bomb (only the hostile image case: `check` and `build` of a data folder with a 48 KB PNG
  * of 20000 × 20000 pixels), --cli PATH (the careerpdf entry to measure, e.g. another checkout's
  * bin/careerpdf.js, to compare two versions with the same bench; default this checkout's),
- * --quick (careerpdf's own figures only: no Typst or Chromium, no oversized inputs).
+ * --quick (careerpdf's own figures only: no Typst or Chromium, no oversized inputs),
+ * --fit (only the cost of `build --fit`: the example data's resume at its own budget and at a
+ * budget of one page, with and without --fit).
  *
  * What "cold" means here: a new `node` process for every measurement, running compiled
  * JavaScript (dist/, as `npm run build:pdf` does), writing into a new output folder; the OS file
@@ -22,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { FIT_STEPS } from '../src/fit/tighten.js';
 import { ensureTypst } from './bench/benchTools.js';
 import { writeDataFolder } from './bench/hugeInputs.js';
 import { compileRunners, REPORT_USAGE, RUNNERS } from './bench/compile.js';
@@ -43,6 +46,7 @@ const { values: flags } = parseArgs({
     'png-bomb': { type: 'boolean', default: false },
     cli: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    fit: { type: 'boolean', default: false },
   },
 });
 const CLI = flags.cli ? path.resolve(flags.cli) : path.join(ROOT, 'bin/careerpdf.js');
@@ -220,6 +224,73 @@ function resourceReport(cases: readonly ResourceCase[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+// ---- the cost of fit (issue 12) ---------------------------------------------------------------
+
+interface FitCase {
+  name: string;
+  /** The resume's own time as the CLI prints it (render, fit and verify), median, without and with --fit. */
+  withoutMs: number;
+  withMs: number;
+  /** Layouts fit added: from its note `(n extra renders)`; when the minimums could not fit it, the whole bisection and the minimums (4). */
+  extraRenders: number;
+  /** What fit said: what it changed, or why it could not. */
+  outcome: string;
+}
+
+/** The example data with the role's resume budget set to `pages` (the role file's `pages: resume:` line rewritten). */
+function dataWithBudget(pages: number): string {
+  const dir = freshDir('fit-data');
+  fs.cpSync(path.resolve(ROOT, flags.data!), dir, { recursive: true });
+  const roleFile = path.join(dir, 'roles', `${flags.role}.yaml`);
+  const text = fs.readFileSync(roleFile, 'utf8');
+  const budget = /^(pages:\s*\n\s+resume:\s*)\d+/m;
+  if (!budget.test(text)) throw new Error(`${roleFile} has no "pages:\n  resume: N" to rewrite`);
+  fs.writeFileSync(roleFile, text.replace(budget, `$1${pages}`));
+  return dir;
+}
+
+/** The role's resume built cold, without and with --fit, `runs` rounds interleaved. */
+async function fitCase(name: string, data: string, role = flags.role!): Promise<FitCase> {
+  const build = (fit: boolean) => [CLI, 'build', '--data', data, '--role', role, '--out', freshDir('fit-out'), '--force', ...(fit ? ['--fit'] : [])];
+  const resumeMs = (sample: Sample) => {
+    const line = sample.stdout.split('\n').find((l) => /resume\.pdf/.test(l));
+    return Number(line?.match(/(\d+) ms\b/)?.[1] ?? Number.NaN);
+  };
+  const without: number[] = [];
+  const withFit: Sample[] = [];
+  for (let round = 0; round < runs; round++) {
+    without.push(resumeMs(await measure(build(false))));
+    withFit.push(await measure(build(true)));
+  }
+  const stdout = withFit.at(-1)!.stdout;
+  const note = stdout.match(/^ {2}((?:fitted to|last page pulled back|fit:).*)$/m)?.[1];
+  const impossible = stdout.match(/warning: (the resume does not fit[^;\n]*)/)?.[1];
+  return {
+    name,
+    withoutMs: median(without),
+    withMs: median(withFit.map(resumeMs)),
+    extraRenders: Number(note?.match(/\((\d+) extra renders\)/)?.[1] ?? (impossible ? Math.log2(FIT_STEPS) + 1 : 0)),
+    outcome: note ?? impossible ?? 'fits as it is: nothing tightened',
+  };
+}
+
+const fitCases = async (): Promise<FitCase[]> => [
+  await fitCase(`${flags.role} resume, its own budget`, path.resolve(ROOT, flags.data!)),
+  await fitCase(`${flags.role} resume, a budget of 1 page`, dataWithBudget(1)),
+  // Not the example data: a resume a third over one page, which fit brings to one (the most renders fit does).
+  await fitCase('test/fixtures/fit, a third over 1 page', path.join(ROOT, 'test/fixtures/fit'), 'classic'),
+];
+
+function fitReport(cases: readonly FitCase[]): string {
+  const w = [44, 12, 12, 14];
+  const lines = [
+    `build --fit (resume's own time as the CLI prints it, median of ${runs}; fit renders at most 4 more times)`,
+    row(['case', 'without', 'with --fit', 'extra renders'], w),
+  ];
+  for (const c of cases) lines.push(`${row([c.name, `${c.withoutMs} ms`, `${c.withMs} ms`, String(c.extraRenders)], w)}  ${c.outcome}`);
+  return `${lines.join('\n')}\n`;
+}
+
 // ---- the run ----------------------------------------------------------------------------------
 
 interface Summary {
@@ -288,6 +359,9 @@ async function main() {
 
   if (!flags.quick) progress('oversized inputs …');
   const resources = flags.quick ? [] : await resourceCases();
+
+  progress('fit: its cost …');
+  const fit = await fitCases();
 
   const documents = documentFigures(
     lastAll,
@@ -376,9 +450,12 @@ async function main() {
     sameResume: { resume: path.relative(ROOT, BENCH_RESUME), engines: engineSummaries, ratios: { typst: ratioTo('typst'), chromium: ratioTo('chromium') } },
     bars: bars.map((bar) => ({ ...bar, verdict: verdict(bar) })),
     resources,
+    fit,
   };
   fs.rmSync(work, { recursive: true, force: true });
-  process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${report(result)}\n${flags.quick ? '' : resourceReport(resources)}`);
+  process.stdout.write(
+    flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${report(result)}\n${flags.quick ? '' : resourceReport(resources)}\n${fitReport(fit)}`,
+  );
 }
 
 // ---- hostile input: the PNG bomb ------------------------------------------------------------
@@ -514,7 +591,12 @@ function report(r: {
 
 try {
   if (flags['png-bomb']) await pngBombCase();
-  else await main();
+  else if (flags.fit) {
+    await compileRunners();
+    const cases = await fitCases();
+    fs.rmSync(work, { recursive: true, force: true });
+    process.stdout.write(flags.json ? `${JSON.stringify(cases, null, 2)}\n` : fitReport(cases));
+  } else await main();
 } catch (err) {
   fs.rmSync(work, { recursive: true, force: true });
   throw err;

@@ -12,6 +12,7 @@ export interface InputSettings {
   lang?: string;
   theme?: string;
   strict?: boolean;
+  fit?: boolean;
   assetsDir?: string;
   /** `build --format`: the text formats written beside the resume. */
   formats?: readonly string[];
@@ -22,13 +23,14 @@ export interface InputSettings {
  * are relative to the data folder, so the hash does not depend on where the folders are.
  */
 export function settingsHash(settings: InputSettings, roleId: string): string {
-  const { dataDir, lang, theme, strict, assetsDir, formats } = settings;
+  const { dataDir, lang, theme, strict, fit, assetsDir, formats } = settings;
   const shown = {
     tool: toolIdentity(),
     roleId,
     lang,
     theme,
     strict: strict === true,
+    fit: fit === true,
     assets: assetsDir && relativePath(dataDir, path.resolve(assetsDir)),
     sourceDateEpoch: sourceDateEpoch()?.getTime(),
     formats: formats?.length ? [...formats].sort() : undefined,

@@ -5,14 +5,30 @@ import { toolIdentity } from './documentInputs.js';
 
 /**
  * The hash of what a composed document shows: the model and theme its element is drawn from,
- * its file name, its page budget (its warnings), the text of its companion files, and the tool
+ * its file name, its page budget (its warnings) and whether it is fitted to it, the text of its companion files, and the tool
  * that draws it. Two documents with the same hash render to the same bytes, so an edit that
  * changes no document's model (a comment, a highlight the portfolio does not show) re-renders
  * only the documents whose model it changes. Image bytes are in the model (as Buffers) and are
  * hashed by their content, never by their path.
  */
-export function shownHash(doc: Pick<ComposedDocument, 'kind' | 'content' | 'pageBudget' | 'companions'>, theme: Theme, file: string, strict: boolean): string {
-  const shown = { tool: toolIdentity(), kind: doc.kind, file, strict, pageBudget: doc.pageBudget, theme, content: doc.content, companions: doc.companions };
+export function shownHash(
+  doc: Pick<ComposedDocument, 'kind' | 'content' | 'pageBudget' | 'fit' | 'companions'>,
+  theme: Theme,
+  file: string,
+  strict: boolean,
+): string {
+  // `fit` decides which tightened theme the document is laid out in: from the theme and the model, the same one every time.
+  const shown = {
+    tool: toolIdentity(),
+    kind: doc.kind,
+    file,
+    strict,
+    pageBudget: doc.pageBudget,
+    fit: doc.fit === true,
+    theme,
+    content: doc.content,
+    companions: doc.companions,
+  };
   return crypto.createHash('sha256').update(canonicalJson(shown)).digest('hex');
 }
 

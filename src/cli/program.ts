@@ -98,6 +98,7 @@ function createProgram(): Command {
         .choices(EXPORT_FORMATS)
         .argParser(collectChoice(EXPORT_FORMATS)),
     )
+    .option('--fit', "tighten the layout, within the theme's minimums, until each document fits its page budget (and leaves no short last page)")
     .action((flags) => exit(runCommand(async () => (await import('./commands/build.js')).buildCommand(await withFolders(flags)))));
 
   program

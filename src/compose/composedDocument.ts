@@ -20,6 +20,8 @@ export interface ComposedDocument {
   /** Parts of the file name; `lang` names the kind in a form's template (이력서, Resume). */
   naming: { name: string; company?: string; position?: string; lang: Lang };
   pageBudget?: number;
+  /** Tighten the theme, within its minimums, until the document fits its budget and leaves no short last page (see fit/). */
+  fit?: boolean;
   decisions: Decision[];
   /** Files written beside the PDF as they are (e.g. the paste-ready answers), each listed in the manifest. */
   companions?: CompanionFile[];

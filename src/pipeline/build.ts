@@ -27,6 +27,8 @@ export interface BuildOptions extends PrepareOptions {
   force?: boolean;
   /** Text formats of the resume to write beside its PDF, for every role built (`--format`). */
   formats?: readonly ExportFormat[];
+  /** Fit every document with a page budget (as `pages: { fit: true }` does for one role). */
+  fit?: boolean;
 }
 
 export interface BuiltDocument {
@@ -34,6 +36,8 @@ export interface BuiltDocument {
   kind: DocumentKind;
   file: string;
   pages?: number;
+  /** The role's page budget for it (a document rendered in this build; not recorded in the manifest). */
+  budget?: number;
   bytes: number;
   ms: number;
   warnings: Problem[];
@@ -73,6 +77,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     lang: options.lang,
     theme: options.theme,
     strict: options.strict,
+    fit: options.fit,
     assetsDir: options.assetsDir,
     formats: options.formats,
   };
@@ -121,7 +126,17 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       for (const r of document.rendered) {
         writeAtomic(options.outDir, r.file, r.content);
         manifest.documents.push(manifestEntry(r.kind, r.file, r.content, r.pages, r.warnings));
-        report({ roleId, kind: r.kind, file: r.file, pages: r.pages, bytes: Buffer.byteLength(r.content), ms: r.ms, warnings: r.warnings, notes: r.notes });
+        report({
+          roleId,
+          kind: r.kind,
+          file: r.file,
+          pages: r.pages,
+          budget: r.budget,
+          bytes: Buffer.byteLength(r.content),
+          ms: r.ms,
+          warnings: r.warnings,
+          notes: r.notes,
+        });
       }
     }
     writeManifest(options.outDir, dir, manifest);

@@ -38,6 +38,8 @@ export interface RoleContext {
   projects?: readonly ProjectPage[];
   /** The role's application answers, resolved and counted; none: no answers documents. */
   application?: ResolvedApplication;
+  /** `--fit`: every document with a page budget is fitted, whatever the role file says. */
+  fit?: boolean;
   /** The files the resume and the role were read from, to locate what is wrong with the whole (a resume too long). */
   sources?: { resume?: YamlSource; role?: YamlSource };
   /** Text formats of the resume asked for on the command line (`build --format`), besides the role's `formats:`. */
@@ -84,6 +86,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     drawn: drawnTexts(model),
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
     pageBudget: ctx.role?.pages?.resume,
+    fit: ctx.fit === true || ctx.role?.pages?.fit === true,
     decisions,
     companions: exports.map((e) => ({ kind: `resume-${e.format}` as const, ext: EXPORT_EXTENSIONS[e.format], content: e.content })),
     notes: exports.flatMap((e) => e.notes.map((note) => `${e.format}: ${note}`)),
@@ -107,6 +110,7 @@ export const makePortfolio: DocumentMaker = (ctx) => {
     element: createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers }),
     settled: () => pageNumbers.printedAreReal(),
     content: model,
+    fit: ctx.fit === true || ctx.role?.pages?.fit === true,
     drawn: drawnTexts(model),
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
     decisions,

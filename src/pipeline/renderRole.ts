@@ -4,7 +4,7 @@ import { intactOutputs } from '../cache/unchanged.js';
 import { textAreaOf } from '../compose/styles.js';
 import { displayPath } from '../core/paths.js';
 import { failOnErrors, type Problem } from '../core/problems.js';
-import { renderDocument } from '../render/renderDocument.js';
+import { renderFitted } from '../fit/fitDocument.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { ExportFormat } from '../export/formats.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
@@ -23,6 +23,8 @@ export interface RenderedFile {
   file: string;
   content: Buffer | string;
   pages?: number;
+  /** The role's page budget for the document, if it has one. */
+  budget?: number;
   warnings: Problem[];
   ms: number;
   notes?: string[];
@@ -46,13 +48,15 @@ export interface RoleRenderOptions {
   strict?: boolean;
   /** Text formats of the resume to write beside its PDF (`build --format`). */
   formats?: readonly ExportFormat[];
+  /** Fit every document with a page budget (`build --fit`; see fit/). */
+  fit?: boolean;
 }
 
 /**
  * Everything the document makers need for one role of the prepared data. The theme is on the
  * role's paper (see choosePaper), so the paper is part of what each document shows (its hash).
  */
-export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme' | 'formats'> = {}): RoleContext => {
+export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme' | 'formats' | 'fit'> = {}): RoleContext => {
   const role = roleId === MASTER ? undefined : prepared.roles.get(roleId);
   const theme = themeFor(prepared, roleId, options.theme);
   return {
@@ -67,6 +71,7 @@ export const roleContext = (prepared: Prepared, roleId: string, options: Pick<Ro
     application: prepared.applications.get(roleId),
     sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
     formats: options.formats,
+    fit: options.fit,
   };
 };
 
@@ -108,18 +113,30 @@ export async function renderRole(
       made.push({ kind, shows, rendered: [], kept: recorded });
       continue;
     }
-    const pdf = await renderDocument(doc);
+    // Rendered, and with fit on laid out again in a tightened theme until it fits its budget (fit/fitDocument.ts).
+    const fitted = await renderFitted({ doc, theme: ctx.theme, recompose: (theme) => make({ ...ctx, theme })!, file: displayPath(file) });
+    const { pdf } = fitted;
     const input = { file: displayPath(file), pdf, content: doc.content, drawn: doc.drawn, pageBudget: doc.pageBudget };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
     const problems = [
+      ...fitted.problems,
       ...verified.problems,
-      ...verifyRenderedText(input, textAreaOf(ctx.theme)),
+      ...verifyRenderedText(input, textAreaOf(fitted.theme)),
       ...checkUploadSize(file, pdf.length, ctx.role?.upload, roleSource),
-    ].map((p) => (p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p));
+    ].map((p) => ((p.code === 'page-budget' || p.code === 'fit-impossible') && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p));
     failOnErrors(problems, options.strict);
     const rendered: RenderedFile[] = [
-      { kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes },
+      {
+        kind: doc.kind,
+        file,
+        content: pdf,
+        pages: verified.facts.pages,
+        budget: doc.pageBudget,
+        warnings: problems,
+        ms: performance.now() - started,
+        notes: fitted.note ? [fitted.note, ...(doc.notes ?? [])] : doc.notes,
+      },
     ];
     for (const companion of doc.companions ?? []) {
       rendered.push({

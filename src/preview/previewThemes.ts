@@ -7,7 +7,7 @@ import { build } from '../pipeline/build.js';
 import { safeFileName } from '../write/fileName.js';
 import { checkOutputFolders } from '../write/outputFolder.js';
 import { writeAtomic } from '../write/writeAtomic.js';
-import { contactSheet } from './contactSheet.js';
+import { contactSheet, type SheetCell } from './contactSheet.js';
 import { rasterize } from './rasterize.js';
 
 export interface ThumbnailOptions {
@@ -19,8 +19,8 @@ export interface ThumbnailOptions {
 
 export interface ThemeThumbnails {
   theme: string;
-  /** First page of each document, as PNG. */
-  cells: { label: string; png: Buffer }[];
+  /** First page of each document, as PNG, with its page count and the role's budget for it. */
+  cells: SheetCell[];
   /** What the build's own checks said about the documents (layout bugs show up here). */
   warnings: Problem[];
 }
@@ -35,7 +35,7 @@ export async function themeThumbnails(options: ThumbnailOptions): Promise<ThemeT
       const cells = [];
       for (const doc of built.filter((d) => d.file.endsWith('.pdf'))) {
         const [png] = await rasterize(fs.readFileSync(doc.file), { dpi: options.dpi, pages: 1 });
-        cells.push({ label: doc.kind, png: png! });
+        cells.push({ label: doc.kind, png: png!, pages: doc.pages ?? 0, budget: doc.budget });
       }
       rows.push({ theme: path.basename(theme), cells, warnings: built.flatMap((d) => d.warnings) });
     } finally {
@@ -45,8 +45,8 @@ export async function themeThumbnails(options: ThumbnailOptions): Promise<ThemeT
   return rows;
 }
 
-/** Writes `<out>/previews/<theme>-<kind>.png` for every thumbnail, and the contact sheet; returns the files. */
-export async function previewThemes(options: ThumbnailOptions & { outDir: string }): Promise<string[]> {
+/** Writes `<out>/previews/<theme>-<kind>.png` for every thumbnail, and the contact sheet; returns the files and each theme's row. */
+export async function previewThemes(options: ThumbnailOptions & { outDir: string }): Promise<{ files: string[]; rows: ThemeThumbnails[] }> {
   const dir = path.join(options.outDir, 'previews');
   checkOutputFolders(options.outDir, [dir]);
   const rows = await themeThumbnails(options);
@@ -61,5 +61,5 @@ export async function previewThemes(options: ThumbnailOptions & { outDir: string
   }
   const sheet = path.join(dir, 'contact-sheet.png');
   writeAtomic(options.outDir, sheet, await contactSheet(rows.map((row) => ({ title: row.theme, cells: row.cells }))));
-  return [...files, sheet];
+  return { files: [...files, sheet], rows };
 }

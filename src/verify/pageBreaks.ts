@@ -21,6 +21,8 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
   const sidebarSections = new Set(area.sidebar?.sections ?? []);
 
   let cursor = 0;
+  // Where each entry starts in the text, in order: what a page holds.
+  const located: { label: string; start: number }[] = [];
   for (const section of model.sections) {
     if (sidebarSections.has(section.key)) continue;
     const titleAt = text.indexOf(squash(section.title), cursor);
@@ -36,6 +38,7 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
       firstEntryLine ??= first;
       if (first === -1 || last === -1) continue;
       const label = `${section.title} › ${entry.title}`;
+      located.push({ label, start: span.start });
       const startPage = lines[first]!.page;
       const endPage = lines[last]!.page;
       if (startPage !== endPage) {
@@ -78,12 +81,68 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
     }
   }
   if (pages.length > 1) {
-    const used = 1 - emptyShare(pages, bodyLines(pages, area, 'page'), pages.length - 1, area);
-    if (used < SHORT_LAST_PAGE) problems.push(warn('break-short-last-page', `the last page (${pages.length}) holds ${Math.round(used * 100)}% of a page`));
+    const used = lastPageShare(pages, area);
+    if (used < SHORT_LAST_PAGE) {
+      const onPage = lines.filter((l) => l.page === pages.length - 1);
+      const onLast = onPage.length > 0 ? located.filter((e) => e.start >= onPage[0]!.start).map((e) => e.label) : [];
+      problems.push(
+        warn(
+          'break-short-last-page',
+          `the last page (${pages.length}) holds ${Math.round(used * 100)}% of a page${onLast.length > 0 ? `: ${onLast.map((s) => `"${shorten(s)}"`).join(', ')}` : ''}`,
+        ),
+      );
+    }
   }
+  // A list marker alone on its line: its text went on to the next page without it.
+  for (const line of lines)
+    if (MARKERS.has(line.text))
+      problems.push(warn('break-marker-alone', `page ${line.page + 1}: a bullet's marker "${line.text}" is alone on its line; its text is on the next page`));
   problems.push(...splitTokens([...lines, ...(area.sidebar ? bodyLines(pages, area, 'sidebar') : [])], model, warn));
   return problems;
 }
+
+/**
+ * A portfolio's projects each start a page; a project that runs onto a further page must not end
+ * there with a short tail (under SHORT_LAST_PAGE of the page): a page turned for a few lines. Each
+ * project is found by its header's eyebrow and title (`PROJECT 02` + title), page by page.
+ */
+export function checkProjectTails(pages: readonly PageText[], content: unknown, area: TextArea, file: string): Problem[] {
+  const model = content as { projects?: { number: number; title: string }[]; labels?: { project: string } };
+  if (!model.projects || !model.labels) return [];
+  const label = model.labels.project;
+  const pageTexts = pages.map((p) => squash(p.runs.map((r) => r.text).join('')));
+  const starts: { title: string; page: number }[] = [];
+  let from = 0;
+  for (const project of model.projects) {
+    const eyebrow = squash(`${label}${String(project.number).padStart(2, '0')}${project.title}`);
+    const page = pageTexts.findIndex((text, i) => i >= from && text.includes(eyebrow));
+    if (page === -1) continue;
+    starts.push({ title: project.title, page });
+    from = page + 1;
+  }
+  const lines = bodyLines(pages, area, 'page');
+  return starts.flatMap(({ title, page }, i) => {
+    const last = (starts[i + 1]?.page ?? pages.length) - 1;
+    if (last <= page) return [];
+    const used = 1 - emptyShare(pages, lines, last, area);
+    if (used >= SHORT_LAST_PAGE) return [];
+    return [
+      {
+        severity: 'warning' as const,
+        code: 'break-project-tail',
+        path: file,
+        message: `page ${last + 1} holds only the end of the project "${shorten(title)}" (${Math.round(used * 100)}% of a page)`,
+        hint: 'shorten the project page by a few lines, or move its last paragraph up',
+      },
+    ];
+  });
+}
+
+/** The share of the last page's body its text fills, top to bottom (1 for a document of one page that fills it). */
+export const lastPageShare = (pages: readonly PageText[], area: TextArea): number =>
+  1 - emptyShare(pages, bodyLines(pages, area, 'page'), pages.length - 1, area);
+
+const MARKERS = new Set(['•', '◦', '-', '–']);
 
 /** A last page holding less than this share of the body is a page a recruiter turns for nothing. */
 export const SHORT_LAST_PAGE = 0.2;
@@ -96,7 +155,10 @@ const HINTS: Record<string, string> = {
   'break-tail-alone': 'a layout bug in careerpdf (a tail of two lines at least moves together): please report it; meanwhile shorten the entry by a line',
   'break-section-title-alone': 'a layout bug in careerpdf (a section title stays with its first entry): please report it',
   'break-page-left-empty': 'a layout bug in careerpdf (a section may break when its start fits): please report it',
-  'break-short-last-page': 'shorten the resume by a few lines (limits, exclude), or build with --fit (pages: { resume: N, fit: true })',
+  'break-short-last-page':
+    'shorten the resume by a few lines (limits, exclude), or let fit pull it back: pages: { fit: true } in the role file, or build --fit',
+  'break-marker-alone':
+    "a layout bug in careerpdf (a bullet's marker stays with its text): please report it; meanwhile shorten the bullet or the one before it",
   'break-split-token': 'a layout bug in careerpdf (dates, phone numbers, emails and hosts are kept on one line): please report it',
 };
 

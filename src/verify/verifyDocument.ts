@@ -2,7 +2,7 @@ import type { Problem } from '../core/problems.js';
 import { PLACEHOLDER_PATTERN } from '../validate/schema/primitives.js';
 import { inspectPdf, type PdfFacts } from './inspectPdf.js';
 import { readPdfText, type PageText } from './pdfText.js';
-import { checkPageBreaks } from './pageBreaks.js';
+import { checkPageBreaks, checkProjectTails } from './pageBreaks.js';
 import { checkBelowPage, checkExtractable, checkTextArea, spillOver, type TextArea } from './verifyText.js';
 
 export interface VerifyInput {
@@ -81,6 +81,7 @@ export function verifyRenderedText({ file, pdf, content, drawn, pageBudget }: Ve
     ...checkTextArea(pages, area, file),
     ...checkBelowPage(pages, file),
     ...checkPageBreaks(pages, content, area, file),
+    ...checkProjectTails(pages, content, area, file),
     ...(pageBudget !== undefined ? spillOver(pages, content, pageBudget, file) : []),
   ];
 }

@@ -133,47 +133,56 @@ const shorten = (text: string): string => {
   return line.length > 50 ? `${line.slice(0, 47)}…` : line;
 };
 
-/** The units a document is made of, in order, each with the text it starts with. */
-function entriesOf(content: unknown): { label: string; text: string }[] {
+/** The units a document is made of, in order, each with the text it starts with (and its id, where the data gives one). */
+function entriesOf(content: unknown): { label: string; text: string; id?: string }[] {
   const c = content as {
-    sections?: { title: string; entries: { title: string }[] }[];
-    projects?: { title: string }[];
-    application?: { questions: { number: number; question: string }[] };
+    sections?: { title: string; entries: { title: string; id?: string }[] }[];
+    projects?: { title: string; id?: string }[];
+    application?: { questions: { number: number; question: string; id?: string }[] };
   };
-  if (c.sections) return c.sections.flatMap((s) => s.entries.map((e) => ({ label: `${s.title} › ${e.title}`, text: e.title })));
-  if (c.projects) return c.projects.map((p) => ({ label: p.title, text: p.title }));
-  if (c.application) return c.application.questions.map((q) => ({ label: `question ${q.number}`, text: q.question }));
+  if (c.sections) return c.sections.flatMap((s) => s.entries.map((e) => ({ label: `${s.title} › ${e.title}`, text: e.title, id: e.id })));
+  if (c.projects) return c.projects.map((p) => ({ label: p.title, text: p.title, id: p.id }));
+  if (c.application) return c.application.questions.map((q) => ({ label: `question ${q.number}`, text: q.question, id: q.id }));
   return [];
 }
 
 /**
- * Over the page budget: which entry spilled over. Entries are found page by page in their order
- * (a title repeated later, in a summary, does not count); the first one that starts past the
- * budget is named, with the one before it, which the budget's last page ends in or after.
+ * The entries as the pages hold them, each with the page it starts on. Entries are found page by
+ * page in their order (a title repeated later, in a summary, does not count); one not found is left out.
  */
-export function spillOver(pages: readonly PageText[], content: unknown, budget: number, file: string): Problem[] {
-  if (pages.length <= budget) return [];
+export function entryPages(pages: readonly PageText[], content: unknown): { label: string; id?: string; page: number }[] {
   const pageTexts = pages.map((p) => squash(p.runs.map((r) => r.text).join('')));
   let page = 0;
-  let previous: string | undefined;
+  const found: { label: string; id?: string; page: number }[] = [];
   for (const entry of entriesOf(content)) {
     const wanted = squash(entry.text);
     if (wanted === '') continue;
-    const found = pageTexts.findIndex((text, i) => i >= page && text.includes(wanted));
-    if (found === -1) continue;
-    page = found;
-    if (found >= budget) {
-      return [
-        {
-          severity: 'warning',
-          code: 'page-budget-spill',
-          path: file,
-          message: `over the budget of ${budget} page${budget === 1 ? '' : 's'} from "${shorten(entry.label)}" on (it starts on page ${found + 1})${previous ? `; page ${budget} ends in or after "${shorten(previous)}"` : ''}`,
-          hint: 'drop or shorten that entry for this role (exclude, limits), or raise pages in the role file',
-        },
-      ];
-    }
-    previous = entry.label;
+    const at = pageTexts.findIndex((text, i) => i >= page && text.includes(wanted));
+    if (at === -1) continue;
+    page = at;
+    found.push({ label: entry.label, id: entry.id, page: at });
   }
-  return [];
+  return found;
+}
+
+/**
+ * Over the page budget: which entry spilled over, the first one that starts past the budget,
+ * with the one before it, which the budget's last page ends in or after.
+ */
+export function spillOver(pages: readonly PageText[], content: unknown, budget: number, file: string): Problem[] {
+  if (pages.length <= budget) return [];
+  const entries = entryPages(pages, content);
+  const first = entries.findIndex((e) => e.page >= budget);
+  if (first === -1) return [];
+  const entry = entries[first]!;
+  const previous = entries[first - 1];
+  return [
+    {
+      severity: 'warning',
+      code: 'page-budget-spill',
+      path: file,
+      message: `over the budget of ${budget} page${budget === 1 ? '' : 's'} from "${shorten(entry.label)}" on (it starts on page ${entry.page + 1})${previous ? `; page ${budget} ends in or after "${shorten(previous.label)}"` : ''}`,
+      hint: 'drop or shorten that entry for this role (exclude, limits), or raise pages in the role file',
+    },
+  ];
 }

@@ -5,6 +5,7 @@ import { roleContext } from '../../src/pipeline/renderRole.js';
 import { DOCUMENT_MAKERS, MAIN_KINDS } from '../../src/pipeline/documents.js';
 import { prepare, themeFor } from '../../src/pipeline/prepare.js';
 import { renderDocument } from '../../src/render/renderDocument.js';
+import type { Theme } from '../../src/validate/schema/theme.js';
 import type { TextArea } from '../../src/verify/verifyText.js';
 import { repoRoot } from './cli.js';
 
@@ -13,6 +14,7 @@ export interface RenderedRole {
   documents: { doc: ComposedDocument; pdf: Buffer }[];
   /** The theme's text area, as the build's verify step gets it. */
   area: TextArea;
+  theme: Theme;
 }
 
 /** The example data's documents for one role, composed and rendered in this process (no CLI, nothing written). */
@@ -25,5 +27,5 @@ export async function renderExampleRole(roleId: string): Promise<RenderedRole> {
     const doc = DOCUMENT_MAKERS[kind](ctx);
     if (doc) documents.push({ doc, pdf: await renderDocument(doc) });
   }
-  return { documents, area: textAreaOf(theme) };
+  return { documents, area: textAreaOf(theme), theme };
 }

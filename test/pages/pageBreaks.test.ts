@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkPageBreaks } from '../../src/verify/pageBreaks.js';
+import { checkPageBreaks, checkProjectTails } from '../../src/verify/pageBreaks.js';
 import type { PageText } from '../../src/verify/pdfText.js';
 import { verifyRenderedText } from '../../src/verify/verifyDocument.js';
 import { repoRoot } from '../helpers/cli.js';
@@ -77,6 +77,63 @@ describe('the page-break read-back (verify/pageBreaks)', () => {
       ]),
     ];
     expect(codes(pages, content)).toEqual(['break-split-token']);
+  });
+
+  test("a bullet's marker left alone at a page's foot, its text on the next page", () => {
+    const content = model([entry('Acme', ['Built the first thing', 'Built the second thing'])]);
+    const pages = [
+      page([
+        [50, 'Experience'],
+        [70, 'Acme'],
+        [82, 'Built the first thing'],
+        [780, '•'],
+      ]),
+      page([
+        [50, 'Built the second thing'],
+        [500, 'end'],
+      ]),
+    ];
+    expect(codes(pages, content)).toContain('break-marker-alone');
+  });
+
+  test('the short last page names what it holds', () => {
+    const content = model([entry('Acme', ['Built it']), entry('Globex', ['Ran it'])]);
+    const pages = [
+      page([
+        [50, 'Experience'],
+        [70, 'Acme'],
+        [82, 'Built it'],
+        [700, 'end'],
+      ]),
+      page([
+        [50, 'Globex'],
+        [62, 'Ran it'],
+      ]),
+    ];
+    const short = checkPageBreaks(pages, content, area, 'r.pdf').find((p) => p.code === 'break-short-last-page');
+    expect(short?.message).toBe('the last page (2) holds 5% of a page: "Experience › Globex"');
+  });
+
+  test("a portfolio project that ends on a page of a few lines; a project's pages that are full are no defect", () => {
+    const portfolio = {
+      labels: { project: 'Project' },
+      projects: [
+        { number: 1, title: 'Alpha' },
+        { number: 2, title: 'Beta' },
+      ],
+    };
+    const full = (lines: number) => Array.from({ length: lines }, (_, i): [number, string] => [62 + i * 12, `line ${i}`]);
+    const short = [
+      page([[40, 'cover']]),
+      page([[50, 'PROJECT 01'], [60, 'Alpha'], ...full(55)]),
+      page([[50, 'the last line of Alpha']]),
+      page([[50, 'PROJECT 02'], [60, 'Beta'], ...full(20)]),
+    ];
+    expect(checkProjectTails(short, portfolio, area, 'p.pdf').map((p) => p.message)).toEqual([
+      'page 3 holds only the end of the project "Alpha" (3% of a page)',
+    ]);
+    const fine = [short[0]!, short[1]!, page([[50, 'more of Alpha'], ...full(30)]), short[3]!];
+    expect(checkProjectTails(fine, portfolio, area, 'p.pdf')).toEqual([]);
   });
 });
 

@@ -9,6 +9,8 @@ import {
   collectReferences,
   columnWeights,
   fitImage,
+  isCaption,
+  isImageOnly,
   listMarker,
   markerWidth,
   opensWithImage,
@@ -24,6 +26,14 @@ import { sniffImage } from '../../src/validate/sniffImage.js';
 import type { ProjectPage } from '../../src/validate/validateProjects.js';
 
 const md = (text: string): Root => fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+
+describe('an image and its caption', () => {
+  it('an image on a line of its own and an emphasis-only paragraph under it are an image and its caption (kept on one page)', () => {
+    const [image, caption, prose, mixed] = md('![chart](a.png)\n\n*그림 1. 처리량*\n\n*emphasis* and more text\n\nText before ![x](b.png)').children;
+    expect([isImageOnly(image), isCaption(caption)]).toEqual([true, true]);
+    expect([isCaption(prose), isImageOnly(mixed), isImageOnly(caption)]).toEqual([false, false, false]);
+  });
+});
 
 describe('sectionize', () => {
   it('nests headings by depth: ### under ##, a new ## closes the previous', () => {

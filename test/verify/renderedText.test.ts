@@ -1,20 +1,28 @@
+import { createElement } from 'react';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { AnswersDocument, type AnswersModel } from '../../src/compose/answers/AnswersDocument.js';
 import type { ComposedDocument } from '../../src/compose/composedDocument.js';
+import { textAreaOf } from '../../src/compose/styles.js';
+import { renderDocument } from '../../src/render/renderDocument.js';
+import type { Theme } from '../../src/validate/schema/theme.js';
 import { verifyRenderedText } from '../../src/verify/verifyDocument.js';
 import type { TextArea } from '../../src/verify/verifyText.js';
 import { renderExampleRole } from '../helpers/exampleRole.js';
+import { textLayerDifferences } from '../helpers/textLayer.js';
+import { drawnTexts } from '../../src/compose/drawnTexts.js';
 
 /*
  * The example role's three PDFs read back as a reader does: every string of each model is in the
- * text layer, no line runs into the side margins, and over a page budget the entry that spilled
+ * text layer (and in pdfjs's, character for character), no line runs into the side margins, and over a page budget the entry that spilled
  * over is named. Rendered once, in this process.
  */
 
 let rendered: { doc: ComposedDocument; pdf: Buffer }[];
 let area: TextArea;
+let theme: Theme;
 
 beforeAll(async () => {
-  ({ documents: rendered, area } = await renderExampleRole('data-engineer'));
+  ({ documents: rendered, area, theme } = await renderExampleRole('data-engineer'));
 }, 120_000);
 
 const verify = (i: number, pageBudget?: number) =>
@@ -27,6 +35,31 @@ describe('post-render verification of the example role', () => {
   test('every string of the resume, portfolio and answers models is extractable from its PDF', () => {
     expect(rendered.map((r) => r.doc.kind)).toEqual(['resume', 'portfolio', 'answers']);
     for (let i = 0; i < rendered.length; i++) expect(verify(i).filter((p) => ['text-not-extractable', 'text-unreadable'].includes(p.code))).toEqual([]);
+  });
+
+  test("pdfjs's text of each document holds every string of its model character for character (punctuation, spaces)", async () => {
+    for (const { doc, pdf } of rendered) expect(await textLayerDifferences(pdf, doc.drawn, area), doc.kind).toEqual([]);
+  });
+
+  test('a string the text layer lacks by one character (a period, a space) is found by that comparison', async () => {
+    const { pdf } = rendered[2]!;
+    const question = (rendered[2]!.doc.content as AnswersModel).application.questions[0]!.question;
+    expect(question).toMatch(/주세요\.$/);
+    const without = { question: question.replace(/\.$/, ''), spaced: question.replace('주세요', '주 세요') };
+    expect(await textLayerDifferences(pdf, [question], area)).toEqual([]);
+    expect(await textLayerDifferences(pdf, [without.question, without.spaced, `${question}.`], area)).toEqual([without.spaced, `${question}.`]);
+  });
+
+  test("a question ending in its limit note, '주세요. (최대 500자, 공백 포함)', keeps its period in the text layer at every line break", async () => {
+    const model = rendered[2]!.doc.content as AnswersModel;
+    const questions = model.application.questions.map((q) => ({ ...q, question: `${q.question} (최대 500자, 공백 포함)` }));
+    const content = { ...model, application: { ...model.application, questions } };
+    // In the theme's column and in one 37 pt narrower: the four questions break at eight other places.
+    for (const right of [theme.page.margin.right, theme.page.margin.right + 37]) {
+      const narrowed = { ...theme, page: { ...theme.page, margin: { ...theme.page.margin, right } } };
+      const pdf = await renderDocument({ kind: 'answers', element: createElement(AnswersDocument, { model: content, theme: narrowed }) });
+      expect(await textLayerDifferences(pdf, drawnTexts(content), textAreaOf(narrowed)), `right margin ${right}`).toEqual([]);
+    }
   });
 
   test('no line of the resume or the portfolio runs into a side margin', () => {

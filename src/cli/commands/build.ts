@@ -22,6 +22,7 @@ export interface BuildFlags {
   watch?: boolean;
   force?: boolean;
   format?: ExportFormat[];
+  fit?: boolean;
 }
 
 /**
@@ -54,6 +55,7 @@ async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarning
       assetsDir: flags.assets,
       force: flags.force,
       formats: flags.format,
+      fit: flags.fit,
     },
     {
       onInputs,

@@ -16,6 +16,8 @@ import {
   isExternalUrl,
   listMarker,
   markerWidth,
+  isCaption,
+  isImageOnly,
   opensWithImage,
   sectionize,
   softBreaks,
@@ -81,8 +83,23 @@ export function MarkdownBody({ root, images, m, labels, width, maxImageHeight, a
   );
 }
 
+/** The blocks in order; an image and the caption paragraph under it are kept on one page. */
 function renderBlocks(blocks: readonly (RootContent | Section)[], ctx: MarkdownContext): ReactNode[] {
-  return blocks.map((block, i) => (block.type === 'section' ? <SectionView key={i} section={block} ctx={ctx} /> : renderNode(block, ctx, i)));
+  const render = (block: RootContent | Section, i: number) =>
+    block.type === 'section' ? <SectionView key={i} section={block} ctx={ctx} /> : renderNode(block, ctx, i);
+  const nodes: ReactNode[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (isImageOnly(blocks[i]) && isCaption(blocks[i + 1])) {
+      nodes.push(
+        <View key={i} wrap={false}>
+          {render(blocks[i]!, i)}
+          {render(blocks[i + 1]!, i + 1)}
+        </View>,
+      );
+      i++;
+    } else nodes.push(render(blocks[i]!, i));
+  }
+  return nodes;
 }
 
 /** A heading and its content in one View: the bookmark nests like the headings do. */

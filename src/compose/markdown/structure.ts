@@ -42,6 +42,20 @@ export function opensWithImage(block: RootContent | Section | undefined): boolea
   return block?.type === 'paragraph' && splitAtImages(block.children)[0]?.kind === 'image';
 }
 
+/** A paragraph of images only (an image on a line of its own): with its caption under it, it stays short enough to keep on one page. */
+export function isImageOnly(block: RootContent | Section | undefined): boolean {
+  if (block?.type !== 'paragraph') return false;
+  const runs = splitAtImages(block.children);
+  return runs.length > 0 && runs.every((run) => run.kind === 'image');
+}
+
+/** A paragraph that is only emphasis (`*그림 1. 처리량*`): under an image, the markdown way of writing its caption. */
+export function isCaption(block: RootContent | Section | undefined): boolean {
+  if (block?.type !== 'paragraph') return false;
+  const visible = block.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return visible.length === 1 && visible[0]!.type === 'emphasis';
+}
+
 export type InlineRun = { kind: 'text'; nodes: PhrasingContent[] } | { kind: 'image'; node: Image | ImageReference };
 
 /**

@@ -24,7 +24,10 @@ export interface PortfolioProps {
 /** Room above the content of project pages for the running header (fixed elements reserve none). */
 const HEADER_HEIGHT = 16;
 
-/** The portfolio: a cover, a table of contents, then each project from a new page. */
+/** From this many projects on, the contents have a page of their own; below it the cover lists the projects (a page for one or two lines is a page turned for nothing). */
+const CONTENTS_PAGE_FROM = 3;
+
+/** The portfolio: a cover, a table of contents (on the cover, for one or two projects), then each project from a new page. */
 export function PortfolioDocument({ model, theme, pageNumbers }: PortfolioProps) {
   const s = textStyles(theme, fontStacks(theme, model));
   const m = markdownStyles(theme, s);
@@ -34,13 +37,21 @@ export function PortfolioDocument({ model, theme, pageNumbers }: PortfolioProps)
   const column = page.width - margin.left - margin.right;
   const contentHeight = page.height - margin.top - margin.bottom - HEADER_HEIGHT - 40;
   const caption = [model.person.name, model.target?.position, model.labels.document].filter(Boolean).join(' · ');
+  const contentsPage = model.projects.length >= CONTENTS_PAGE_FROM;
   return (
     <Document {...documentMeta(meta)}>
-      <Cover model={model} theme={theme} s={s} />
-      <Page size={theme.page.size} style={pageStyle(theme)} bookmark={{ title: model.labels.contents, fit: true }}>
-        <Contents model={model} theme={theme} s={s} pageNumbers={pageNumbers} />
-        <PageFooter theme={theme} styles={s} caption={caption} />
-      </Page>
+      <Cover
+        model={model}
+        theme={theme}
+        s={s}
+        contents={contentsPage ? undefined : <ProjectRows model={model} theme={theme} s={s} pageNumbers={pageNumbers} />}
+      />
+      {contentsPage ? (
+        <Page size={theme.page.size} style={pageStyle(theme)} bookmark={{ title: model.labels.contents, fit: true }}>
+          <Contents model={model} theme={theme} s={s} pageNumbers={pageNumbers} />
+          <PageFooter theme={theme} styles={s} caption={caption} />
+        </Page>
+      ) : null}
       {model.projects.map((project) => (
         <Page
           key={project.id}
@@ -80,7 +91,8 @@ export function PortfolioDocument({ model, theme, pageNumbers }: PortfolioProps)
   );
 }
 
-function Cover({ model, theme, s }: { model: PortfolioModel; theme: Theme; s: TextStyles }) {
+/** The cover; `contents`, when the projects are too few for a contents page, listed under the contacts. */
+function Cover({ model, theme, s, contents }: { model: PortfolioModel; theme: Theme; s: TextStyles; contents?: React.ReactNode }) {
   const { person, target, labels } = model;
   const margin = theme.page.margin;
   return (
@@ -96,7 +108,11 @@ function Cover({ model, theme, s }: { model: PortfolioModel; theme: Theme; s: Te
         {person.contacts.map((contact, i) => (
           <ContactRow key={i} contact={contact} s={s} />
         ))}
-        <Text style={[s.small, { marginTop: 8 }]}>{model.projects.map((p) => p.title).join('  ·  ')}</Text>
+        {contents ? (
+          <View style={{ marginTop: 14 }}>{contents}</View>
+        ) : (
+          <Text style={[s.small, { marginTop: 8 }]}>{model.projects.map((p) => p.title).join('  ·  ')}</Text>
+        )}
       </View>
     </Page>
   );
@@ -116,11 +132,27 @@ function ContactRow({ contact, s }: { contact: Contact; s: TextStyles }) {
   );
 }
 
-function Contents({ model, theme, s, pageNumbers }: { model: PortfolioModel; theme: Theme; s: TextStyles; pageNumbers: TocPageNumbers }) {
-  const { lineHeight: _none, ...numberStyle } = s.title;
+interface ContentsProps {
+  model: PortfolioModel;
+  theme: Theme;
+  s: TextStyles;
+  pageNumbers: TocPageNumbers;
+}
+
+function Contents(props: ContentsProps) {
   return (
     <View>
-      <Text style={[s.section, { textTransform: 'none', fontSize: theme.sizes.section + 4, marginBottom: 14 }]}>{model.labels.contents}</Text>
+      <Text style={[props.s.section, { textTransform: 'none', fontSize: props.theme.sizes.section + 4, marginBottom: 14 }]}>{props.model.labels.contents}</Text>
+      <ProjectRows {...props} />
+    </View>
+  );
+}
+
+/** A row per project: its number, title and facts, and the page it starts on, linked there. */
+function ProjectRows({ model, theme, s, pageNumbers }: ContentsProps) {
+  const { lineHeight: _none, ...numberStyle } = s.title;
+  return (
+    <>
       {model.projects.map((project) => {
         const detail = project.facts
           .filter((f) => f.label !== model.labels.stack)
@@ -146,7 +178,7 @@ function Contents({ model, theme, s, pageNumbers }: { model: PortfolioModel; the
           </Link>
         );
       })}
-    </View>
+    </>
   );
 }
 

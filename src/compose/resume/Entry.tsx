@@ -59,7 +59,8 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
     })),
     ...entry.highlights.map((h) => ({
       node: (
-        <View style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }}>
+        // A bullet's marker and text are side by side: split, the marker could stay alone at a page's foot. A short bullet moves whole.
+        <View wrap={lines(h, theme.sizes.body, BULLET_WIDTH) > UNBROKEN_BULLET_LINES} style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }}>
           <Text style={[s.body, { width: BULLET_WIDTH, color: theme.colors.accent }]}>•</Text>
           <Text style={[s.body, { flex: 1 }]} {...UNBROKEN_EDGES}>
             {h}
@@ -122,6 +123,8 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
 }
 
 const BULLET_WIDTH = 10;
+/** Bullets up to this many lines never break; a longer one breaks with two lines each side (UNBROKEN_EDGES). */
+const UNBROKEN_BULLET_LINES = 4;
 /** Between an entry's title and its subtitle: a visible gap that a line break never takes (the spaces of text are collapsed). */
 const SUBTITLE_GAP = '\u00a0\u00a0 ';
 /** React-PDF's widows and orphans: a paragraph broken across pages keeps two lines on each side. */

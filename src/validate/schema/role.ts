@@ -51,7 +51,14 @@ export const roleSchema = z.strictObject({
     })
     .optional(),
   formats: z.array(z.enum(EXPORT_FORMATS)).optional().describe('text formats built beside the resume PDF: jsonresume, markdown, text'),
-  pages: z.strictObject({ resume: z.int().positive().optional() }).optional().describe('page budget per document'),
+  pages: z
+    .strictObject({
+      resume: z.int().positive().optional(),
+      /** Tighten the theme, within its `minimums`, until the resume fits its budget and leaves no short last page (see fit/). */
+      fit: z.boolean().optional().describe("tighten the layout within the theme's minimums until the document fits its budget"),
+    })
+    .optional()
+    .describe('page budget per document'),
   portfolio: z
     .strictObject({
       projects: z.array(z.string().min(1)).optional().describe('project page ids (data/projects/<id>.md), first in this order'),

@@ -76,6 +76,19 @@ export const themeSchema = z
       bullet: gap('a bullet spacing of', 24),
     }),
     /**
+     * How far `fit` may tighten the theme to bring a document within its page budget (see
+     * fit/tighten.ts): the smallest body size (the other text sizes shrink with it), line height,
+     * share of the spacing, and page margin. Without it, fit leaves the theme as it is.
+     */
+    minimums: z
+      .strictObject({
+        body: points('a minimum body size of', 6, 24),
+        lineHeight: z.number().min(1).max(2.5),
+        spacing: z.number().min(0).max(1).describe('the smallest share of each spacing, 0–1 (0.6: down to 60%)'),
+        margin: points('a minimum page margin of', 0, MAX_MARGIN).describe('no margin is tightened below this (a smaller one stays)'),
+      })
+      .optional(),
+    /**
      * Section titles: upper-case (Latin only); a rule under them; a short accent bar before
      * them; `above` their content, or in a left `gutter` column `gutterWidth` points wide.
      */
@@ -93,6 +106,7 @@ export const themeSchema = z
   })
   .superRefine((t, ctx) => {
     for (const issue of textAreaIssues(t)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of minimumIssues(t)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 export type Theme = z.infer<typeof themeSchema>;
@@ -135,6 +149,23 @@ function textAreaIssues(theme: Theme): { message: string; path: string[]; params
     });
   }
   return issues;
+}
+
+/** A minimum above the theme's own value would make fit loosen the theme: a mistake in the theme. */
+function minimumIssues(theme: Theme): { message: string; path: string[]; params: { hint: string } }[] {
+  const min = theme.minimums;
+  if (!min) return [];
+  const above = [
+    ['body', min.body, theme.sizes.body, 'sizes.body'],
+    ['lineHeight', min.lineHeight, theme.lineHeight, 'lineHeight'],
+  ] as const;
+  return above
+    .filter(([, minimum, value]) => minimum > value)
+    .map(([key, minimum, value, field]) => ({
+      path: ['minimums', key],
+      message: `minimums.${key} ${minimum} is above the theme's ${field} ${value}`,
+      params: { hint: `a minimum is at most the theme's own value: write ${key}: ${value} or less` },
+    }));
 }
 
 /** The side column of a `sidebar` layout, or undefined for one column. */
