@@ -13,6 +13,7 @@ import { fontStacks } from '../fontStacks.js';
 import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import type { TocPageNumbers } from './TocPageNumbers.js';
 import { imageSource } from '../shared/imageSource.js';
+import { tag } from '../shared/tag.js';
 
 export interface PortfolioProps {
   model: PortfolioModel;
@@ -47,6 +48,7 @@ export function PortfolioDocument({ model, theme, pageNumbers }: PortfolioProps)
           size={theme.page.size}
           style={{ ...pageStyle(theme), paddingTop: margin.top + HEADER_HEIGHT }}
           {...bookmark(`${project.number}. ${project.title}`)}
+          {...tag('Sect')}
         >
           <RunningHeader
             theme={theme}
@@ -88,7 +90,9 @@ function Cover({ model, theme, s }: { model: PortfolioModel; theme: Theme; s: Te
       <View style={{ height: 5, backgroundColor: theme.colors.accent, marginHorizontal: -margin.left + 0.01, marginTop: -margin.top + 0.01 }} />
       <View style={{ marginTop: 120 }}>
         <Text style={[s.section, { textTransform: 'uppercase', letterSpacing: 1.5 }]}>{labels.document}</Text>
-        <Text style={[s.name, { fontSize: theme.sizes.name + 10, marginTop: 10 }]}>{person.name}</Text>
+        <Text style={[s.name, { fontSize: theme.sizes.name + 10, marginTop: 10 }]} {...tag('H1')}>
+          {person.name}
+        </Text>
         {person.headline ? <Text style={[s.headline, { marginTop: 4 }]}>{person.headline}</Text> : null}
         {target ? <Text style={[s.title, { marginTop: 26, fontWeight: 500 }]}>{`${labels.applyingFor} ${target.position} · ${target.company}`}</Text> : null}
       </View>
@@ -120,7 +124,9 @@ function Contents({ model, theme, s, pageNumbers }: { model: PortfolioModel; the
   const { lineHeight: _none, ...numberStyle } = s.title;
   return (
     <View>
-      <Text style={[s.section, { textTransform: 'none', fontSize: theme.sizes.section + 4, marginBottom: 14 }]}>{model.labels.contents}</Text>
+      <Text style={[s.section, { textTransform: 'none', fontSize: theme.sizes.section + 4, marginBottom: 14 }]} {...tag('H2')}>
+        {model.labels.contents}
+      </Text>
       {model.projects.map((project) => {
         const detail = project.facts
           .filter((f) => f.label !== model.labels.stack)
@@ -204,7 +210,9 @@ function ProjectHeader({
           return `${model.labels.project.toUpperCase()} ${String(project.number).padStart(2, '0')}`;
         }}
       />
-      <Text style={[s.name, { fontSize: theme.sizes.name - 4, marginTop: 4 }]}>{project.title}</Text>
+      <Text style={[s.name, { fontSize: theme.sizes.name - 4, marginTop: 4 }]} {...tag('H2')}>
+        {project.title}
+      </Text>
       {project.summary ? <Text style={[s.body, { color: theme.colors.muted, marginTop: 4 }]}>{project.summary}</Text> : null}
       {project.facts.length > 0 ? (
         <View

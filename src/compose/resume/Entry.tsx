@@ -4,6 +4,7 @@ import React from 'react';
 import type { EntryModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import { SIDEBAR_GAP, type TextStyles } from '../styles.js';
+import { structure, tag } from '../shared/tag.js';
 
 interface EntryProps {
   entry: EntryModel;
@@ -31,7 +32,7 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
     <>
       {lead}
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start' }}>
-        <Text style={[s.title, { flexShrink: 1, paddingRight: 8 }]}>
+        <Text style={[s.title, { flexShrink: 1, paddingRight: 8 }]} {...tag('H3')}>
           {entry.url ? (
             <Link src={entry.url} style={[s.link, { color: theme.colors.text }]}>
               {entry.title}
@@ -47,6 +48,7 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
     </>
   );
   const lines = (text: string, size: number, indent = 0) => estimatedLines(text, size, theme, indent);
+  const bullets = structure('L');
   const blocks: { node: React.ReactNode; lines: number; prose: boolean }[] = [
     ...(entry.summary ? paragraphs(entry.summary) : []).map((p) => ({
       node: (
@@ -59,9 +61,11 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
     })),
     ...entry.highlights.map((h) => ({
       node: (
-        <View style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }}>
-          <Text style={[s.body, { width: BULLET_WIDTH, color: theme.colors.accent }]}>•</Text>
-          <Text style={[s.body, { flex: 1 }]} {...UNBROKEN_EDGES}>
+        <View style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }} {...tag('LI', { parent: bullets })}>
+          <Text style={[s.body, { width: BULLET_WIDTH, color: theme.colors.accent }]} {...tag('Lbl')}>
+            •
+          </Text>
+          <Text style={[s.body, { flex: 1 }]} {...UNBROKEN_EDGES} {...tag('LBody')}>
             {h}
           </Text>
         </View>
@@ -154,7 +158,7 @@ export function CompactRow({ entry, lead, theme, s }: EntryProps) {
     <View wrap={false} style={{ marginBottom: theme.spacing.bullet + 1 }}>
       {lead}
       <View style={{ flexDirection: 'row' }}>
-        <Text style={[s.title, { width: 110, fontSize: theme.sizes.body }]}>
+        <Text style={[s.title, { width: 110, fontSize: theme.sizes.body }]} {...tag('H3')}>
           {entry.title}
           {level}
         </Text>
@@ -171,7 +175,9 @@ export function StackedEntry({ entry, lead, theme, s }: EntryProps) {
   return (
     <View wrap={false} style={{ marginBottom: theme.spacing.entry - 2 }}>
       {lead}
-      <Text style={[s.title, { color, fontSize: theme.sizes.body }]}>{entry.title}</Text>
+      <Text style={[s.title, { color, fontSize: theme.sizes.body }]} {...tag('H3')}>
+        {entry.title}
+      </Text>
       {secondary ? <Text style={[s.small, { color }]}>{secondary}</Text> : null}
       {entry.keywords.length > 0 ? <Text style={[s.small, { color }]}>{entry.keywords.join(' · ')}</Text> : null}
       {entry.summary ? <Text style={[s.small, { color }]}>{entry.summary}</Text> : null}

@@ -16,6 +16,9 @@ export type StructureRole =
   | 'H1'
   | 'H2'
   | 'H3'
+  | 'H4'
+  | 'H5'
+  | 'H6'
   | 'P'
   | 'L'
   | 'LI'
@@ -42,10 +45,22 @@ export interface StructureTag {
   lang?: string;
   /** A table header cell's scope. */
   scope?: 'Row' | 'Column';
+  /**
+   * The element this one belongs to when no drawn node holds them all (the bullets of an entry
+   * are drawn in several unbreakable parts: each LI names the entry's one L), made where the
+   * first of them is drawn: a `structure()` object shared by the children.
+   */
+  parent?: StructureTag;
 }
 
 /** The prop the renderer reads. */
 export const TAG_PROP = 'pdfTag';
+
+/** A structure element of its own, for `parent` (one object per element). */
+export const structure = (role: StructureRole): StructureTag => ({ role });
+
+/** The heading role of a level, 1 to 6 (deeper levels are H6). */
+export const headingRole = (level: number): StructureRole => `H${Math.min(6, Math.max(1, level))}` as StructureRole;
 
 /** Props to spread on the primitive (React-PDF's types do not list them, hence `object`). */
 export const tag = (role: StructureRole, options: Omit<StructureTag, 'role'> = {}): object => ({ [TAG_PROP]: { role, ...options } satisfies StructureTag });

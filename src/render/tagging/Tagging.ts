@@ -59,6 +59,11 @@ function linkContents(target: string, text: string): string {
   return target.replace(/^(mailto|tel):/, '');
 }
 
+const linkTarget = (node: RenderNode): string => {
+  const target = node.props?.src ?? node.props?.href;
+  return typeof target === 'string' ? target : '';
+};
+
 const runText = (run: TextRun): string => (run.glyphs ?? []).map((glyph) => String.fromCodePoint(...(glyph.codePoints ?? []))).join('');
 
 export class Tagging {
@@ -90,52 +95,49 @@ export class Tagging {
   }
 
   node(node: RenderNode, draw: () => void): void {
-    if (this.artifactDepth > 0) return draw();
     const tag = node.props?.[TAG_PROP] as StructureTag | undefined;
-    if (node.type === 'PAGE') {
+    if (this.artifactDepth > 0) draw();
+    else if (node.type === 'PAGE') {
+      // No sequence stays open across pages (pdfkit would carry it onto the next one).
       this.end();
-      draw();
-      return this.end();
-    }
-    if (node.props?.fixed || tag?.role === 'Artifact') return this.asArtifact(node.props?.fixed ? 'Pagination' : 'Layout', draw);
-    if (node.type === 'LINK') {
-      const target = typeof node.props?.src === 'string' ? node.props.src : typeof node.props?.href === 'string' ? node.props.href : '';
-      return this.withLink(target, '', draw);
-    }
-    const element = tag ? this.elementOf(tag, tag) : node.type === 'TEXT' && node.props && !this.link ? this.elementOf(node.props, { role: 'P' }) : undefined;
-    if (!element) return draw();
-    this.parents.push(element);
-    try {
-      draw();
-    } finally {
-      this.parents.pop();
+      if (tag) this.within(this.elementOf(tag, tag), draw);
+      else draw();
+      this.end();
+    } else if (node.props?.fixed || tag?.role === 'Artifact') this.asArtifact(node.props?.fixed ? 'Pagination' : 'Layout', draw);
+    else if (node.type === 'LINK') this.withLink(linkTarget(node), '', draw);
+    else {
+      const untaggedText = node.type === 'TEXT' && node.props && !this.link;
+      const element = tag ? this.elementOf(tag, tag) : untaggedText ? this.elementOf(node.props!, { role: 'P' }) : undefined;
+      if (element) this.within(element, draw);
+      else draw();
     }
   }
 
   decoration(_subject: unknown, draw: () => void): void {
-    if (this.artifactDepth > 0) return draw();
-    this.asArtifact('Layout', draw);
+    if (this.artifactDepth > 0) draw();
+    else this.asArtifact('Layout', draw);
   }
 
   content(node: RenderNode, draw: () => void): void {
-    if (this.artifactDepth > 0) return draw();
-    if (node.type === 'TEXT') {
-      draw();
-      return this.end();
-    }
-    if (node.type === 'LINK' || node.type === 'NOTE') return draw();
     const tag = node.props?.[TAG_PROP] as StructureTag | undefined;
-    if (tag?.role !== 'Figure') return this.asArtifact('Layout', draw);
-    this.want({ element: this.top() });
-    draw();
-    this.end();
+    if (this.artifactDepth > 0 || node.type === 'LINK' || node.type === 'NOTE') draw();
+    else if (node.type === 'TEXT') {
+      draw();
+      this.end();
+    } else if (tag?.role === 'Figure') {
+      this.want({ element: this.top() });
+      draw();
+      this.end();
+    } else this.asArtifact('Layout', draw);
   }
 
   run(run: TextRun, draw: () => void): void {
-    if (this.artifactDepth > 0) return draw();
-    if (run.attributes.link && !this.link) return this.withLink(run.attributes.link, runText(run), draw);
-    this.want({ element: this.top() });
-    draw();
+    if (this.artifactDepth > 0) draw();
+    else if (run.attributes.link && !this.link) this.withLink(run.attributes.link, runText(run), draw);
+    else {
+      this.want({ element: this.top() });
+      draw();
+    }
   }
 
   private top(): StructElement {
@@ -146,7 +148,7 @@ export class Tagging {
     let element = this.elements.get(key);
     if (!element) {
       element = this.doc.struct(tag.role, { alt: tag.alt, lang: tag.lang, scope: tag.scope });
-      this.top().add(element);
+      (tag.parent ? this.elementOf(tag.parent, tag.parent) : this.top()).add(element);
       this.elements.set(key, element);
     }
     return element;
@@ -158,16 +160,25 @@ export class Tagging {
     const element = this.doc.struct('Link');
     this.top().add(element);
     this.link = { element, contents: linkContents(target, text) };
-    this.parents.push(element);
     try {
-      this.want({ element });
-      draw();
-      this.end();
+      this.within(element, () => {
+        this.want({ element });
+        draw();
+        this.end();
+      });
     } finally {
-      this.parents.pop();
       this.link = null;
     }
     element.end();
+  }
+
+  private within(element: StructElement, draw: () => void): void {
+    this.parents.push(element);
+    try {
+      draw();
+    } finally {
+      this.parents.pop();
+    }
   }
 
   private asArtifact(type: 'Pagination' | 'Layout', draw: () => void): void {
