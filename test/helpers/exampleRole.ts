@@ -15,11 +15,14 @@ export interface RenderedRole {
   area: TextArea;
 }
 
-/** The example data's documents for one role, composed and rendered in this process (no CLI, nothing written). */
-export async function renderExampleRole(roleId: string): Promise<RenderedRole> {
-  const prepared = prepare({ dataDir: path.join(repoRoot, 'data'), roles: [roleId] });
-  const theme = themeFor(prepared, roleId);
-  const ctx = roleContext(prepared, roleId);
+/**
+ * The example data's documents for one role, composed and rendered in this process (no CLI,
+ * nothing written); `theme` overrides the role's, `dataDir` renders another data folder.
+ */
+export async function renderExampleRole(roleId: string, options: { theme?: string; dataDir?: string } = {}): Promise<RenderedRole> {
+  const prepared = prepare({ dataDir: options.dataDir ?? path.join(repoRoot, 'data'), roles: [roleId], theme: options.theme });
+  const theme = themeFor(prepared, roleId, options.theme);
+  const ctx = roleContext(prepared, roleId, { theme: options.theme });
   const documents: RenderedRole['documents'] = [];
   for (const kind of MAIN_KINDS) {
     const doc = DOCUMENT_MAKERS[kind](ctx);
