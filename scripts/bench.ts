@@ -5,7 +5,8 @@
  * --json (figures as JSON on stdout; progress stays on stderr), --resources (only the oversized
  * inputs: 2,000 work entries, tables of 2,000 and 5,000 rows — wall time, peak memory, how it ended),
  * --png-bomb (only the hostile image case: `check` and `build` of a data folder with a 48 KB PNG
- * of 20000 × 20000 pixels).
+ * of 20000 × 20000 pixels), --tagging (only the cost of tagged PDF/UA-1: each document of --role
+ * rendered tagged and untagged in one warm process, ms and bytes; see bench/taggingCost.ts).
  *
  * What "cold" means here: a new `node` process for every measurement, running compiled
  * JavaScript (dist/, as `npm run build:pdf` does), writing into a new output folder; the OS file
@@ -25,6 +26,7 @@ import { writeDataFolder } from './bench/hugeInputs.js';
 import { compileRunners, REPORT_USAGE, RUNNERS } from './bench/compile.js';
 import { CHROMIUM } from './bench/paths.js';
 import { measureWatchEdit } from './bench/watchEdit.js';
+import { measureTaggingCost, taggingReport } from './bench/taggingCost.js';
 import { median, pairRatios, rotate, verdict, type Bar, type Verdict } from './bench/stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +42,7 @@ const { values: flags } = parseArgs({
     json: { type: 'boolean', default: false },
     resources: { type: 'boolean', default: false },
     'png-bomb': { type: 'boolean', default: false },
+    tagging: { type: 'boolean', default: false },
   },
 });
 const runs = Number(flags.runs);
@@ -507,7 +510,10 @@ function report(r: {
 
 try {
   if (flags['png-bomb']) await pngBombCase();
-  else await main();
+  else if (flags.tagging) {
+    const costs = await measureTaggingCost(flags.data!, flags.role!, runs);
+    process.stdout.write(flags.json ? `${JSON.stringify(costs, null, 2)}\n` : taggingReport(costs));
+  } else await main();
 } catch (err) {
   fs.rmSync(work, { recursive: true, force: true });
   throw err;
