@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { Decision } from '../tailor/model.js';
+import type { AtsExpectation } from '../verify/atsView.js';
 import type { DocumentKind } from '../write/manifest.js';
 
 /** A composed document: the element tree to render and what the later steps need to know of it. */
@@ -17,6 +18,8 @@ export interface ComposedDocument {
   /** Parts of the file name. */
   naming: { name: string; company?: string; position?: string };
   pageBudget?: number;
+  /** A resume: what an applicant-tracking system must find in it, whole and in order (verify/atsView.ts). */
+  ats?: AtsExpectation;
   decisions: Decision[];
   /** Files written beside the PDF as they are (e.g. the paste-ready answers), each listed in the manifest. */
   companions?: CompanionFile[];

@@ -19,7 +19,7 @@ import type { Photo } from '../validate/checkPhoto.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { Resume } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
-import type { Theme } from '../validate/schema/theme.js';
+import { sidebarOf, type Theme } from '../validate/schema/theme.js';
 import type { ProjectPage } from '../validate/validateProjects.js';
 import type { DocumentKind } from '../write/manifest.js';
 
@@ -60,6 +60,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
     pageBudget: ctx.role?.pages?.resume,
     decisions,
+    ats: { model, sidebarSections: sidebarOf(ctx.theme)?.sections ?? [] },
   };
 };
 

@@ -90,7 +90,7 @@ export async function renderRole(
       continue;
     }
     const pdf = await renderDocument(doc);
-    const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget };
+    const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget, ats: doc.ats };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
     const problems = [...verified.problems, ...verifyRenderedText(input, textAreaOf(ctx.theme))].map((p) =>

@@ -1,6 +1,7 @@
 import type { Problem } from '../core/problems.js';
 import { walkStrings } from '../core/walkStrings.js';
 import { PLACEHOLDER_PATTERN } from '../validate/schema/primitives.js';
+import { checkAtsView, type AtsExpectation } from './atsView.js';
 import { inspectPdf, type PdfFacts } from './inspectPdf.js';
 import { readPdfText, type PageText } from './pdfText.js';
 import { checkPageBreaks } from './pageBreaks.js';
@@ -12,6 +13,8 @@ export interface VerifyInput {
   /** What was drawn (the model): its strings are what a recruiter will read. */
   content: unknown;
   pageBudget?: number;
+  /** A resume: what an applicant-tracking system must find in it (atsView.ts). */
+  ats?: AtsExpectation;
 }
 
 /** Checks a finished PDF before it is written. Problems are warnings unless the PDF is wrong. */
@@ -56,10 +59,10 @@ export function verifyDocument({ file, pdf, content, pageBudget }: VerifyInput):
 /**
  * The checks that read the PDF back as a reader does: every string of the model is in the text
  * layer, no line runs into the side margins or below the page, no bad page break (pageBreaks.ts), and over a page budget, the entry that spilled
- * over. Reading costs 5–70 ms per document (readPdfText; the first of a process the most). A PDF
+ * over; a resume's facts whole and in order for an applicant-tracking system (atsView.ts). Reading costs 5–70 ms per document (readPdfText; the first of a process the most). A PDF
  * the reader cannot read is a warning, never a pass: the checks did not run.
  */
-export function verifyRenderedText({ file, pdf, content, pageBudget }: VerifyInput, area: TextArea): Problem[] {
+export function verifyRenderedText({ file, pdf, content, pageBudget, ats }: VerifyInput, area: TextArea): Problem[] {
   let pages: PageText[];
   try {
     pages = readPdfText(pdf);
@@ -81,5 +84,6 @@ export function verifyRenderedText({ file, pdf, content, pageBudget }: VerifyInp
     ...checkBelowPage(pages, file),
     ...checkPageBreaks(pages, content, area, file),
     ...(pageBudget !== undefined ? spillOver(pages, content, pageBudget, file) : []),
+    ...(ats ? checkAtsView(pages, ats, file) : []),
   ];
 }
