@@ -112,7 +112,7 @@ function columnsOf(page: PageText): TextRun[][] {
 /**
  * The x of a vertical gap between two columns of text, or undefined: one column. A gap is a
  * column gap when no run on the page crosses it, both sides hold text over a third of the page's
- * height, and the right side reads like a column: most of its runs start at one x, and some are
+ * height, and the right side reads like a column: most of its lines start at one x, and some are
  * wide (right-aligned dates beside titles leave a gap too, but they are neither).
  */
 function columnGap(page: PageText): number | undefined {
@@ -131,10 +131,11 @@ function isColumnGap(page: PageText, gap: number): boolean {
   const left = page.runs.filter((r) => r.x + r.width <= gap);
   const right = page.runs.filter((r) => r.x > gap);
   if (coveredHeight(left) < page.height / 3 || coveredHeight(right) < page.height / 3) return false;
-  if (Math.max(...right.map((r) => r.width)) < page.width / 4) return false;
+  const lines = linesOf(right).map((line) => ({ start: Math.min(...line.map((r) => r.x)), end: Math.max(...line.map((r) => r.x + r.width)) }));
+  if (Math.max(...lines.map((line) => line.end - line.start)) < page.width / 4) return false;
   const starts = new Map<number, number>();
-  for (const run of right) starts.set(Math.round(run.x / 2), (starts.get(Math.round(run.x / 2)) ?? 0) + 1);
-  return Math.max(...starts.values()) >= right.length * 0.6;
+  for (const { start } of lines) starts.set(Math.round(start / 2), (starts.get(Math.round(start / 2)) ?? 0) + 1);
+  return Math.max(...starts.values()) >= lines.length * 0.6;
 }
 
 const coveredHeight = (runs: readonly TextRun[]): number => (runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.top)) - Math.min(...runs.map((r) => r.top)));

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { PdfFile } from '../../src/verify/pdfFile.js';
 import { PdfStream, type PdfDict } from '../../src/verify/pdfSyntax.js';
 import { readMarkedContent } from '../../src/verify/markedContent.js';
-import { walkPages } from '../../src/verify/pdfText.js';
+import { readPdfText, walkPages } from '../../src/verify/pdfText.js';
+import { checkAtsView, type AtsExpectation } from '../../src/verify/atsView.js';
 import { repoRoot } from '../helpers/cli.js';
 import { renderExampleRole } from '../helpers/exampleRole.js';
 import { openPdf } from '../helpers/pdf.js';
@@ -19,6 +20,7 @@ interface Rendered {
   name: string;
   kind: string;
   pdf: Buffer;
+  ats?: AtsExpectation;
 }
 
 const THEMES = ['classic', 'compact', 'modern'];
@@ -27,10 +29,10 @@ const rendered: Rendered[] = [];
 beforeAll(async () => {
   for (const theme of THEMES) {
     const role = await renderExampleRole('data-engineer', { theme });
-    for (const { doc, pdf } of role.documents) rendered.push({ name: `${theme} ${doc.kind}`, kind: doc.kind, pdf });
+    for (const { doc, pdf } of role.documents) rendered.push({ name: `${theme} ${doc.kind}`, kind: doc.kind, pdf, ats: doc.ats });
   }
   const json = await renderExampleRole('master', { dataDir: path.join(repoRoot, 'test/fixtures/json-resume') });
-  for (const { doc, pdf } of json.documents) rendered.push({ name: `json-resume ${doc.kind}`, kind: doc.kind, pdf });
+  for (const { doc, pdf } of json.documents) rendered.push({ name: `json-resume ${doc.kind}`, kind: doc.kind, pdf, ats: doc.ats });
 }, 180_000);
 
 interface StructNode {
@@ -103,7 +105,7 @@ function walkTree(trees: StructNode[], textOf: Map<string, string>) {
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-describe('tagged PDF/UA-1, every document and theme, and a JSON Resume', () => {
+describe('tagged PDF/UA-1 and the ATS view, every document and theme, and a JSON Resume', () => {
   test('every painting operator is in a marked-content sequence (tagged or an Artifact), nested with the text objects', () => {
     for (const { name, pdf } of rendered) {
       const facts = readMarkedContent(pdf);
@@ -193,5 +195,11 @@ describe('tagged PDF/UA-1, every document and theme, and a JSON Resume', () => {
       // The footer prints `n / pages` on every page.
       expect(walkTree(trees, textOf).text, name).not.toContain(`1 / ${pages}`);
     }
+  });
+
+  test('an applicant-tracking system finds every resume fact whole and in order, in content order and in layout order, in every theme', () => {
+    const resumes = rendered.filter((r) => r.ats);
+    expect(resumes).toHaveLength(THEMES.length + 1);
+    for (const { name, pdf, ats } of resumes) expect(checkAtsView(readPdfText(pdf), ats!, name), name).toEqual([]);
   });
 });
