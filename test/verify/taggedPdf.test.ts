@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { Document, Page, Text } from '@react-pdf/renderer';
+import { createElement } from 'react';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { renderPdf } from '../../src/render/renderPdf.js';
 import { PdfFile } from '../../src/verify/pdfFile.js';
 import { PdfStream, type PdfDict } from '../../src/verify/pdfSyntax.js';
 import { readMarkedContent } from '../../src/verify/markedContent.js';
@@ -201,5 +204,15 @@ describe('tagged PDF/UA-1 and the ATS view, every document and theme, and a JSON
     const resumes = rendered.filter((r) => r.ats);
     expect(resumes).toHaveLength(THEMES.length + 1);
     for (const { name, pdf, ats } of resumes) expect(checkAtsView(readPdfText(pdf), ats!, name), name).toEqual([]);
+  });
+
+  test('a title with XML in it (R&D, <Lab>) goes into the XMP metadata escaped, well-formed', async () => {
+    const title = 'AT&T R&D <Lab> "one"';
+    const element = createElement(Document, { title, ...({ conformance: 'PDF/UA' } as object) }, createElement(Page, {}, createElement(Text, {}, 'x')));
+    const file = new PdfFile(await renderPdf(element));
+    const catalog = file.dict(file.trailer.get('Root'), 'catalog');
+    const xmp = Buffer.from(file.streamData(catalog.get('Metadata'), 'XMP')).toString('utf8');
+    expect(xmp).toContain('AT&#38;T R&#38;D &#60;Lab&#62; &#34;one&#34;');
+    expect(xmp.replace(/&#\d+;/g, '')).not.toMatch(/[&]|<Lab>/);
   });
 });

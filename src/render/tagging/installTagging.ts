@@ -10,7 +10,9 @@ import { Tagging, type TaggedPdfDocument } from './Tagging.js';
  * gives the document the Tagging the patched renderer draws through.
  *
  * And pdfkit maps CID 0 (.notdef) to U+0000 in every font's ToUnicode CMap, which PDF/UA forbids
- * (Matterhorn 31-028); a tagged document's fonts write their CMap from CID 1.
+ * (Matterhorn 31-028); a tagged document's fonts write their CMap from CID 1. And pdfkit writes
+ * the title, author, subject and keywords into the XMP metadata as they are: `R&D` would make it
+ * malformed XML, so they go in escaped.
  * Written against pdfkit 0.20.1, pinned (package.json `overrides`); test/unit/tagging.test.ts
  * fails if these internals change.
  */
@@ -23,6 +25,8 @@ interface EmbeddedFont {
 
 interface PdfKitDocument extends TaggedPdfDocument {
   tagging?: Tagging;
+  info: Record<string, unknown>;
+  _addInfo(): unknown;
   initMarkings(options: { tagged?: boolean; subset?: string }): void;
   end(): unknown;
   _fontFamilies: Record<string, EmbeddedFont>;
@@ -46,8 +50,20 @@ export function installTagging(): void {
       }
       return end.call(this);
     };
+    const addInfo = this._addInfo;
+    this._addInfo = function (this: PdfKitDocument) {
+      const info = this.info;
+      this.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]));
+      try {
+        return addInfo.call(this);
+      } finally {
+        this.info = info;
+      }
+    };
   };
 }
+
+const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const hex = (n: number) => n.toString(16).padStart(4, '0');
 
