@@ -25,7 +25,8 @@ import { TAG_PROP, type StructureTag } from '../../compose/shared/tag.js';
 interface StructElement {
   add(child: unknown): StructElement;
   end(): void;
-  dictionary: { data: { S: string } };
+  // biome-ignore lint/complexity/noBannedTypes: pdfkit writes a String object as a PDF text string
+  dictionary: { data: { S: string; Lang?: String } };
 }
 
 /** pdfkit's document, as far as tagging uses it. */
@@ -59,6 +60,18 @@ function linkContents(target: string, text: string): string {
   return target.replace(/^(mailto|tel):/, '');
 }
 
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
+const LATIN = /[A-Za-z]/;
+
+/** `en` for text with Latin letters and no Hangul in a Korean document, `ko` for the reverse; otherwise undefined. */
+function otherLanguage(text: string, documentLang: string | undefined): string | undefined {
+  const korean = HANGUL.test(text);
+  const latin = LATIN.test(text);
+  if (documentLang?.startsWith('ko') && latin && !korean) return 'en';
+  if (documentLang?.startsWith('en') && korean && !latin) return 'ko';
+  return undefined;
+}
+
 const linkTarget = (node: RenderNode): string => {
   const target = node.props?.src ?? node.props?.href;
   return typeof target === 'string' ? target : '';
@@ -76,8 +89,13 @@ export class Tagging {
   private pending: Marking | null = null;
   /** The Link element an annotation made now belongs to, and what it says. */
   private link: { element: StructElement; contents: string } | null = null;
+  /** The text each element holds itself, to tell the ones in the other language (see finish). */
+  private readonly texts = new Map<StructElement, string>();
 
-  constructor(private readonly doc: TaggedPdfDocument) {
+  constructor(
+    private readonly doc: TaggedPdfDocument,
+    private readonly documentLang: string | undefined,
+  ) {
     const root = doc.struct('Document');
     doc.addStructure(root);
     this.parents = [root];
@@ -135,8 +153,22 @@ export class Tagging {
     if (this.artifactDepth > 0) draw();
     else if (run.attributes.link && !this.link) this.withLink(run.attributes.link, runText(run), draw);
     else {
-      this.want({ element: this.top() });
+      const element = this.top();
+      this.texts.set(element, (this.texts.get(element) ?? '') + runText(run));
+      this.want({ element });
       draw();
+    }
+  }
+
+  /**
+   * Before the document ends: an element whose text is all in the other language (English in a
+   * Korean document, Korean in an English one) says so with /Lang, for a screen reader's voice.
+   * Text in both stays in the document's language.
+   */
+  finish(): void {
+    for (const [element, text] of this.texts) {
+      const lang = otherLanguage(text, this.documentLang);
+      if (lang) element.dictionary.data.Lang = new String(lang);
     }
   }
 
@@ -157,7 +189,7 @@ export class Tagging {
   /** A Link element for what `draw` draws and the annotation it makes, ended at once. */
   private withLink(target: string, text: string, draw: () => void): void {
     this.end();
-    const element = this.doc.struct('Link');
+    const element = this.doc.struct('Link', { lang: otherLanguage(text, this.documentLang) });
     this.top().add(element);
     this.link = { element, contents: linkContents(target, text) };
     try {

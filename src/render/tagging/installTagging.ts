@@ -27,7 +27,7 @@ interface PdfKitDocument extends TaggedPdfDocument {
   tagging?: Tagging;
   info: Record<string, unknown>;
   _addInfo(): unknown;
-  initMarkings(options: { tagged?: boolean; subset?: string }): void;
+  initMarkings(options: { tagged?: boolean; subset?: string; lang?: string }): void;
   end(): unknown;
   _fontFamilies: Record<string, EmbeddedFont>;
 }
@@ -42,9 +42,11 @@ export function installTagging(): void {
   proto.initMarkings = function (this: PdfKitDocument, options) {
     if (options.subset !== 'PDF/UA') return initMarkings.call(this, options);
     initMarkings.call(this, { ...options, tagged: true });
-    this.tagging = new Tagging(this);
+    const tagging = new Tagging(this, options.lang);
+    this.tagging = tagging;
     const end = this.end;
     this.end = function (this: PdfKitDocument) {
+      tagging.finish();
       for (const font of Object.values(this._fontFamilies)) {
         if (font.unicode && font.toUnicodeCmap) font.toUnicodeCmap = () => toUnicodeFromCid1(font);
       }
