@@ -29,7 +29,12 @@ const define = {
 };
 // The bundled renderer must be the patched one (tagged PDF): patched here too, for a tree installed
 // without scripts; the compile fails when the patch no longer applies.
-patchInstalledReactPdf(root);
+try {
+  patchInstalledReactPdf(root);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 const chunks = path.join(root, 'dist/chunks');
 const result = await build({
   entryPoints: { careerpdf: 'src/cli/main.ts' },

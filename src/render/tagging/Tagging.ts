@@ -112,7 +112,11 @@ export class Tagging {
     };
   }
 
+  /** Whether the renderer called in at all: an unpatched renderer draws without a word. */
+  drawnThrough = false;
+
   node(node: RenderNode, draw: () => void): void {
+    this.drawnThrough = true;
     const tag = node.props?.[TAG_PROP] as StructureTag | undefined;
     if (this.artifactDepth > 0) draw();
     else if (node.type === 'PAGE') {

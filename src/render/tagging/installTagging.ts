@@ -46,6 +46,9 @@ export function installTagging(): void {
     this.tagging = tagging;
     const end = this.end;
     this.end = function (this: PdfKitDocument) {
+      // A document that says PDF/UA and is not tagged would be a lie: never written.
+      if (!tagging.drawnThrough)
+        throw new Error('React-PDF drew without the tagging hooks: its renderer is not patched (run `npm install`, see scripts/patchReactPdf.mjs)');
       tagging.finish();
       for (const font of Object.values(this._fontFamilies)) {
         if (font.unicode && font.toUnicodeCmap) font.toUnicodeCmap = () => toUnicodeFromCid1(font);
