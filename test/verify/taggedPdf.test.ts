@@ -8,7 +8,7 @@ import { PdfStream, type PdfDict } from '../../src/verify/pdfSyntax.js';
 import { readMarkedContent } from '../../src/verify/markedContent.js';
 import { readPdfText, walkPages } from '../../src/verify/pdfText.js';
 import { checkAtsView, type AtsExpectation } from '../../src/verify/atsView.js';
-import { repoRoot } from '../helpers/cli.js';
+import { repoRoot, runCliInProcess } from '../helpers/cli.js';
 import { renderExampleRole } from '../helpers/exampleRole.js';
 import { openPdf } from '../helpers/pdf.js';
 
@@ -219,5 +219,12 @@ describe('tagged PDF/UA-1 and the ATS view, every document and theme, and a JSON
     const xmp = Buffer.from(file.streamData(catalog.get('Metadata'), 'XMP')).toString('utf8');
     expect(xmp).toContain('AT&#38;T R&#38;D &#60;Lab&#62; &#34;one&#34;');
     expect(xmp.replace(/&#\d+;/g, '')).not.toMatch(/[&]|<Lab>/);
+  });
+
+  test('`check --ats` renders the resume (nothing written) and says what an applicant-tracking system finds, per role', async () => {
+    const run = await runCliInProcess(['check', '--ats', '--data', path.join(repoRoot, 'test/fixtures/json-resume')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ATS view: master resume, \d+ facts in content and layout order: every one whole and in order$/m);
+    expect(run.stderr).not.toContain('ats-text');
   });
 });
