@@ -9,6 +9,7 @@ import { readMarkedContent } from '../../src/verify/markedContent.js';
 import { readPdfText, walkPages } from '../../src/verify/pdfText.js';
 import { checkAtsView, type AtsExpectation } from '../../src/verify/atsView.js';
 import { repoRoot, runCliInProcess } from '../helpers/cli.js';
+import { MAIN_KINDS } from '../../src/pipeline/documents.js';
 import { renderExampleRole } from '../helpers/exampleRole.js';
 import { openPdf } from '../helpers/pdf.js';
 
@@ -30,8 +31,11 @@ const THEMES = ['classic', 'compact', 'modern'];
 const rendered: Rendered[] = [];
 
 beforeAll(async () => {
+  // Every theme's resume (the sidebar is the resume's); the portfolio and the answers, which no
+  // theme lays out in columns, in one theme: the file stays fast. (All 3 × 3 and both roles pass
+  // a PDF/UA-1 checker's machine checks, see docs/readme-drafts/h15-tagged.md.)
   for (const theme of THEMES) {
-    const role = await renderExampleRole('data-engineer', { theme });
+    const role = await renderExampleRole('data-engineer', { theme, kinds: theme === 'modern' ? MAIN_KINDS : ['resume'] });
     for (const { doc, pdf } of role.documents) rendered.push({ name: `${theme} ${doc.kind}`, kind: doc.kind, pdf, ats: doc.ats });
   }
   const json = await renderExampleRole('master', { dataDir: path.join(repoRoot, 'test/fixtures/json-resume') });
@@ -111,7 +115,7 @@ function walkTree(trees: StructNode[], textOf: Map<string, string>) {
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-describe('tagged PDF/UA-1 and the ATS view, every document and theme, and a JSON Resume', () => {
+describe('tagged PDF/UA-1 and the ATS view: every theme, every document, and a JSON Resume', () => {
   test('every painting operator is in a marked-content sequence (tagged or an Artifact), nested with the text objects', () => {
     for (const { name, pdf } of rendered) {
       const facts = readMarkedContent(pdf);
