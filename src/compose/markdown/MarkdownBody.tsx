@@ -333,7 +333,7 @@ function ImageBlock({ node, ctx }: { node: ImageNode | ImageReference; ctx: Mark
         <Image
           src={imageSource(image)}
           style={fitImage(image, { maxWidth: ctx.width, maxHeight: ctx.maxImageHeight })}
-          {...tag('Figure', { alt: node.alt || caption || '' })}
+          {...tag('Figure', { alt: node.alt?.trim() || caption || fileName(url) })}
         />
       ) : (
         <ImagePlaceholder url={url ?? `[${node.alt ?? ''}]`} alt={node.alt ?? ''} reason={image?.kind === 'placeholder' ? image.reason : 'missing'} ctx={ctx} />
@@ -341,6 +341,16 @@ function ImageBlock({ node, ctx }: { node: ImageNode | ImageReference; ctx: Mark
       {caption ? <Text style={m.caption}>{caption}</Text> : null}
     </View>
   );
+}
+
+/** The last part of an image's path, a Figure's alt text when the markdown gives none (validation warned). */
+function fileName(url: string | undefined): string {
+  const last = url?.split(/[/\\]/).pop() ?? '';
+  try {
+    return decodeURIComponent(last) || 'image';
+  } catch {
+    return last || 'image'; // a malformed %-escape: the name as written
+  }
 }
 
 export function ImagePlaceholder({
