@@ -48,8 +48,16 @@ export function atsItems({ model, sidebarSections }: AtsExpectation): AtsItem[] 
   return items.filter((item) => squash(item.text) !== '');
 }
 
-/** Whitespace (and NBSP) is not compared: a parser may put a space or a line break anywhere between words. */
-const squash = (text: string): string => text.normalize('NFC').replace(/[\s\u00a0]+/g, '');
+/**
+ * Whitespace (and NBSP) is not compared: a parser may put a space or a line break anywhere
+ * between words; nor is case: a theme may draw section titles in capitals, and parsers match
+ * without case.
+ */
+const squash = (text: string): string =>
+  text
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, '')
+    .toLowerCase();
 
 /** A page's runs grouped into lines: the same top within 2 pt. */
 function linesOf(runs: readonly TextRun[]): TextRun[][] {

@@ -39,12 +39,12 @@ describe('the ATS view of a resume', () => {
     expect(sidebar.indexOf('Experience')).toBeLessThan(sidebar.indexOf('Summary'));
   });
 
-  test('a resume drawn right passes in both orders, a right-aligned date read after its title', () => {
+  test('a resume drawn right passes in both orders: a right-aligned date read after its title, a section title in capitals', () => {
     const pages = [
       page([
         run('박서연', 40, 40),
         run('sy@example.com · github.com/sy-park-example', 40, 60),
-        run('Experience', 40, 100),
+        run('EXPERIENCE', 40, 100),
         run('Data Engineer Acme', 40, 120),
         run('2021.03 – 2024.02', 470, 120, 85),
         run('Built the pipelines that load every event of the day into the warehouse, and more.', 40, 134, 480),
