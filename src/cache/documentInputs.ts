@@ -13,6 +13,8 @@ export interface InputSettings {
   theme?: string;
   strict?: boolean;
   assetsDir?: string;
+  /** `build --format`: the text formats written beside the resume. */
+  formats?: readonly string[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface InputSettings {
  * are relative to the data folder, so the hash does not depend on where the folders are.
  */
 export function settingsHash(settings: InputSettings, roleId: string): string {
-  const { dataDir, lang, theme, strict, assetsDir } = settings;
+  const { dataDir, lang, theme, strict, assetsDir, formats } = settings;
   const shown = {
     tool: toolIdentity(),
     roleId,
@@ -29,6 +31,7 @@ export function settingsHash(settings: InputSettings, roleId: string): string {
     strict: strict === true,
     assets: assetsDir && relativePath(dataDir, path.resolve(assetsDir)),
     sourceDateEpoch: sourceDateEpoch()?.getTime(),
+    formats: formats?.length ? [...formats].sort() : undefined,
   };
   return crypto.createHash('sha256').update(JSON.stringify(shown)).digest('hex');
 }

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Decision } from '../tailor/model.js';
 import type { AtsExpectation } from '../verify/atsView.js';
+import type { Lang } from '../validate/schema/primitives.js';
 import type { DocumentKind } from '../write/manifest.js';
 
 /** A composed document: the element tree to render and what the later steps need to know of it. */
@@ -15,8 +16,8 @@ export interface ComposedDocument {
   settled?: () => boolean;
   /** The model drawn: its strings are what a reader will see (verify), its hash what the cache keys on. */
   content: unknown;
-  /** Parts of the file name. */
-  naming: { name: string; company?: string; position?: string };
+  /** Parts of the file name; `lang` names the kind in a form's template (이력서, Resume). */
+  naming: { name: string; company?: string; position?: string; lang: Lang };
   pageBudget?: number;
   /** A resume: what an applicant-tracking system must find in it, whole and in order (verify/atsView.ts). */
   ats?: AtsExpectation;

@@ -1,5 +1,22 @@
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as Fontkit from 'fontkit';
 import { fontFile, type FontFamilyName } from './fonts.js';
+
+/**
+ * fontkit is loaded when a font is first opened: loading it is most of the time of a command
+ * that draws nothing (`match`, ~0.1–0.7 s). Its ES module file is required (require(esm), Node
+ * 20.19+), so that this is the very instance React-PDF imports; the file's place is fontkit
+ * 2.0.4's, pinned in package.json.
+ */
+let fontkit: typeof Fontkit | undefined;
+function loadFontkit(): typeof Fontkit {
+  if (!fontkit) {
+    const require = createRequire(import.meta.url);
+    fontkit = require(path.join(path.dirname(require.resolve('fontkit')), 'module.mjs')) as typeof Fontkit;
+  }
+  return fontkit;
+}
 
 /*
  * Which characters a font stack can draw. React-PDF draws a character the whole stack lacks in
@@ -7,12 +24,12 @@ import { fontFile, type FontFamilyName } from './fonts.js';
  * lets validate report such a character at its source and tailor leave it out of the drawing.
  */
 
-const opened = new Map<FontFamilyName, fontkit.Font>();
+const opened = new Map<FontFamilyName, Fontkit.Font>();
 
 /** The family's Regular file: every weight of a family here has the same character map. */
-function font(family: FontFamilyName): fontkit.Font {
+function font(family: FontFamilyName): Fontkit.Font {
   let f = opened.get(family);
-  if (!f) opened.set(family, (f = fontkit.openSync(fontFile(family))));
+  if (!f) opened.set(family, (f = loadFontkit().openSync(fontFile(family))));
   return f;
 }
 

@@ -7,6 +7,7 @@ import { noteRead } from './inputLog.js';
 import { listFolder, probePath, readSourceFile } from './readSourceFile.js';
 import { memoByText } from '../core/memoByText.js';
 import { roleFiles } from './roleFiles.js';
+import { RESUME_FILES } from './findDataFolder.js';
 
 /** The user's data folder, parsed but not yet validated. */
 export interface DataFolder {
@@ -16,8 +17,6 @@ export interface DataFolder {
   roles: Map<string, YamlSource>;
   problems: Problem[];
 }
-
-const RESUME_FILES = ['resume.yaml', 'resume.yml', 'resume.json'];
 
 export function loadDataFolder(dir: string): DataFolder {
   const problems: Problem[] = [];
@@ -29,11 +28,11 @@ export function loadDataFolder(dir: string): DataFolder {
       severity: 'error',
       code: 'no-data',
       message: `data folder ${displayPath(dir)} does not exist`,
-      hint: 'run from the project folder, or pass --data <dir>',
+      hint: `check the path, or run \`careerpdf init ${displayPath(dir)}\` to start one there`,
     });
     return { dir, roles, problems };
   }
-  listFolder(dir, problems);
+  listFolder(dir, problems, { noted: false });
   if (problems.length > 0) return { dir, roles, problems };
   // Found without being opened: a FIFO or a device named resume.yaml is refused by the reader.
   const resumeFiles = RESUME_FILES.map((name) => path.join(dir, name)).filter((file) => probePath(file, 'data file') !== 'absent');
@@ -42,7 +41,10 @@ export function loadDataFolder(dir: string): DataFolder {
       severity: 'error',
       code: 'no-resume',
       message: `no resume.yaml or resume.json in ${displayPath(dir)}`,
-      hint: 'create data/resume.yaml (see the README for an example)',
+      hint:
+        dir === process.cwd()
+          ? '`careerpdf init` writes a starter data folder here; or run from the folder that holds your resume.yaml, or pass --data <dir>'
+          : `\`careerpdf init ${displayPath(dir)}\` writes a starter data folder there; or pass the --data <dir> that holds your resume.yaml`,
     });
   } else if (resumeFiles.length > 1) {
     problems.push({ severity: 'error', code: 'two-resumes', message: `both ${resumeFiles.map(displayPath).join(' and ')} exist`, hint: 'keep one of them' });

@@ -10,6 +10,7 @@ import { codePointsBetween } from '../core/textPosition.js';
 import { parseYaml, type YamlSource } from './parseYaml.js';
 import { memoByText } from '../core/memoByText.js';
 import { listFolder, PAGE_FILE_LIMIT, readSourceFile } from './readSourceFile.js';
+import { LANGS, type Lang } from '../core/langs.js';
 
 /** One portfolio page, parsed but not validated: front matter with positions, body as mdast. */
 export interface ProjectSource {
@@ -17,8 +18,10 @@ export interface ProjectSource {
   file: string;
   /** Absolute path: relative image paths resolve against its folder. */
   path: string;
-  /** The file name without `.md`, NFC-normalised (macOS may hand out decomposed Hangul). */
+  /** The file name without `.md` (and without a language suffix), NFC-normalised (macOS may hand out decomposed Hangul). */
   fileId: string;
+  /** `ilogyo.en.md`: the English version of the page `ilogyo` (beside `ilogyo.md`). */
+  variantLang?: Lang;
   /** Absent when the page has no front matter (pages written for a site often have none). */
   frontMatter?: YamlSource;
   /** The markdown body; positions are lines and columns of the whole file, front matter included. */
@@ -121,7 +124,15 @@ export function parseProjectPage(file: string, text: string): { page?: ProjectSo
   const source = '\n'.repeat(linesBefore) + split.content;
   const body = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   columnsInCharacters(body, source);
-  return { page: { file: shown, path: file, fileId: path.basename(file, '.md').normalize('NFC'), frontMatter, body }, problems };
+  return { page: { file: shown, path: file, ...pageName(file), frontMatter, body }, problems };
+}
+
+/** `ilogyo.md` → `ilogyo`; `ilogyo.en.md` → `ilogyo` in English: a language version of the same page. */
+function pageName(file: string): { fileId: string; variantLang?: Lang } {
+  const name = path.basename(file, '.md').normalize('NFC');
+  const suffix = /^(.+)\.([a-z]{2})$/.exec(name);
+  const lang = LANGS.find((l) => l === suffix?.[2]);
+  return lang ? { fileId: suffix![1]!, variantLang: lang } : { fileId: name };
 }
 
 /** micromark counts columns in UTF-16 units; a location counts characters (an emoji is one column). */

@@ -1,4 +1,19 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { Problem, SourceLocation } from '../core/problems.js';
 import { codePointsBetween } from '../core/textPosition.js';
 
@@ -17,6 +32,16 @@ export interface YamlSource {
   toJSON(): string;
   /** How the scalar at `path` was written (`~`, `2021.10`, `""`), for messages; '' for a key with no value. */
   written(path: DataPath): string | undefined;
+  /** Keys that a comma made out of unquoted text in a { } mapping (`{ en: Grand prize, internal hackathon }`). */
+  commaSplitKeys: readonly CommaSplitKey[];
+}
+
+/** In `{ en: Grand prize, internal hackathon }`: path …internal hackathon, key `internal hackathon`, valueKey `en`, before `Grand prize`. */
+export interface CommaSplitKey {
+  path: DataPath;
+  key: string;
+  valueKey: string;
+  before: string;
 }
 
 /** Aliases beyond this count are refused: the "billion laughs" alias bomb expands exponentially. */
@@ -106,6 +131,7 @@ export function parseYaml(file: string, text: string): { source: YamlSource; pro
       text,
       locate: (path, part = 'value') => locateIn(doc, path, part, at),
       written: (path) => writtenIn(doc, text, path),
+      commaSplitKeys: data === undefined ? [] : commaSplitKeys(doc),
       toJSON: () => file,
     },
     problems,
@@ -177,6 +203,45 @@ function explodingAlias(doc: Document): number {
     },
   });
   return nested ?? first ?? 0;
+}
+
+/**
+ * A key with no value (not even a colon) right after a plain, unquoted value in a flow mapping:
+ * the comma meant as part of the text ended the value, and the text after it became a key.
+ */
+function commaSplitKeys(doc: Document): CommaSplitKey[] {
+  const found: (CommaSplitKey & { offset: number })[] = [];
+  const stack: { node: unknown; path: DataPath }[] = [{ node: doc.contents, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+    if (!isMap(node)) continue;
+    node.items.forEach((pair, i) => {
+      if (!isScalar(pair.key)) return;
+      const key = String(pair.key.value);
+      const previous = node.items[i - 1];
+      if (
+        node.flow &&
+        pair.value === null &&
+        pair.key.type === Scalar.PLAIN &&
+        previous &&
+        isScalar(previous.key) &&
+        isScalar(previous.value) &&
+        previous.value.type === Scalar.PLAIN &&
+        previous.value.source !== ''
+      )
+        found.push({
+          path: [...path, key],
+          key,
+          valueKey: String(previous.key.value),
+          before: String(previous.value.source),
+          offset: pair.key.range?.[0] ?? 0,
+        });
+      else stack.push({ node: pair.value, path: [...path, key] });
+    });
+  }
+  // In the order they were written.
+  return found.sort((a, b) => a.offset - b.offset).map(({ offset: _offset, ...split }) => split);
 }
 
 function locateIn(doc: Document, path: DataPath, part: 'key' | 'value', at: (offset: number) => SourceLocation): SourceLocation {

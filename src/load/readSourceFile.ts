@@ -165,8 +165,15 @@ function readRegularFile(file: string, limit: SizeLimit): BytesResult {
 export function readSourceFile(file: string, limit: SizeLimit = DATA_FILE_LIMIT): ReadResult {
   const read = readFileBytes(file, limit);
   if (!read.ok) return read;
-  const { bytes } = read;
-  const shown = displayPath(file);
+  return decodeSourceText(read.bytes, displayPath(file));
+}
+
+/**
+ * The bytes of a text file as readSourceFile hands them on (UTF-8 only, BOM dropped, `\n`
+ * line breaks, NFC), or the problem with them. For text that arrives as bytes from elsewhere
+ * than a file of its own: a file inside an archive (`shown`: `export.zip › Positions.csv`).
+ */
+export function decodeSourceText(bytes: Buffer, shown: string): ReadResult {
   const at = { file: shown, line: 1, col: 1 };
   const utf16 = utf16Kind(bytes);
   if (utf16) {
@@ -249,10 +256,13 @@ export function probePath(file: string, what: string): 'absent' | 'file' | Probl
 /**
  * The names in a folder of the data folder (`roles/`, `projects/`, `answers/`), sorted; a missing
  * folder has none. A file, a FIFO or an unreadable folder in its place is a problem, not a crash.
+ * The listing is a build input (which names are there decides what is read) unless `noted` is
+ * false: the data folder itself is listed only to know it can be read, and what else it holds
+ * (its `out/`, the user's notes) decides nothing.
  */
-export function listFolder(dir: string, problems: Problem[]): string[] {
+export function listFolder(dir: string, problems: Problem[], { noted = true } = {}): string[] {
   const names = listFolderNames(dir, problems);
-  noteRead.listing(dir, names);
+  if (noted) noteRead.listing(dir, names);
   return names ?? [];
 }
 

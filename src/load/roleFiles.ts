@@ -1,3 +1,4 @@
+import { closestName } from '../core/closestName.js';
 import path from 'node:path';
 import { UsageError, UserDataError, type Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
@@ -97,3 +98,10 @@ export function roleArgument(dataDir: string, given: string): string {
 }
 
 export const roleArguments = (dataDir: string, ids: readonly string[]): string[] => [...new Set(ids.map((id) => roleArgument(dataDir, id)))];
+
+/** What to write instead of an unknown `--role`: the role meant, and the roles there are; none when there are none. */
+export function unknownRoleHint(id: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const close = closestName(id, known);
+  return `${close ? `did you mean "${close}"? ` : ''}roles there: ${known.join(', ')} (or omit --role for the master resume)`;
+}

@@ -4,6 +4,7 @@ import { statesOnce, unchangedRole } from '../cache/unchanged.js';
 import type { Problem } from '../core/problems.js';
 import { InputLog, readingInto, type InputRecord } from '../load/inputLog.js';
 import type { Lang } from '../validate/schema/primitives.js';
+import type { ExportFormat } from '../export/formats.js';
 import { checkOutputFolders } from '../write/outputFolder.js';
 import {
   MAIN_DOCUMENT_KINDS,
@@ -24,6 +25,8 @@ export interface BuildOptions extends PrepareOptions {
   lang?: Lang;
   /** Render even the documents whose inputs are unchanged. */
   force?: boolean;
+  /** Text formats of the resume to write beside its PDF, for every role built (`--format`). */
+  formats?: readonly ExportFormat[];
 }
 
 export interface BuiltDocument {
@@ -46,6 +49,8 @@ export interface BuildEvents {
   onDocument?(doc: BuiltDocument): void;
   /** What the build read (absolute paths), also when it failed on bad input: what watch watches. */
   onInputs?(read: InputRecord[]): void;
+  /** Old outputs removed after a role's files were written: the previous manifest listed them, this build no longer writes them. */
+  onRemoved?(files: string[]): void;
 }
 
 // The manifest's kinds are the document makers' kinds (checked by the compiler).
@@ -69,6 +74,7 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
     theme: options.theme,
     strict: options.strict,
     assetsDir: options.assetsDir,
+    formats: options.formats,
   };
   const roleDir = (roleId: string) => path.join(options.outDir, roleId);
   const built: BuiltDocument[] = [];
@@ -119,7 +125,8 @@ export async function build(options: BuildOptions, events: BuildEvents = {}): Pr
       }
     }
     writeManifest(options.outDir, dir, manifest);
-    removeStale(options.outDir, dir, previous, manifest.documents);
+    const removed = removeStale(options.outDir, dir, previous, manifest.documents);
+    if (removed.length > 0) events.onRemoved?.(removed);
   }
   return built;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UsageError, problemsOf, type Problem } from '../core/problems.js';
 import { loadDataFolder } from '../load/loadDataFolder.js';
+import { unknownRoleHint } from '../load/roleFiles.js';
 import { loadProjects } from '../load/loadProjects.js';
 import { checkConsistency, type ClaimText } from '../validate/checkConsistency.js';
 import { markdownTexts, sourcedText, yamlTexts } from '../validate/claimTexts.js';
@@ -27,10 +28,7 @@ export function checkData(options: CheckOptions): Problem[] {
   const selected = options.roles?.length ? options.roles : all;
   const unknown = selected.filter((id) => !folder.roles.has(id));
   if (unknown.length > 0)
-    throw new UsageError(
-      `no role ${unknown.map((id) => `"${id}"`).join(', ')} in ${path.join(options.dataDir, 'roles')}/`,
-      all.length > 0 ? `roles there: ${all.join(', ')}` : undefined,
-    );
+    throw new UsageError(`no role ${unknown.map((id) => `"${id}"`).join(', ')} in ${path.join(options.dataDir, 'roles')}/`, unknownRoleHint(unknown[0]!, all));
 
   const problems = problemsOf(() => prepare({ dataDir, roles: selected.length > 0 ? selected : [MASTER], drawImages: false }).warnings);
   // Other roles are read too, for comparison only: their own problems are theirs to check.

@@ -10,8 +10,9 @@ import { displayPath } from '../core/paths.js';
 import { failOnErrors } from '../core/problems.js';
 import type { YamlSource } from '../load/parseYaml.js';
 import { checkResumeLength } from '../validate/flowLength.js';
+import { documentLanguage } from '../tailor/documentLanguage.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
-import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
+import { applicationTarget, type ResolvedApplication } from '../tailor/resolveAnswers.js';
 import { tailorPortfolio } from '../tailor/tailorPortfolio.js';
 import { drawableText } from '../tailor/drawableText.js';
 import { tailorResume } from '../tailor/tailorResume.js';
@@ -22,6 +23,8 @@ import type { Role } from '../validate/schema/role.js';
 import { sidebarOf, type Theme } from '../validate/schema/theme.js';
 import type { ProjectPage } from '../validate/validateProjects.js';
 import type { DocumentKind } from '../write/manifest.js';
+import { exportResume, type ExportedResume } from '../export/exportResume.js';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
 
 /** Everything a document needs to be made for one role. */
 export interface RoleContext {
@@ -39,6 +42,8 @@ export interface RoleContext {
   application?: ResolvedApplication;
   /** The files the resume and the role were read from, to locate what is wrong with the whole (a resume too long). */
   sources?: { resume?: YamlSource; role?: YamlSource };
+  /** Text formats of the resume asked for on the command line (`build --format`), besides the role's `formats:`. */
+  formats?: readonly ExportFormat[];
 }
 
 /** One entry per document kind; a kind that has nothing to show for a role returns undefined. */
@@ -48,19 +53,31 @@ export type DocumentMaker = (ctx: RoleContext) => ComposedDocument | undefined;
 const tailoredResume = (ctx: RoleContext) =>
   tailorResume(ctx.resume, ctx.role, { roleId: ctx.roleId, lang: ctx.lang, photo: ctx.photo, creationDate: ctx.creationDate });
 
+/** The role's tailored resume in text formats, written from the very model its PDF draws (see export/exportResume.ts). */
+export const resumeExports = (ctx: RoleContext, formats: readonly ExportFormat[]): ExportedResume[] => {
+  const tailored = tailoredResume(ctx);
+  return formats.map((format) => exportResume(format, ctx.resume, tailored));
+};
+
+/** The formats a build writes beside a role's resume PDF: `--format`'s and the role's `formats:`, in a fixed order. */
+const formatsOf = (ctx: RoleContext): ExportFormat[] => EXPORT_FORMATS.filter((f) => ctx.formats?.includes(f) || ctx.role?.formats?.includes(f));
+
 export const makeResume = (ctx: RoleContext): ComposedDocument => {
   const tailored = tailoredResume(ctx);
   const { decisions } = tailored;
   const model = drawableText(tailored.model, ctx.theme);
   failOnErrors(checkResumeLength(model, ctx.sources?.resume, ctx.sources?.role && displayPath(ctx.sources.role.file)));
+  const exports = formatsOf(ctx).map((format) => exportResume(format, ctx.resume, tailored));
   return {
     kind: 'resume',
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),
     content: model,
-    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
+    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
     pageBudget: ctx.role?.pages?.resume,
     decisions,
     ats: { model, sidebarSections: sidebarOf(ctx.theme)?.sections ?? [] },
+    companions: exports.map((e) => ({ kind: `resume-${e.format}` as const, ext: EXPORT_EXTENSIONS[e.format], content: e.content })),
+    notes: exports.flatMap((e) => e.notes.map((note) => `${e.format}: ${note}`)),
   };
 };
 
@@ -81,16 +98,17 @@ export const makePortfolio: DocumentMaker = (ctx) => {
     element: createElement(PortfolioDocument, { model, theme: ctx.theme, pageNumbers }),
     settled: () => pageNumbers.printedAreReal(),
     content: model,
-    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position },
+    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
     decisions,
   };
 };
 
 /** The application answers: a PDF to read or attach, and the exact text to paste into the form. */
 export const makeAnswers: DocumentMaker = (ctx) => {
-  const application = ctx.application;
-  if (!application) return undefined;
-  const lang = ctx.lang ?? ctx.role?.lang ?? 'ko';
+  if (!ctx.application) return undefined;
+  const lang = documentLanguage(ctx.resume, ctx.role, ctx.lang).lang;
+  // The answers were resolved in the role's language; --lang may ask for another.
+  const application = ctx.role ? { ...ctx.application, ...applicationTarget(ctx.role, lang) } : ctx.application;
   const name = localize(ctx.resume.basics?.name, lang) ?? '';
   const documentName = DOCUMENT_NAMES.answers[lang];
   const meta = {
@@ -107,11 +125,11 @@ export const makeAnswers: DocumentMaker = (ctx) => {
     kind: 'answers',
     element: createElement(AnswersDocument, { model, theme: ctx.theme }),
     content: model,
-    naming: { name, company: application.company, position: application.position },
+    naming: { name, company: application.company, position: application.position, lang },
     decisions: [],
-    companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name) }],
+    companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name, lang) }],
     notes: application.questions.map(
-      (q) => `Q${q.number} ${q.id.padEnd(14)} ${countSummary(q)}  ${countVerdict(q)}${q.count > q.limit ? '  ⚠ OVER THE LIMIT' : ''}`,
+      (q) => `Q${q.number} ${q.id.padEnd(14)} ${countSummary(q, lang)}  ${countVerdict(q, lang)}${q.count > q.limit ? '  ⚠ OVER THE LIMIT' : ''}`,
     ),
   };
 };

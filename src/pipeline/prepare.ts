@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UsageError, UserDataError, failOnErrors, type Problem } from '../core/problems.js';
 import { displayPath } from '../core/paths.js';
 import { loadDataFolder, loadYamlFile, type DataFolder } from '../load/loadDataFolder.js';
-import { MASTER } from '../load/roleFiles.js';
+import { MASTER, unknownRoleHint } from '../load/roleFiles.js';
 import { textStack, type FontFamilyName } from '../core/fonts.js';
 import { loadProjects, type ProjectSource } from '../load/loadProjects.js';
 import type { YamlSource } from '../load/parseYaml.js';
@@ -11,7 +11,14 @@ import { checkUnbrokenRuns } from '../validate/checkUnbrokenRuns.js';
 import { findTheme, themeChoice } from '../load/loadTheme.js';
 import type { ResolvedApplication } from '../tailor/resolveAnswers.js';
 import type { Photo } from '../validate/checkPhoto.js';
+import { tailoredTexts } from '../match/documentTexts.js';
+import { checkBlind } from '../validate/checkBlind.js';
 import { validateData } from '../validate/validateData.js';
+import { checkLanguage, type LanguageCheck } from '../validate/checkLanguage.js';
+import { documentLanguage } from '../tailor/documentLanguage.js';
+import { tailorResume } from '../tailor/tailorResume.js';
+import { walkStrings } from '../core/walkStrings.js';
+import type { Lang } from '../core/langs.js';
 import { checkPortfolioPicks, validateProjects, type ProjectPage } from '../validate/validateProjects.js';
 import { validateWithSchema } from '../validate/validateWithSchema.js';
 import { themeSchema, type Theme } from '../validate/schema/theme.js';
@@ -33,6 +40,10 @@ export interface PrepareOptions {
   assetsDir?: string;
   /** false: images are checked from their bytes' structure only, no drawable copy is decoded (`check` renders nothing). */
   drawImages?: boolean;
+  /** false: nothing will be drawn, so the themes, glyph coverage and unbroken runs are not checked (`match` reads the models only). */
+  checkDrawing?: boolean;
+  /** The documents' language for every role (`--lang`); else each role's (tailor/documentLanguage). */
+  lang?: Lang;
 }
 
 export interface Prepared {
@@ -62,10 +73,7 @@ export function prepare(options: PrepareOptions): Prepared {
         severity: 'error' as const,
         code: 'unknown-role',
         message: `no role "${id}" in ${displayPath(path.join(dataDir, 'roles'))}/`,
-        hint:
-          known.length > 0
-            ? `roles there: ${known.join(', ')} (or omit --role for the master resume)`
-            : `create ${displayPath(path.join(dataDir, 'roles', `${id}.yaml`))}`,
+        hint: unknownRoleHint(id, known) ?? `create ${displayPath(path.join(dataDir, 'roles', `${id}.yaml`))}`,
       })),
     );
   }
@@ -78,9 +86,13 @@ export function prepare(options: PrepareOptions): Prepared {
   const projects = prepareProjects(folder, valid.roles, options, problems);
   const answers = prepareApplications(dataDir, valid.roles, folder.roles);
   problems.push(...answers.problems);
-  const themes = prepareThemes(folder, options, valid.roles, problems);
-  const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
-  problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
+  if (valid.resume && folder.resume) problems.push(...blindProblems(valid.resume, folder, valid.roles, projects.pages, answers.applications));
+  const themes = options.checkDrawing === false ? new Map<string, Theme>() : prepareThemes(folder, options, valid.roles, problems);
+  if (options.checkDrawing !== false) {
+    const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
+    problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
+  }
+  if (valid.resume) problems.push(...checkLanguage(languageChecks(folder, valid.resume, valid.roles, answers.applications, options)));
   failOnErrors(problems, options.strict);
   return {
     folder,
@@ -125,6 +137,23 @@ function prepareThemes(folder: DataFolder, options: PrepareOptions, roles: Map<s
   return themes;
 }
 
+/** For each role with `blind: true`: what its documents show that names a school, a birth date, a hometown or family. */
+function blindProblems(
+  resume: Resume,
+  folder: DataFolder,
+  roles: ReadonlyMap<string, Role>,
+  projects: readonly ProjectPage[],
+  applications: ReadonlyMap<string, ResolvedApplication>,
+): Problem[] {
+  return [...roles]
+    .filter(([, role]) => role.blind)
+    .flatMap(([roleId, role]) => {
+      const roleSource = folder.roles.get(roleId)!;
+      const texts = tailoredTexts({ roleId, resume, resumeSource: folder.resume!, role, roleSource, projects, application: applications.get(roleId) });
+      return checkBlind(texts.shown, resume, roleSource.file);
+    });
+}
+
 /** Loads and validates the portfolio pages, and the roles' picks of them; problems join the run's. */
 function prepareProjects(
   folder: DataFolder,
@@ -151,6 +180,31 @@ function drawnSources(folder: DataFolder, roleIds: readonly string[], applicatio
     .flatMap((a) => a.questions.flatMap((q) => q.answer.pieces.map((p) => p.origin.source)))
     .filter((source) => !roles.includes(source));
   return [...new Set([...(folder.resume ? [folder.resume] : []), ...roles, ...blocks])];
+}
+
+/**
+ * For each role built, its documents' language and what they print: the tailored resume and the
+ * answers, to find the text that has no version in that language (validate/checkLanguage).
+ */
+function languageChecks(
+  folder: DataFolder,
+  resume: Resume,
+  roles: ReadonlyMap<string, Role>,
+  applications: ReadonlyMap<string, ResolvedApplication>,
+  options: PrepareOptions,
+): LanguageCheck[] {
+  // A role whose file is invalid is not tailored: its problems are reported already.
+  const built = options.roles.filter((id) => id === MASTER || roles.has(id));
+  return built.map((roleId) => {
+    const role = roles.get(roleId);
+    const { lang } = documentLanguage(resume, role, options.lang);
+    const drawn: string[] = [];
+    walkStrings(tailorResume(resume, role, { roleId, lang, creationDate: new Date(0) }).model, (_path, text) => drawn.push(text));
+    const application = applications.get(roleId);
+    if (application) drawn.push(application.company, application.position, ...application.questions.flatMap((q) => [q.question, q.answer.text]));
+    const sources = drawnSources(folder, [roleId], application ? new Map([[roleId, application]]) : new Map());
+    return { roleId, lang, drawn, sources };
+  });
 }
 
 /** Text is drawn in each theme's body and heading stacks; without a valid theme, the default family's. */

@@ -6,9 +6,12 @@ import { displayPath } from '../core/paths.js';
 import { failOnErrors, type Problem } from '../core/problems.js';
 import { renderDocument } from '../render/renderDocument.js';
 import type { Lang } from '../validate/schema/primitives.js';
+import type { ExportFormat } from '../export/formats.js';
 import { verifyDocument, verifyRenderedText } from '../verify/verifyDocument.js';
-import { documentFileName } from '../write/fileName.js';
+import { checkUploadSize } from '../verify/checkUpload.js';
+import { roleFileName } from '../write/fileName.js';
 import { mainKindOf, type DocumentKind, type Manifest, type ManifestEntry } from '../write/manifest.js';
+import { choosePaper, onPaper } from '../tailor/paper.js';
 import { creationDate } from './creationDate.js';
 import { DOCUMENT_MAKERS, type DocumentMaker, type MainKind, type RoleContext } from './documents.js';
 import { MASTER, themeFor, type Prepared } from './prepare.js';
@@ -40,21 +43,31 @@ export interface RoleRenderOptions {
   lang?: Lang;
   theme?: string;
   strict?: boolean;
+  /** Text formats of the resume to write beside its PDF (`build --format`). */
+  formats?: readonly ExportFormat[];
 }
 
-/** Everything the document makers need for one role of the prepared data. */
-export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme'> = {}): RoleContext => ({
-  roleId,
-  resume: prepared.resume,
-  role: roleId === MASTER ? undefined : prepared.roles.get(roleId),
-  lang: options.lang,
-  theme: themeFor(prepared, roleId, options.theme),
-  photo: prepared.photo,
-  creationDate: creationDate(prepared.resume),
-  projects: prepared.projects,
-  application: prepared.applications.get(roleId),
-  sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
-});
+/**
+ * Everything the document makers need for one role of the prepared data. The theme is on the
+ * role's paper (see choosePaper), so the paper is part of what each document shows (its hash).
+ */
+export const roleContext = (prepared: Prepared, roleId: string, options: Pick<RoleRenderOptions, 'lang' | 'theme' | 'formats'> = {}): RoleContext => {
+  const role = roleId === MASTER ? undefined : prepared.roles.get(roleId);
+  const theme = themeFor(prepared, roleId, options.theme);
+  return {
+    roleId,
+    resume: prepared.resume,
+    role,
+    lang: options.lang,
+    theme: onPaper(theme, choosePaper(theme, prepared.resume, role, options.lang).size),
+    photo: prepared.photo,
+    creationDate: creationDate(prepared.resume),
+    projects: prepared.projects,
+    application: prepared.applications.get(roleId),
+    sources: { resume: prepared.folder.resume, role: prepared.folder.roles.get(roleId) },
+    formats: options.formats,
+  };
+};
 
 /**
  * compose → render → verify for the given kinds of one role, nothing written yet. A document
@@ -82,10 +95,13 @@ export async function renderRole(
       made.push({ kind, rendered: [] });
       continue;
     }
-    const file = path.join(dir, documentFileName({ ...doc.naming, kind: doc.kind }));
+    const fileName = (kind: DocumentKind, ext = 'pdf') => roleFileName(doc.naming, kind, ext, roleId, ctx.role?.upload);
+    const file = path.join(dir, fileName(doc.kind));
     const shows = shownHash(doc, ctx.theme, path.basename(file), options.strict === true);
     const recorded = previous?.shows[kind] === shows ? previous.documents.filter((entry) => mainKindOf(entry.kind) === kind) : undefined;
     if (recorded && intactOutputs(dir, recorded)) {
+      // The form's limit may be new: files kept from the last build are held to it too.
+      failOnErrors(recorded.flatMap((entry) => checkUploadSize(entry.file, entry.bytes, ctx.role?.upload, roleSource)));
       made.push({ kind, shows, rendered: [], kept: recorded });
       continue;
     }
@@ -93,9 +109,11 @@ export async function renderRole(
     const input = { file: displayPath(file), pdf, content: doc.content, pageBudget: doc.pageBudget, ats: doc.ats };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
-    const problems = [...verified.problems, ...verifyRenderedText(input, textAreaOf(ctx.theme))].map((p) =>
-      p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p,
-    );
+    const problems = [
+      ...verified.problems,
+      ...verifyRenderedText(input, textAreaOf(ctx.theme)),
+      ...checkUploadSize(file, pdf.length, ctx.role?.upload, roleSource),
+    ].map((p) => (p.code === 'page-budget' && roleSource ? { ...p, at: roleSource.locate(['pages', doc.kind]) } : p));
     failOnErrors(problems, options.strict);
     const rendered: RenderedFile[] = [
       { kind: doc.kind, file, content: pdf, pages: verified.facts.pages, warnings: problems, ms: performance.now() - started, notes: doc.notes },
@@ -103,7 +121,7 @@ export async function renderRole(
     for (const companion of doc.companions ?? []) {
       rendered.push({
         kind: companion.kind,
-        file: path.join(dir, documentFileName({ ...doc.naming, kind: companion.kind }, companion.ext)),
+        file: path.join(dir, fileName(companion.kind, companion.ext)),
         content: companion.content,
         warnings: [],
         ms: 0,

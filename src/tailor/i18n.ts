@@ -1,3 +1,4 @@
+import { MONTHS_SHORT, readDate } from '../core/dates.js';
 import type { Lang, Text } from '../validate/schema/primitives.js';
 import type { SectionKey } from '../validate/schema/resume.js';
 import type { Labels } from './model.js';
@@ -23,33 +24,58 @@ export const SECTION_TITLES: Record<SectionKey, Record<Lang, string>> = {
   references: { ko: '추천인', en: 'References' },
 };
 
-export const LABELS: Record<Lang, Labels> = {
-  ko: { summary: '소개', contact: '연락처', page: '쪽' },
-  en: { summary: 'Summary', contact: 'Contact', page: 'Page' },
-};
-
 export const DOCUMENT_NAMES = {
   resume: { ko: '이력서', en: 'Resume' },
   portfolio: { ko: '포트폴리오', en: 'Portfolio' },
   answers: { ko: '자기소개서', en: 'Application answers' },
 } as const;
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const LABELS: Record<Lang, Labels> = {
+  ko: { summary: '소개', contact: '연락처', page: '쪽', document: DOCUMENT_NAMES.resume.ko, applyingFor: '지원 분야' },
+  en: { summary: 'Summary', contact: 'Contact', page: 'Page', document: DOCUMENT_NAMES.resume.en, applyingFor: 'Applying for' },
+};
 
-/** `2021-03` → `2021.03` (ko) or `Mar 2021` (en). A placeholder is shown as written. */
+/** An entry with a start and no end goes on. */
+const PRESENT: Record<Lang, string> = { ko: '현재', en: 'Present' };
+
+/** The fixed words of the answers, in the PDF and in the paste-ready text. */
+export const ANSWERS_LABELS: Record<
+  Lang,
+  { document: string; question: string; begin: string; end: string; howToPaste: (begin: string, end: string) => string }
+> = {
+  ko: {
+    document: DOCUMENT_NAMES.answers.ko,
+    question: '문항',
+    begin: '답변 시작',
+    end: '답변 끝',
+    howToPaste: (begin, end) => `답변마다 "${begin}" 다음 줄부터 "${end}" 앞 줄까지를 그대로 복사해 붙여넣으세요.`,
+  },
+  en: {
+    document: DOCUMENT_NAMES.answers.en,
+    question: 'Question',
+    begin: 'answer begins',
+    end: 'answer ends',
+    howToPaste: (begin, end) => `For each answer, copy from the line after "${begin}" to the line before "${end}" and paste it as it is.`,
+  },
+};
+
+/**
+ * A date in the document's style: `2021.09` (ko), `Sep 2021` (en); a year alone as it is. Dates are
+ * normal (`2021-09`) once validated; a role's override is read the same way (core/dates.ts). A
+ * placeholder, or anything else unreadable, is shown as written.
+ */
 export function formatDate(date: string | undefined, lang: Lang): string | undefined {
   if (date === undefined) return undefined;
-  const m = /^(\d{4})(?:-(\d{2}))?/.exec(date);
-  if (!m) return date;
-  const [, year, month] = m;
-  if (!month) return year;
-  return lang === 'ko' ? `${year}.${month}` : `${MONTHS_EN[Number(month) - 1]} ${year}`;
+  const read = readDate(date);
+  if (read.kind !== 'date') return date;
+  if (read.month === undefined) return String(read.year);
+  return lang === 'ko' ? `${read.year}.${String(read.month).padStart(2, '0')}` : `${MONTHS_SHORT[read.month - 1]} ${read.year}`;
 }
 
 /** A period; an entry with a start and no end is ongoing. */
 export function formatDateRange(start: string | undefined, end: string | undefined, lang: Lang): string | undefined {
   const from = formatDate(start, lang);
-  const to = formatDate(end, lang) ?? (from ? (lang === 'ko' ? '현재' : 'Present') : undefined);
+  const to = formatDate(end, lang) ?? (from ? PRESENT[lang] : undefined);
   if (!from) return to;
   return `${from} – ${to}`;
 }

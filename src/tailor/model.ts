@@ -1,5 +1,7 @@
+import type { DataPath } from '../load/parseYaml.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { SectionKey } from '../validate/schema/resume.js';
+import type { AnyEntry } from './toEntryModel.js';
 
 /**
  * The resolved resume a theme draws: plain strings in one language, already filtered,
@@ -56,6 +58,10 @@ export interface Labels {
   summary: string;
   contact: string;
   page: string;
+  /** The document's name in the page footer: 이력서, Resume. */
+  document: string;
+  /** Before the role applied for: 지원 분야 (position · company), Applying for … */
+  applyingFor: string;
 }
 
 export interface DocumentMeta {
@@ -74,4 +80,17 @@ export interface Decision {
   subject: string;
   action: 'kept' | 'dropped' | 'moved' | 'overridden' | 'capped';
   reason: string;
+  /** Where the entry, highlight or section is in the resume data (`['work', 0, 'highlights', 4]`): what `match` says a dropped term was dropped by. */
+  path?: DataPath;
+}
+
+/**
+ * A section's kept entries as the data has them — the same entries, in the same order, as the
+ * model's section — with the role's overrides applied and the highlights as tailored (ranked,
+ * capped, overridden, in the model's language): what an export in the data's own shape (JSON
+ * Resume) writes, so that it holds exactly what the PDF shows.
+ */
+export interface ChosenSection {
+  key: SectionKey;
+  entries: { entry: AnyEntry; highlights: string[] }[];
 }

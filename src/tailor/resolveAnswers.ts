@@ -5,6 +5,7 @@ import { countCharacters, countUnder, DEFAULT_RULE, type CharacterCounts, type C
 import type { Lang } from '../validate/schema/primitives.js';
 import { BOLD_PATTERN, composedParts, SLOT_PATTERN, type BlockReference, type ComposedText } from '../validate/schema/application.js';
 import type { Role } from '../validate/schema/role.js';
+import { documentLanguage } from './documentLanguage.js';
 import { localize } from './i18n.js';
 
 /** Where a piece of resolved text was written: a string value in a YAML file, from `offset` on. */
@@ -67,7 +68,7 @@ export function resolveAnswers(
   role: Role,
   source: YamlSource,
   blocks: BlockLibrary,
-  lang: Lang = role.lang ?? 'ko',
+  lang: Lang = documentLanguage(undefined, role).lang,
 ): ResolvedApplication | undefined {
   const application = role.application;
   if (!application) return undefined;
@@ -90,13 +91,14 @@ export function resolveAnswers(
       at: source.locate(base),
     };
   });
-  return {
-    roleId,
-    company: application.company ?? localize(role.target.company, lang) ?? '',
-    position: application.position ?? localize(role.target.position, lang) ?? '',
-    questions,
-  };
+  return { roleId, ...applicationTarget(role, lang), questions };
 }
+
+/** The company and position an application is for, in a language: the form's own words, else the role's target. */
+export const applicationTarget = (role: Role, lang: Lang): { company: string; position: string } => ({
+  company: role.application?.company ?? localize(role.target.company, lang) ?? '',
+  position: role.application?.position ?? localize(role.target.position, lang) ?? '',
+});
 
 /** `**bold**` is for the PDF; the form gets the words alone. */
 export const toFormText = (text: string): string => text.replace(BOLD_PATTERN, '$1');

@@ -4,6 +4,7 @@ import type { Role } from '../validate/schema/role.js';
 import type { ImageResolution } from '../validate/resolveImage.js';
 import type { ProjectPage } from '../validate/validateProjects.js';
 import { DOCUMENT_NAMES, localize } from './i18n.js';
+import { pageVersions } from './pageVersions.js';
 import type { Decision, DocumentMeta, PersonModel, ResumeModel } from './model.js';
 
 /** The resolved portfolio a theme draws: the role's pages, in order, in one language. */
@@ -92,13 +93,17 @@ export const PORTFOLIO_LABELS: Record<Lang, PortfolioLabels> = {
 
 /**
  * The tailoring step for the portfolio: pages + role → the projects to show, in order, and the
- * decisions that got there. The master takes every page; a role takes its `portfolio.projects`
+ * decisions that got there. Each page is taken in the document's language (see pageVersions). The master takes every page; a role takes its `portfolio.projects`
  * (in that order), then pages with one of its `portfolio.tags`; without a `portfolio` key, every
  * page meant for it (front matter `roles:`). Pure.
  */
-export function tailorPortfolio(pages: readonly ProjectPage[], role: Role | undefined, resume: ResumeModel): { model: PortfolioModel; decisions: Decision[] } {
+export function tailorPortfolio(
+  allVersions: readonly ProjectPage[],
+  role: Role | undefined,
+  resume: ResumeModel,
+): { model: PortfolioModel; decisions: Decision[] } {
   const { lang, roleId } = resume;
-  const decisions: Decision[] = [];
+  const { pages, decisions } = pageVersions(allVersions, lang);
   const decide = (page: ProjectPage, action: Decision['action'], reason: string) => decisions.push({ section: 'portfolio', subject: page.id, action, reason });
   // `order` first (pages without one last), then file-name order: sort is stable.
   const rank = (page: ProjectPage) => page.order ?? Number.MAX_VALUE;

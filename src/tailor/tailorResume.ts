@@ -1,14 +1,16 @@
+import type { DataPath } from '../load/parseYaml.js';
 import type { Photo } from '../validate/checkPhoto.js';
 import type { Lang, Text } from '../validate/schema/primitives.js';
 import { SECTION_KEYS, type Highlight, type Resume, type SectionKey } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
+import { documentLanguage } from './documentLanguage.js';
 import { DOCUMENT_NAMES, LABELS, SECTION_TITLES, localize } from './i18n.js';
-import type { Contact, Decision, ResumeModel, SectionModel } from './model.js';
+import type { ChosenSection, Contact, Decision, EntryModel, ResumeModel, SectionModel } from './model.js';
 import { entryLabel, toEntryModel, type AnyEntry } from './toEntryModel.js';
 
 export interface TailorOptions {
   roleId: string;
-  /** Overrides the role's language. */
+  /** Overrides the role's language (see documentLanguage). */
   lang?: Lang;
   /** The photo as checked (validate/checkPhoto); none: no photo is drawn. */
   photo?: Photo;
@@ -19,8 +21,12 @@ export interface TailorOptions {
  * The tailoring step: resume + role → the resolved model a theme draws, and the list of
  * decisions that got there. Pure: no I/O, same input, same output.
  */
-export function tailorResume(resume: Resume, role: Role | undefined, options: TailorOptions): { model: ResumeModel; decisions: Decision[] } {
-  const lang = options.lang ?? role?.lang ?? 'ko';
+export function tailorResume(
+  resume: Resume,
+  role: Role | undefined,
+  options: TailorOptions,
+): { model: ResumeModel; decisions: Decision[]; chosen: ChosenSection[] } {
+  const lang = documentLanguage(resume, role, options.lang).lang;
   const t = (value: Text | undefined) => localize(value, lang);
   const decisions: Decision[] = [];
   const basics = resume.basics ?? {};
@@ -34,13 +40,27 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
   if (role?.sections) {
     for (const key of SECTION_KEYS) {
       if (!role.sections.includes(key) && (resume[key]?.length ?? 0) > 0)
-        decisions.push({ section: key, subject: `section ${key}`, action: 'dropped', reason: "not in the role's `sections` list" });
+        decisions.push({ section: key, subject: `section ${key}`, action: 'dropped', reason: "not in the role's `sections` list", path: [key] });
     }
   }
+  const blind = role?.blind === true;
+  if (blind && options.photo) decisions.push({ section: 'basics', subject: 'photo', action: 'dropped', reason: BLIND_REASON, path: ['basics', 'image'] });
+  if (blind && resume.basics?.location)
+    decisions.push({
+      section: 'basics',
+      subject: 'location',
+      action: 'dropped',
+      reason: `${BLIND_REASON}: a place can tell the hometown`,
+      path: ['basics', 'location'],
+    });
   const sections: SectionModel[] = [];
+  const chosen: ChosenSection[] = [];
   for (const key of sectionKeys) {
-    const entries = tailorSection(key, (resume[key] ?? []) as AnyEntry[], role, lang, decisions);
-    if (entries.length > 0) sections.push({ key, title: SECTION_TITLES[key][lang], entries });
+    const raw = (resume[key] ?? []) as AnyEntry[];
+    const kept = tailorSection(key, blind ? raw.map((entry, i) => withoutSchool(key, entry, i, decisions)) : raw, role, lang, decisions);
+    if (kept.length === 0) continue;
+    sections.push({ key, title: SECTION_TITLES[key][lang], entries: kept.map((k) => k.model) });
+    chosen.push({ key, entries: kept.map((k) => ({ entry: k.entry, highlights: k.model.highlights })) });
   }
 
   const documentName = DOCUMENT_NAMES.resume[lang];
@@ -48,7 +68,12 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
     lang,
     roleId: options.roleId,
     target,
-    person: { name, headline: t(role?.headline) ?? t(basics.label), image: options.photo, contacts: contactsOf(resume, lang) },
+    person: {
+      name,
+      headline: t(role?.headline) ?? t(basics.label),
+      image: blind ? undefined : options.photo,
+      contacts: contactsOf(resume, lang).filter((c) => !(blind && c.kind === 'location')),
+    },
     summary: t(role?.summary) ?? t(basics.summary),
     sections,
     labels: LABELS[lang],
@@ -64,7 +89,24 @@ export function tailorResume(resume: Resume, role: Role | undefined, options: Ta
       creationDate: options.creationDate,
     },
   };
-  return { model, decisions };
+  return { model, decisions, chosen };
+}
+
+/** 블라인드 채용: what the role's `blind: true` leaves out of every document. */
+export const BLIND_REASON = 'blind: true (블라인드 채용)';
+
+/** An education entry without its school: the degree and field are shown, the institution and its link are not. */
+function withoutSchool(key: SectionKey, entry: AnyEntry, i: number, decisions: Decision[]): AnyEntry {
+  if (key !== 'education' || !('institution' in entry) || entry.institution === undefined) return entry;
+  decisions.push({
+    section: key,
+    subject: entryLabel(key, entry),
+    action: 'overridden',
+    reason: `${BLIND_REASON}: the school name is left out`,
+    path: [key, i, 'institution'],
+  });
+  const { institution: _school, url: _link, ...rest } = entry as AnyEntry & { institution?: unknown; url?: unknown };
+  return rest as AnyEntry;
 }
 
 /** Focus score: each matching tag counts, earlier focus tags count more. */
@@ -83,10 +125,17 @@ const filteredOut = (tags: readonly string[] | undefined, role: Role | undefined
   scoreOf(tags, role.focus.tags) === 0 &&
   !(id && role.include?.includes(id));
 
-function tailorSection(key: SectionKey, entries: AnyEntry[], role: Role | undefined, lang: Lang, decisions: Decision[]): ReturnType<typeof toEntryModel>[] {
+/** The section's entries the role keeps, in order: each as drawn, and as in the data with the role's overrides. */
+function tailorSection(
+  key: SectionKey,
+  entries: AnyEntry[],
+  role: Role | undefined,
+  lang: Lang,
+  decisions: Decision[],
+): { model: EntryModel; entry: AnyEntry }[] {
   const focus = role?.focus?.tags ?? [];
   const decide = (entry: AnyEntry, action: Decision['action'], reason: string) =>
-    decisions.push({ section: key, subject: entryLabel(key, entry), action, reason });
+    decisions.push({ section: key, subject: entryLabel(key, entry), action, reason, path: [key, entries.indexOf(entry)] });
 
   let kept = entries.filter((entry) => {
     if (entry.id && role?.exclude?.includes(entry.id)) return (decide(entry, 'dropped', 'the role excludes it'), false);
@@ -129,8 +178,9 @@ function tailorSection(key: SectionKey, entries: AnyEntry[], role: Role | undefi
   return kept.map((entry) => {
     const overridden = applyOverrides(entry, role);
     if (overridden !== entry) decide(entry, 'overridden', `the role replaces ${Object.keys(role!.overrides![entry.id!]!).join(', ')}`);
-    const highlights = 'highlights' in entry ? tailorHighlights(key, entryLabel(key, entry), entry.highlights ?? [], role, lang, decisions) : [];
-    return toEntryModel(key, overridden, lang, highlights);
+    const highlights =
+      'highlights' in entry ? tailorHighlights(key, entryLabel(key, entry), [key, entries.indexOf(entry)], entry.highlights ?? [], role, lang, decisions) : [];
+    return { model: toEntryModel(key, overridden, lang, highlights), entry: overridden };
   });
 }
 
@@ -149,11 +199,20 @@ function applyOverrides(entry: AnyEntry, role: Role | undefined): AnyEntry {
   return fields ? ({ ...entry, ...fields } as AnyEntry) : entry;
 }
 
-function tailorHighlights(key: SectionKey, owner: string, highlights: Highlight[], role: Role | undefined, lang: Lang, decisions: Decision[]): string[] {
+function tailorHighlights(
+  key: SectionKey,
+  owner: string,
+  ownerPath: DataPath,
+  highlights: Highlight[],
+  role: Role | undefined,
+  lang: Lang,
+  decisions: Decision[],
+): string[] {
   const focus = role?.focus?.tags ?? [];
   const items = highlights.map((h, i) => (typeof h === 'string' ? { text: h as Text, id: undefined, tags: undefined, i } : { ...h, i }));
   const label = (h: (typeof items)[number]) => `${owner} › ${h.id ?? `highlight ${h.i + 1}`}`;
-  const decide = (h: (typeof items)[number], action: Decision['action'], reason: string) => decisions.push({ section: key, subject: label(h), action, reason });
+  const decide = (h: (typeof items)[number], action: Decision['action'], reason: string) =>
+    decisions.push({ section: key, subject: label(h), action, reason, path: [...ownerPath, 'highlights', h.i] });
 
   let kept = items.filter((h) => {
     if (h.id && role?.exclude?.includes(h.id)) return (decide(h, 'dropped', 'the role excludes it'), false);

@@ -54,10 +54,12 @@ export function toEntryModel(key: SectionKey, raw: AnyEntry, lang: Lang, highlig
     }
     case 'education': {
       const e = raw as NonNullable<Resume['education']>[number];
+      // Without a school (blind hiring, or none written), the degree and field are the title.
+      const degree = join(t(e.studyType), t(e.area));
       return {
         ...base,
-        title: t(e.institution) ?? '',
-        subtitle: join(t(e.studyType), t(e.area)),
+        title: t(e.institution) ?? degree ?? '',
+        subtitle: e.institution === undefined ? undefined : degree,
         detail: e.score,
         dates: formatDateRange(e.startDate, e.endDate, lang),
         url: e.url,

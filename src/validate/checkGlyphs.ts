@@ -10,7 +10,7 @@ import { locateInValue } from './claimTexts.js';
 import { formatPath } from './validateWithSchema.js';
 
 /** Keys whose values are handles, paths or settings, never drawn as text. */
-const NOT_DRAWN = new Set([
+export const NOT_DRAWN = new Set([
   '$schema',
   'id',
   'image',

@@ -1,3 +1,4 @@
+import type { Lang } from '../core/langs.js';
 import { memoByText } from '../core/memoByText.js';
 import iconv from 'iconv-lite';
 
@@ -104,11 +105,26 @@ export function countUnder(counts: CharacterCounts, unit: CountingUnit): number 
   }
 }
 
-/** How a rule is named to the user, the way Korean sites label their counters. */
-export function describeRule(rule: CountingRule): string {
-  const unit = { 'with-spaces': '공백 포함', 'without-spaces': '공백 제외', 'utf8-bytes': 'UTF-8 바이트', 'cp949-bytes': 'EUC-KR 바이트' }[rule.unit];
-  return rule.newline === 'crlf' ? `${unit}, 줄바꿈 2자` : unit;
+const RULE_WORDS: Record<Lang, Record<CountingUnit | 'crlf', string>> = {
+  ko: { 'with-spaces': '공백 포함', 'without-spaces': '공백 제외', 'utf8-bytes': 'UTF-8 바이트', 'cp949-bytes': 'EUC-KR 바이트', crlf: '줄바꿈 2자' },
+  en: {
+    'with-spaces': 'spaces included',
+    'without-spaces': 'spaces not counted',
+    'utf8-bytes': 'UTF-8 bytes',
+    'cp949-bytes': 'EUC-KR bytes',
+    crlf: 'a line break counts 2',
+  },
+};
+
+/** How a rule is named to the user, the way Korean sites label their counters (in English for an English document). */
+export function describeRule(rule: CountingRule, lang: Lang = 'ko'): string {
+  const unit = RULE_WORDS[lang][rule.unit];
+  return rule.newline === 'crlf' ? `${unit}, ${RULE_WORDS[lang].crlf}` : unit;
 }
 
-/** `자` for characters, `바이트` for bytes: `1,000자`, `2,000바이트`. */
-export const unitWord = (unit: CountingUnit): string => (unit === 'utf8-bytes' || unit === 'cp949-bytes' ? '바이트' : '자');
+/** `자` for characters, `바이트` for bytes: `1,000자`, `2,000바이트`; in English ` characters`, ` bytes`. */
+export const unitWord = (unit: CountingUnit, lang: Lang = 'ko'): string => {
+  const bytes = unit === 'utf8-bytes' || unit === 'cp949-bytes';
+  if (lang === 'en') return bytes ? ' bytes' : ' characters';
+  return bytes ? '바이트' : '자';
+};

@@ -6,7 +6,7 @@ import type { YamlSource } from '../load/parseYaml.js';
 import { suggest } from './checkRoleReferences.js';
 import { findPlaceholders } from './findPlaceholders.js';
 import { plainText } from './mdastText.js';
-import { PLACEHOLDER_PATTERN, type Text } from './schema/primitives.js';
+import { PLACEHOLDER_PATTERN, type Lang, type Text } from './schema/primitives.js';
 import type { Role } from './schema/role.js';
 import { PROJECT_KEYS, projectFrontMatterSchema, projectId, type ProjectFrontMatter } from './schema/project.js';
 import { resolveImage, type ImageResolution, type ImageRoots } from './resolveImage.js';
@@ -17,9 +17,19 @@ import { validateWithSchema } from './validateWithSchema.js';
 export interface ProjectPage {
   id: string;
   file: string;
+  /**
+   * The language the page is written in: its file name's suffix (`ilogyo.en.md`), else its
+   * front matter's `lang:`; none: a page for every language. Pages that share an id are the
+   * language versions of one page (see tailor/pageVersions.ts).
+   */
+  lang?: Lang;
+  /** True when the page is a language version (`<id>.<lang>.md`) of the page `<id>.md`. */
+  variant?: boolean;
   title: Text;
+  /** The title is the file name's words: neither the front matter nor a `# heading` gave one. */
+  titleFromFileName?: boolean;
   order?: number;
-  facts: Omit<ProjectFrontMatter, '$schema' | 'id' | 'title' | 'order'>;
+  facts: Omit<ProjectFrontMatter, '$schema' | 'id' | 'lang' | 'title' | 'order'>;
   /** The body without a leading `# title` heading when that heading became the title. */
   body: Root;
   /** Every image url the page uses (body and cover) → what to draw. */
@@ -42,22 +52,26 @@ export interface ProjectCheckOptions {
 export function validateProjects(sources: readonly ProjectSource[], options: ProjectCheckOptions): { pages: ProjectPage[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const pages: ProjectPage[] = [];
+  // One page per id and language: `ilogyo.md` and `ilogyo.en.md` are two versions of one page.
   const firstFileOf = new Map<string, string>();
   for (const source of sources) {
     const page = validatePage(source, options, problems);
     if (!page) continue;
-    const first = firstFileOf.get(page.id);
+    const key = `${page.id}\u0000${page.lang ?? ''}`;
+    const first = firstFileOf.get(key);
     if (first) {
       problems.push({
         severity: 'error',
         code: 'duplicate-project-id',
         at: source.frontMatter?.locate(['id']) ?? { file: source.file, line: 1, col: 1 },
-        message: `the project id "${page.id}" is also used by ${first}`,
-        hint: 'give one of the pages another `id:` in its front matter',
+        message: `the project id "${page.id}"${page.lang ? ` in ${page.lang}` : ''} is also used by ${first}`,
+        hint: page.lang
+          ? `one page per language: give one of them another \`id:\`, or another \`lang:\``
+          : 'give one of the pages another `id:` in its front matter (or a `lang:`, if it is another language version)',
       });
       continue;
     }
-    firstFileOf.set(page.id, source.file);
+    firstFileOf.set(key, source.file);
     pages.push(page);
   }
   return { pages, problems };
@@ -111,6 +125,15 @@ function validatePage(source: ProjectSource, options: ProjectCheckOptions, probl
   const titleHeading = !fm.title && leading?.type === 'heading' && leading.depth === 1 ? plainText(leading).trim() : '';
   const body: Root = titleHeading ? { ...source.body, children: source.body.children.slice(1) } : source.body;
   const title = fm.title ?? (titleHeading || source.fileId.replace(/[-_]+/g, ' '));
+  if (source.variantLang && fm.lang && fm.lang !== source.variantLang)
+    problems.push({
+      severity: 'warning',
+      code: 'page-lang',
+      at: source.frontMatter!.locate(['lang']),
+      path: 'lang',
+      message: `the file name says the page is in ${source.variantLang}, its \`lang:\` says ${fm.lang}; the file name wins`,
+      hint: `remove \`lang:\`, or rename the file to ${source.fileId}.${fm.lang}.md`,
+    });
 
   const roots: ImageRoots = { pageDir: path.dirname(source.path), dataDir: options.dataDir, assetsRoot: options.assetsRoot };
   const images = new Map<string, ImageResolution>();
@@ -123,8 +146,20 @@ function validatePage(source: ProjectSource, options: ProjectCheckOptions, probl
   if (fm.cover) useImage(fm.cover, source.frontMatter!.locate(['cover']));
   problems.push(...checkBody(body, source.file, useImage), ...checkPageLength(source.file, body));
 
-  const { $schema: _schema, id: _id, title: _title, order, ...facts } = fm;
-  return { id, file: source.file, title, order, facts, body, images };
+  const { $schema: _schema, id: _id, lang: _lang, title: _title, order, ...facts } = fm;
+  const lang = source.variantLang ?? fm.lang;
+  return {
+    id,
+    file: source.file,
+    ...(lang ? { lang } : {}),
+    ...(source.variantLang ? { variant: true } : {}),
+    title,
+    ...(fm.title || titleHeading ? {} : { titleFromFileName: true }),
+    order,
+    facts,
+    body,
+    images,
+  };
 }
 
 /** The PDF is tagged (PDF/UA): an image is a Figure, read out by its alt text; without one, its file name. */

@@ -1,4 +1,7 @@
-import type { DocumentKind } from './manifest.js';
+import { DOCUMENT_NAMES } from '../tailor/i18n.js';
+import type { Lang } from '../validate/schema/primitives.js';
+import { fillFileName, type Upload } from '../validate/schema/upload.js';
+import { type DocumentKind, mainKindOf } from './manifest.js';
 
 /** The longest file name ext4, APFS, NTFS and most others take, in bytes of UTF-8 (a Hangul syllable is 3). */
 export const MAX_NAME_BYTES = 255;
@@ -31,6 +34,34 @@ export function safeFileName(words: readonly (string | undefined)[], last: strin
   let head = fitBytes(joined, budget);
   if (head && reserved(`${head}-${tail}`)) head = fitBytes(`_${head}`, budget);
   const name = head ? `${head}-${tail}` : tail;
+  return reserved(name) ? `_${name}` : name;
+}
+
+/** A document's file name: as the role's form asks (upload.fileName: `{name}_{position}_{kind}`), else careerpdf's own. */
+export function roleFileName(
+  naming: { name: string; company?: string; position?: string; lang: Lang },
+  kind: DocumentKind,
+  ext: string,
+  roleId: string,
+  upload: Upload | undefined,
+): string {
+  if (!upload?.fileName) return documentFileName({ ...naming, kind }, ext);
+  return templateFileName(upload.fileName, { ...naming, kind: DOCUMENT_NAMES[mainKindOf(kind)][naming.lang], role: roleId }, ext);
+}
+
+/**
+ * The name a company's form asks for: `{name}_{position}_{kind}` (role's upload.fileName) with its
+ * fields filled from the data, each word cleaned as in safeFileName, then `.<ext>`; cut to
+ * MAX_NAME_BYTES the same way. A field with no value is left out with the separator before it.
+ */
+export function templateFileName(template: string, values: Parameters<typeof fillFileName>[1], ext: string): string {
+  const cleaned = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, value ? clean(value) : undefined]));
+  const filled = fillFileName(template, cleaned)
+    .replace(REJECTED, '')
+    .replace(/^[.\s_-]+|[.\s_-]+$/g, '')
+    .replace(/\s+/g, '_');
+  const head = fitBytes(filled, MAX_NAME_BYTES - bytes(`.${ext}`)) || 'file';
+  const name = `${head}.${ext}`;
   return reserved(name) ? `_${name}` : name;
 }
 

@@ -7,7 +7,7 @@ import type { InputRecord } from '../load/inputLog.js';
 import { confine, writeProblem } from './outputFolder.js';
 import { writeAtomic } from './writeAtomic.js';
 
-const KIND_ORDER = ['resume', 'portfolio', 'answers', 'answers-text'] as const;
+const KIND_ORDER = ['resume', 'resume-jsonresume', 'resume-markdown', 'resume-text', 'portfolio', 'answers', 'answers-text'] as const;
 export type DocumentKind = (typeof KIND_ORDER)[number];
 
 export interface ManifestEntry {
@@ -71,8 +71,15 @@ export function readManifest(dir: string): Manifest | undefined {
 /** A name a build writes (see fileName.ts): no separator, not hidden, not `.` or `..`. */
 const isPlainName = (name: unknown): name is string => typeof name === 'string' && name !== '' && !/[/\\\0]/.test(name) && !name.startsWith('.');
 
-/** The main document a file belongs to: the answers text is made with the answers. */
-export const mainKindOf = (kind: DocumentKind): MainDocumentKind => (kind === 'answers-text' ? 'answers' : kind);
+/** The main document a file belongs to: the answers text is made with the answers, the resume's text formats with the resume. */
+export const mainKindOf = (kind: DocumentKind): MainDocumentKind => COMPANION_OF[kind] ?? (kind as MainDocumentKind);
+
+const COMPANION_OF: Partial<Record<DocumentKind, MainDocumentKind>> = {
+  'answers-text': 'answers',
+  'resume-jsonresume': 'resume',
+  'resume-markdown': 'resume',
+  'resume-text': 'resume',
+};
 
 /** `out/<role>/manifest.json`: what was built, without timestamps so that rebuilds are identical. */
 export function writeManifest(outDir: string, dir: string, manifest: Manifest): string {

@@ -39,17 +39,18 @@ describe('every problem in one run, each located, exit 1, nothing written', () =
   test('wrong types: three of them, all reported', async () => {
     const run = await build(['--data', dataWith('wrong-type')]);
     expectCleanFailure(run);
-    expect(run.stderr).toMatch(/resume\.yaml:3:13 {2}basics\.profiles: expected array, got string "GitHub"/);
-    expect(run.stderr).toMatch(/resume\.yaml:6:17 {2}work\[0\]\.highlights: expected array, got string "혼자 쓴 문장"/);
-    expect(run.stderr).toMatch(/resume\.yaml:9:22 {2}skills\[0\]\.keywords\[1\]: expected string, got number 17/);
+    expect(run.stderr).toMatch(/resume\.yaml:3:13 {2}basics\.profiles: expected a list, got string "GitHub"/);
+    expect(run.stderr).toMatch(/resume\.yaml:6:17 {2}work\[0\]\.highlights: expected a list, got string "혼자 쓴 문장"/);
+    expect(run.stderr).toMatch(/resume\.yaml:9:22 {2}skills\[0\]\.keywords\[1\]: expected text, got number 17/);
     expect(run.stderr).toContain('3 errors, 0 warnings');
   });
 
   test('bad dates and a bad email, with what was expected and a hint', async () => {
     const run = await build(['--data', dataWith('bad-date')]);
     expectCleanFailure(run);
-    expect(run.stderr).toMatch(/resume\.yaml:6:16 {2}work\[0\]\.startDate: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got "2021\/03"/);
-    expect(run.stderr).toMatch(/resume\.yaml:7:14 {2}work\[0\]\.endDate: .*got "2023-13"/);
+    expect(run.stderr).toMatch(/resume\.yaml:6:16 {2}work\[0\]\.startDate: February 2021 has 28 days, so there is no day 30 \(got "2021-02-30"\)/);
+    expect(run.stderr).toContain('hint: write a day from 1 to 28, e.g. 2021-02-28, or the month alone: 2021-02');
+    expect(run.stderr).toMatch(/resume\.yaml:7:14 {2}work\[0\]\.endDate: there is no month 13 \(got "2023-13"\)/);
     expect(run.stderr).toMatch(/resume\.yaml:3:10 {2}basics\.email: expected an email address/);
     expect(run.stderr).toContain('hint: or write a placeholder like "[TODO: what is missing]"');
   });

@@ -54,7 +54,13 @@ describe('tailorResume', () => {
     expect(section(r, 'work').entries.map((e) => e.id)).toEqual(['b']);
     const kept = tailor({ target: { company: 'K', position: 'BE' }, focus: { tags: ['backend'], mode: 'filter' }, include: ['a', 'a3'] });
     expect(section(kept, 'work').entries[0]!.highlights).toEqual(['백엔드 일', '태그 없는 일', '리더십']);
-    expect(kept.decisions).toContainEqual({ section: 'work', subject: 'a › a1', action: 'dropped', reason: 'its tags (data) match none of the focus tags' });
+    expect(kept.decisions).toContainEqual({
+      section: 'work',
+      subject: 'a › a1',
+      action: 'dropped',
+      reason: 'its tags (data) match none of the focus tags',
+      path: ['work', 0, 'highlights', 0],
+    });
   });
 
   test('include, exclude, order, overrides and caps', () => {

@@ -7,6 +7,7 @@ import { build, type BuiltDocument } from '../../pipeline/build.js';
 import type { InputRecord } from '../../load/inputLog.js';
 import { reportFailure } from '../run.js';
 import type { Lang } from '../../validate/schema/primitives.js';
+import type { ExportFormat } from '../../export/formats.js';
 import { formatProblems, summarizeProblems } from '../formatProblems.js';
 
 export interface BuildFlags {
@@ -20,6 +21,7 @@ export interface BuildFlags {
   assets?: string;
   watch?: boolean;
   force?: boolean;
+  format?: ExportFormat[];
 }
 
 /**
@@ -42,7 +44,17 @@ interface ReportOptions {
 async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarnings = false, onInputs }: ReportOptions = {}): Promise<void> {
   const started = performance.now();
   const built = await build(
-    { dataDir: flags.data, outDir: flags.out, roles, lang: flags.lang, theme: flags.theme, strict: flags.strict, assetsDir: flags.assets, force: flags.force },
+    {
+      dataDir: flags.data,
+      outDir: flags.out,
+      roles,
+      lang: flags.lang,
+      theme: flags.theme,
+      strict: flags.strict,
+      assetsDir: flags.assets,
+      force: flags.force,
+      formats: flags.format,
+    },
     {
       onInputs,
       onWarnings: (warnings) => {
@@ -54,6 +66,10 @@ async function buildAndReport(flags: BuildFlags, roles: string[], { quietWarning
         process.stdout.write(`${summaryLine(doc)}\n`);
         for (const w of doc.warnings) process.stdout.write(`  ${w.severity}: ${w.message}\n`);
         for (const note of doc.notes ?? []) process.stdout.write(`  ${note}\n`);
+      },
+      onRemoved: (files) => {
+        for (const file of files)
+          process.stdout.write(`removed ${displayPath(file)} (the last build wrote it; this one writes it under another name, or not at all)\n`);
       },
     },
   );

@@ -12,6 +12,7 @@ import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import { answerStructure, type AnswerLine, type AnswerParagraph } from './answerStructure.js';
 import { countSummary, countVerdict } from './countLabel.js';
 import { structure, tag } from '../shared/tag.js';
+import { ANSWERS_LABELS } from '../../tailor/i18n.js';
 
 export interface AnswersModel {
   lang: Lang;
@@ -19,11 +20,6 @@ export interface AnswersModel {
   application: ResolvedApplication;
   meta: DocumentMeta;
 }
-
-const LABELS = {
-  ko: { document: '자기소개서', question: '문항' },
-  en: { document: 'Application answers', question: 'Question' },
-} as const;
 
 /** Width kept for a list marker (`-`, `10.`) so that the item's wrapped lines hang under its text. */
 const MARKER_WIDTH = 14;
@@ -35,7 +31,7 @@ const MARKER_WIDTH = 14;
  */
 export function AnswersDocument({ model, theme }: { model: AnswersModel; theme: Theme }) {
   const s = textStyles(theme, fontStacks(theme, model));
-  const labels = LABELS[model.lang];
+  const labels = ANSWERS_LABELS[model.lang];
   const { meta, application } = model;
   return (
     <Document {...documentMeta(meta)}>
@@ -47,7 +43,7 @@ export function AnswersDocument({ model, theme }: { model: AnswersModel; theme: 
           <Text style={[s.headline, { marginTop: 2 }]}>{[model.name, application.company, application.position].filter(Boolean).join(' · ')}</Text>
         </View>
         {application.questions.map((q) => (
-          <Question key={q.id} q={q} total={application.questions.length} label={labels.question} theme={theme} s={s} />
+          <Question key={q.id} q={q} total={application.questions.length} label={labels.question} lang={model.lang} theme={theme} s={s} />
         ))}
         <PageFooter theme={theme} styles={s} caption={[model.name, application.position, labels.document].filter(Boolean).join(' · ')} />
       </Page>
@@ -55,7 +51,7 @@ export function AnswersDocument({ model, theme }: { model: AnswersModel; theme: 
   );
 }
 
-function Question({ q, total, label, theme, s }: { q: ResolvedQuestion; total: number; label: string; theme: Theme; s: TextStyles }) {
+function Question({ q, total, label, lang, theme, s }: { q: ResolvedQuestion; total: number; label: string; lang: Lang; theme: Theme; s: TextStyles }) {
   const [first, ...rest] = answerStructure(q.answer.text);
   const over = q.count > q.limit;
   return (
@@ -69,7 +65,9 @@ function Question({ q, total, label, theme, s }: { q: ResolvedQuestion; total: n
             {line}
           </Text>
         ))}
-        <Text style={[s.small, { marginTop: 1, marginBottom: 6, ...(over ? { fontWeight: 700 } : {}) }]}>{`${countSummary(q)} · ${countVerdict(q)}`}</Text>
+        <Text
+          style={[s.small, { marginTop: 1, marginBottom: 6, ...(over ? { fontWeight: 700 } : {}) }]}
+        >{`${countSummary(q, lang)} · ${countVerdict(q, lang)}`}</Text>
         {first ? <Paragraph lines={first} theme={theme} s={s} /> : null}
       </View>
       {rest.map((lines, i) => (
@@ -85,7 +83,8 @@ function Paragraph({ lines, theme, s }: { lines: AnswerParagraph; theme: Theme; 
     <View style={{ marginBottom: theme.spacing.paragraph + 3 }}>
       {lines.map((line, i) =>
         line.marker ? (
-          <View key={i} style={{ flexDirection: 'row', marginBottom: theme.spacing.bullet }} {...tag('LI', { parent: list })}>
+          // Unbreakable: split at a page end, the marker stayed alone at the foot while its text went over (seen on Letter).
+          <View key={i} wrap={false} style={{ flexDirection: 'row', marginBottom: theme.spacing.bullet }} {...tag('LI', { parent: list })}>
             <Text style={[s.body, { width: MARKER_WIDTH, flexShrink: 0 }]} {...tag('Lbl')}>
               {line.marker}
             </Text>

@@ -1,3 +1,4 @@
+import type { Lang } from '../../core/langs.js';
 import type { ResolvedQuestion } from '../../tailor/resolveAnswers.js';
 import { describeRule, unitWord } from '../../validate/countCharacters.js';
 
@@ -5,12 +6,16 @@ const n = (value: number): string => value.toLocaleString('en-US');
 
 /**
  * How an answer's count is shown, the same way in the PDF, the paste-ready text, the build
- * output and `careerpdf answers`: `957/1,000자 (공백 포함)`.
+ * output and `careerpdf answers`: `957/1,000자 (공백 포함)`, in English `957/1,000 characters (spaces included)`.
  */
-export const countSummary = (q: ResolvedQuestion): string => `${n(q.count)}/${n(q.limit)}${unitWord(q.rule.unit)} (${describeRule(q.rule)})`;
+export const countSummary = (q: ResolvedQuestion, lang: Lang = 'ko'): string =>
+  `${n(q.count)}/${n(q.limit)}${unitWord(q.rule.unit, lang)} (${describeRule(q.rule, lang)})`;
 
-/** `43자 남음`, or `74자 초과` when over the limit. */
-export const countVerdict = (q: ResolvedQuestion): string => {
-  const unit = unitWord(q.rule.unit);
-  return q.count > q.limit ? `${n(q.count - q.limit)}${unit} 초과` : `${n(q.limit - q.count)}${unit} 남음`;
+const VERDICT = { ko: { left: '남음', over: '초과' }, en: { left: 'left', over: 'over' } } as const;
+
+/** `43자 남음`, or `74자 초과` when over the limit; `43 characters left`, `74 characters over`. */
+export const countVerdict = (q: ResolvedQuestion, lang: Lang = 'ko'): string => {
+  const unit = unitWord(q.rule.unit, lang);
+  const words = VERDICT[lang];
+  return q.count > q.limit ? `${n(q.count - q.limit)}${unit} ${words.over}` : `${n(q.limit - q.count)}${unit} ${words.left}`;
 };

@@ -9,7 +9,7 @@ import { tag } from '../shared/tag.js';
 const PHOTO = { width: 72, height: 96 };
 
 const applyingFor = (model: ResumeModel): string | undefined =>
-  model.target ? `${model.lang === 'ko' ? '지원 분야' : 'Applying for'} ${model.target.position} · ${model.target.company}` : undefined;
+  model.target ? `${model.labels.applyingFor} ${model.target.position} · ${model.target.company}` : undefined;
 
 /** Name, headline, the role applied for and contacts in a row, with the photo on the right. */
 export function Header({ model, theme, s }: { model: ResumeModel; theme: Theme; s: TextStyles }) {

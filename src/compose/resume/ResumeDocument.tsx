@@ -24,7 +24,7 @@ export function ResumeDocument({ model, theme }: Props) {
   const s = textStyles(theme, fontStacks(theme, model));
   const { meta } = model;
   const sidebar = sidebarOf(theme);
-  const caption = [model.person.name, model.target?.position, model.lang === 'ko' ? '이력서' : 'Resume'].filter(Boolean).join(' · ');
+  const caption = [model.person.name, model.target?.position, model.labels.document].filter(Boolean).join(' · ');
   const main = (sections: SectionModel[]) => (
     <>
       {model.summary ? (

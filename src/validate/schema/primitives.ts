@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readDate } from '../../core/dates.js';
 
 /**
  * Facts the user has not filled in yet are written as `[TODO: what]`. They pass every format
@@ -26,20 +27,47 @@ export const text = z.union(
 export type Text = z.infer<typeof text>;
 
 /**
- * JSON Resume's date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ISO 8601), or a placeholder. A bare
- * year is a number in YAML (`startDate: 2021`), so numbers are read as their digits.
+ * A date as people write it (core/dates.ts: `2021.09`, `2021. 9.`, `2021년 9월`, `Sep 2021`, JSON
+ * Resume's `2021-09`), or a placeholder; it comes out in the normal form `YYYY`, `YYYY-MM` or
+ * `YYYY-MM-DD`. YAML reads `2021.09` as a number (and `2020.10` as 2020.1): validation is given
+ * the text as written (DATE_KEYS, validateWithSchema), so a number here is only a bare year.
  */
-export const isoDate = z.preprocess(
-  (v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v),
-  z.union(
-    [z.string().regex(/^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' }), placeholder],
-    { error: 'expected a date as text (YYYY, YYYY-MM or YYYY-MM-DD) or a [TODO: …] placeholder' },
-  ),
-);
+const dateText = (allowOngoing: boolean) => {
+  const written = allowOngoing ? [z.string(), z.number(), z.null()] : [z.string(), z.number()];
+  return z
+    .union(written, { error: 'expected a date as text, e.g. 2021.09 or Sep 2021' })
+    .transform((value, ctx) => {
+      if (value === null || value === '') return undefined;
+      const text = String(value);
+      if (PLACEHOLDER_PATTERN.test(text)) return text;
+      const read = readDate(text, allowOngoing);
+      if (read.kind === 'date') return read.iso;
+      if (read.kind === 'ongoing') return undefined;
+      ctx.issues.push({ code: 'custom', message: read.message, input: text, params: { hint: read.hint } });
+      return z.NEVER;
+    })
+    .describe(`a date: 2021.09, 2021-09, 2021/09, 2021년 9월, Sep 2021, 2021 or 2021-09-01${allowOngoing ? '; present (or nothing) while it goes on' : ''}`);
+};
+export const isoDate = dateText(false);
+/** An end date: `present`, `현재`, or nothing (`endDate:`) says the entry goes on. */
+export const endDate = dateText(true).optional();
 
-export const url = z.union([z.url({ protocol: /^(https?|mailto)$/, message: 'expected a full URL starting with https://' }), placeholder], {
-  error: 'expected a URL as text (https://…) or a [TODO: …] placeholder',
-});
+/** The keys whose values are dates: validation reads them as written, not as YAML's numbers. */
+export const DATE_KEYS: ReadonlySet<string> = new Set(['startDate', 'endDate', 'date', 'releaseDate']);
+
+/** `example.com/me`: a link written without its scheme, as JSON Resume's own sample does. */
+const BARE_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(\/\S*)?$/i;
+
+/**
+ * A link: `https://…`, `mailto:…`, a placeholder; a bare domain (`example.com/me`) is read as
+ * https, and an empty text (`"url": ""`, JSON Resume's sample) as no link.
+ */
+export const url = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' && BARE_DOMAIN.test(v.trim()) ? `https://${v.trim()}` : v),
+  z.union([z.url({ protocol: /^(https?|mailto)$/, message: 'expected a full URL starting with https://' }), placeholder, z.undefined()], {
+    error: 'expected a URL as text (https://…) or a [TODO: …] placeholder',
+  }),
+);
 export const email = z.union([z.email({ message: 'expected an email address like name@example.com' }), placeholder], {
   error: 'expected an email address as text (name@example.com) or a [TODO: …] placeholder',
 });

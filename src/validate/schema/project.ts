@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tags, text } from './primitives.js';
+import { langSchema, tags, text } from './primitives.js';
 
 /**
  * A portfolio page's id: the file name unless the front matter gives one. Letters of any script
@@ -15,6 +15,7 @@ export const projectId = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, { me
 export const projectFrontMatterSchema = z.object({
   $schema: z.string().optional(),
   id: projectId.optional().describe('defaults to the file name without .md'),
+  lang: langSchema.optional().describe('the language the page is written in (a file named <id>.en.md is English); a role picks the version in its language'),
   title: text.optional().describe('defaults to a leading "# heading", else the file name'),
   period: text.optional().describe('e.g. 2021.03 – 2022.12'),
   organization: text.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, entryExtensions, id, isoDate, tags, text, url } from './primitives.js';
+import { email, endDate, entryExtensions, id, isoDate, tags, text, url } from './primitives.js';
 
 /**
  * The resume file: every field of JSON Resume v1.0.0, plus our extensions (marked below).
@@ -33,7 +33,7 @@ export const basics = z.object({
   profiles: z.array(profile).optional(),
 });
 
-const dated = { startDate: isoDate.optional(), endDate: isoDate.optional() };
+const dated = { startDate: isoDate.optional(), endDate };
 
 export const work = z.object({
   ...entryExtensions,

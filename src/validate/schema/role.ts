@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { applicationSchema } from './application.js';
 import { id, langSchema, text } from './primitives.js';
 import { sectionKeySchema } from './resume.js';
+import { paperSchema } from './theme.js';
+import { uploadSchema } from './upload.js';
+import { EXPORT_FORMATS } from '../../export/formats.js';
 
 /** Replacement fields for one entry (or highlight, via `text`), addressed by its id. */
 const override = z.record(z.string(), text);
@@ -12,9 +15,18 @@ const override = z.record(z.string(), text);
  */
 export const roleSchema = z.strictObject({
   $schema: z.string().optional(),
-  target: z.strictObject({ company: text, position: text }),
+  target: z.strictObject({
+    company: text,
+    position: text,
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, { message: 'expected a two-letter country code (ISO 3166-1), e.g. US, KR, DE' })
+      .optional()
+      .describe('where the job is, as a two-letter code (US, KR…): an English role in the US or Canada prints on Letter'),
+  }),
   lang: langSchema.optional(),
   theme: z.string().optional(),
+  paper: paperSchema.optional().describe("this role's paper; default: Letter for an English role in the US or Canada, else the theme's page.size"),
   headline: text.optional(),
   summary: text.optional(),
   focus: z
@@ -38,6 +50,7 @@ export const roleSchema = z.strictObject({
       entries: z.partialRecord(sectionKeySchema, z.int().positive()).optional().describe('entries per section at most'),
     })
     .optional(),
+  formats: z.array(z.enum(EXPORT_FORMATS)).optional().describe('text formats built beside the resume PDF: jsonresume, markdown, text'),
   pages: z.strictObject({ resume: z.int().positive().optional() }).optional().describe('page budget per document'),
   portfolio: z
     .strictObject({
@@ -47,6 +60,16 @@ export const roleSchema = z.strictObject({
     .optional()
     .describe('which portfolio pages this role shows; absent: every page meant for the role'),
   application: applicationSchema.optional().describe('the application form: questions with limits and the answers (자기소개서)'),
+  posting: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('the job posting (채용공고): a .txt or .md file in the data folder (postings/kream-de.txt), or the text itself'),
+  blind: z
+    .boolean()
+    .optional()
+    .describe('블라인드 채용: no photo, birth date, school names, hometown or family in any document, and a warning where the text names them'),
+  upload: uploadSchema.optional().describe("the application form's file rules: the largest file it takes and the file names it asks for"),
 });
 
 export type Role = z.infer<typeof roleSchema>;

@@ -5,6 +5,16 @@ const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colou
 
 /** Page sizes in points (React-PDF's names). */
 export const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } } as const;
+export type PageSize = keyof typeof PAGE_SIZES;
+
+/** How a paper size may be written (`A4`, `Letter`, any case) → React-PDF's name for it. */
+const PAPER_NAMES = { A4: 'A4', a4: 'A4', Letter: 'LETTER', letter: 'LETTER', LETTER: 'LETTER' } as const satisfies Record<string, PageSize>;
+
+/** A paper size as the theme's `page.size` or a role's `paper:` writes it. */
+export const paperSchema = z
+  .enum(Object.keys(PAPER_NAMES) as [keyof typeof PAPER_NAMES, ...(keyof typeof PAPER_NAMES)[]], { error: 'expected A4 or Letter' })
+  .transform((name): PageSize => PAPER_NAMES[name])
+  .describe('A4 (most of the world, Korea) or Letter (the US and Canada)');
 
 /**
  * A length in points within a sane range. Outside it a page has no room left for text (a 10,000 pt
@@ -31,7 +41,7 @@ export const themeSchema = z
     name: z.string(),
     description: z.string().optional(),
     page: z.strictObject({
-      size: z.enum(['A4', 'LETTER']).default('A4'),
+      size: paperSchema.default('A4'),
       margin: z.strictObject({ top: margin, right: margin, bottom: margin, left: margin }),
     }),
     /** `one-column`: everything in one flow; `sidebar`: a side column holds contact and the `sidebar.sections`. */
