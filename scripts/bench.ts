@@ -9,7 +9,9 @@
  * bin/careerpdf.js, to compare two versions with the same bench; default this checkout's),
  * --quick (careerpdf's own figures only: no Typst or Chromium, no oversized inputs),
  * --fit (only the cost of `build --fit`: the example data's resume at its own budget and at a
- * budget of one page, with and without --fit).
+ * budget of one page, with and without --fit), --tagging (only the cost of tagged PDF/UA-1: each
+ * document of --role rendered tagged and untagged in one warm process, ms and bytes; see
+ * bench/taggingCost.ts).
  *
  * What "cold" means here: a new `node` process for every measurement, running compiled
  * JavaScript (dist/, as `npm run build:pdf` does), writing into a new output folder; the OS file
@@ -30,6 +32,7 @@ import { writeDataFolder } from './bench/hugeInputs.js';
 import { compileRunners, REPORT_USAGE, RUNNERS } from './bench/compile.js';
 import { CHROMIUM } from './bench/paths.js';
 import { measureWatchEdit } from './bench/watchEdit.js';
+import { measureTaggingCost, taggingReport } from './bench/taggingCost.js';
 import { median, pairRatios, rotate, verdict, type Bar, type Verdict } from './bench/stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +50,7 @@ const { values: flags } = parseArgs({
     cli: { type: 'string' },
     quick: { type: 'boolean', default: false },
     fit: { type: 'boolean', default: false },
+    tagging: { type: 'boolean', default: false },
   },
 });
 const CLI = flags.cli ? path.resolve(flags.cli) : path.join(ROOT, 'bin/careerpdf.js');
@@ -591,7 +595,10 @@ function report(r: {
 
 try {
   if (flags['png-bomb']) await pngBombCase();
-  else if (flags.fit) {
+  else if (flags.tagging) {
+    const costs = await measureTaggingCost(flags.data!, flags.role!, runs);
+    process.stdout.write(flags.json ? `${JSON.stringify(costs, null, 2)}\n` : taggingReport(costs));
+  } else if (flags.fit) {
     await compileRunners();
     const cases = await fitCases();
     fs.rmSync(work, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { patchInstalledReactPdf } from './patchReactPdf.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const define = {
@@ -26,6 +27,14 @@ const define = {
   // ~20 ms) on every cold build; without fetch it decodes the same bytes directly.
   fetch: 'undefined',
 };
+// The bundled renderer must be the patched one (tagged PDF): patched here too, for a tree installed
+// without scripts; the compile fails when the patch no longer applies.
+try {
+  patchInstalledReactPdf(root);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 const chunks = path.join(root, 'dist/chunks');
 const result = await build({
   entryPoints: { careerpdf: 'src/cli/main.ts' },

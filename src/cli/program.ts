@@ -139,6 +139,10 @@ function createProgram(): Command {
     .option('-a, --all', 'every role (the default)')
     .addOption(dataOption())
     .option('--strict', 'treat warnings as errors (exit 1)')
+    .option(
+      '--ats',
+      "also render each role's resume and read it as an applicant-tracking system does: name, contacts, section titles, every entry's title, organisation and dates whole and in order",
+    )
     .action((flags) => exit(runCommand(async () => (await import('./commands/check.js')).checkCommand(await withFolders(flags)))));
 
   program

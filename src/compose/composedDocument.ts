@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { Decision } from '../tailor/model.js';
+import type { AtsExpectation } from '../verify/atsView.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { DocumentKind } from '../write/manifest.js';
 
@@ -22,6 +23,8 @@ export interface ComposedDocument {
   pageBudget?: number;
   /** Tighten the theme, within its minimums, until the document fits its budget and leaves no short last page (see fit/). */
   fit?: boolean;
+  /** A resume: what an applicant-tracking system must find in it, whole and in order (verify/atsView.ts). */
+  ats?: AtsExpectation;
   decisions: Decision[];
   /** Files written beside the PDF as they are (e.g. the paste-ready answers), each listed in the manifest. */
   companions?: CompanionFile[];

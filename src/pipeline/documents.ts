@@ -18,7 +18,7 @@ import type { Photo } from '../validate/checkPhoto.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { Resume } from '../validate/schema/resume.js';
 import type { Role } from '../validate/schema/role.js';
-import type { Theme } from '../validate/schema/theme.js';
+import { sidebarOf, type Theme } from '../validate/schema/theme.js';
 import type { ProjectPage } from '../validate/validateProjects.js';
 import type { DocumentKind } from '../write/manifest.js';
 import { exportResume, type ExportedResume } from '../export/exportResume.js';
@@ -88,6 +88,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     pageBudget: ctx.role?.pages?.resume,
     fit: ctx.fit === true || ctx.role?.pages?.fit === true,
     decisions,
+    ats: { model, sidebarSections: sidebarOf(ctx.theme)?.sections ?? [] },
     companions: exports.map((e) => ({ kind: `resume-${e.format}` as const, ext: EXPORT_EXTENSIONS[e.format], content: e.content })),
     notes: exports.flatMap((e) => e.notes.map((note) => `${e.format}: ${note}`)),
   };

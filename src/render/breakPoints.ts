@@ -8,7 +8,10 @@ import LineBreaker from 'linebreak';
  * - ordinary words stay whole and no hyphen is ever inserted, in English or Korean; Korean
  *   breaks only between words (CSS `word-break: keep-all`), as Korean documents do;
  * - a URL, path or other long token gets silent break points where UAX #14 allows one
- *   (after `/`, `-`, `?`, …), so it wraps inside the margin instead of being clipped;
+ *   (after `/`, `?`, …), so it wraps inside the margin instead of being clipped — but before a
+ *   hyphen, never after it (as style guides break URLs): a text extractor (an applicant-tracking
+ *   system) takes a hyphen at the end of a line for a hyphenation and joins `sy-park-` /
+ *   `example` into `sy-parkexample`;
  * - a run with no legal break that is still too long for a narrow column (a long Hangul
  *   compound, a hash) gets break points between every character, as a last resort;
  * - a URL's scheme and host stay whole (up to KEPT_HOST_LENGTH characters: a longer one may not fit a sidebar);
@@ -21,18 +24,30 @@ export function breakPoints(word: string): string[] {
   const hostEnd = keptHostEnd(word);
   const breaker = new LineBreaker(word);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
-    if (bk.position <= last || bk.position >= word.length) continue;
+    // UAX #14 breaks after a hyphen; a line here breaks before it instead (see above).
+    const at = word[bk.position - 1] === '-' ? bk.position - 1 : bk.position;
+    if (at <= last || at >= word.length) continue;
     // UAX #14 allows a break between any two Hangul syllables; Korean typesetting keeps words whole.
-    if (HANGUL.test(word[bk.position - 1]!) && HANGUL.test(word[bk.position]!)) continue;
+    if (HANGUL.test(word[at - 1]!) && HANGUL.test(word[at]!)) continue;
     // NBSP glues what the layout keeps on one line (a date range, a phone number); UAX #14 allows a break after its dash.
-    if (word[bk.position - 1] === NBSP || word[bk.position] === NBSP) continue;
-    if (bk.position < hostEnd) continue;
-    runs.push(word.slice(last, bk.position));
-    last = bk.position;
+    if (word[at - 1] === NBSP || word[at] === NBSP || word[bk.position] === NBSP) continue;
+    if (at < hostEnd) continue;
+    runs.push(word.slice(last, at));
+    last = at;
   }
   runs.push(word.slice(last));
-  const parts = runs.flatMap((run) => (Array.from(run).length > LONG_RUN && !run.includes(NBSP) ? Array.from(run) : [run]));
+  const parts = runs.flatMap((run) => (Array.from(run).length > LONG_RUN && !run.includes(NBSP) ? characters(run) : [run]));
   return parts.flatMap((part, i) => (i === 0 ? [part] : ['', part]));
+}
+
+/** A run's characters, each hyphen kept with the character after it (a line never ends at a hyphen, see above). */
+function characters(run: string): string[] {
+  const chars: string[] = [];
+  for (const ch of run) {
+    if (chars.length > 0 && chars[chars.length - 1]!.endsWith('-')) chars[chars.length - 1] += ch;
+    else chars.push(ch);
+  }
+  return chars;
 }
 
 /** Words up to this length are never split. */

@@ -4,19 +4,22 @@ import { breakPoints } from './breakPoints.js';
 import { BODY_FONT, registerFonts } from './fonts.js';
 import { reusePdfFonts } from './reusePdfFonts.js';
 import { speedUpShaping } from './shaping.js';
+import { installTagging } from './tagging/installTagging.js';
 
 let ready: Promise<void> | undefined;
 
 /**
  * Once per process: fonts, line breaking that never inserts a hyphen (see breakPoints), pdfkit
- * finding its fonts directly (see reusePdfFonts), and fontkit's faster shaping, installed through
- * the body face every document loads anyway.
+ * finding its fonts directly (see reusePdfFonts), tagged PDF for documents that ask for PDF/UA
+ * (see tagging/installTagging), and fontkit's faster shaping, installed through the body face
+ * every document loads anyway.
  */
 export function prepareRenderer(): Promise<void> {
   ready ??= (async () => {
     registerFonts();
     Font.registerHyphenationCallback(breakPoints);
     reusePdfFonts();
+    installTagging();
     await Font.load(BODY_FONT);
     const face = Font.getFont(BODY_FONT)?.data;
     // Without it (a fontkit that moved its processors, see test/unit/shaping.test.ts) text is

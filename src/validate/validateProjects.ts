@@ -162,7 +162,16 @@ function validatePage(source: ProjectSource, options: ProjectCheckOptions, probl
   };
 }
 
-/** Raw HTML, placeholders and images of the body; images go to `useImage` with their position. */
+/** The PDF is tagged (PDF/UA): an image is a Figure, read out by its alt text; without one, its file name. */
+const noAltText = (at: SourceLocation): Problem => ({
+  severity: 'warning',
+  code: 'image-no-alt',
+  at,
+  message: 'the image has no alt text: a screen reader can only say its file name',
+  hint: 'say what it shows between the brackets: ![the delivery-time model in production](images/eta.png)',
+});
+
+/** Raw HTML, placeholders and images of the body (an image without alt text is a warning); images go to `useImage` with their position. */
 function checkBody(body: Root, file: string, useImage: (url: string, at: SourceLocation) => void): Problem[] {
   const problems: Problem[] = [];
   const definitions = new Map<string, string>();
@@ -183,10 +192,12 @@ function checkBody(body: Root, file: string, useImage: (url: string, at: SourceL
         break;
       case 'image':
         useImage(node.url, at);
+        if (!node.alt?.trim()) problems.push(noAltText(at));
         break;
       case 'imageReference': {
         const url = definitions.get(node.identifier);
         if (url !== undefined) useImage(url, at);
+        if (!node.alt?.trim()) problems.push(noAltText(at));
         break;
       }
       case 'text': {

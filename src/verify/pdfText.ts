@@ -28,7 +28,6 @@ export function readPdfText(pdf: Uint8Array): PageText[] {
   const file = new PdfFile(pdf);
   const fonts = new Map<PdfDict, PdfFont>();
   const pages: PageText[] = [];
-  const visited = new Set<PdfDict>();
 
   const readPage = (page: PdfDict, box: [number, number, number, number], resources: PdfDict) => {
     const fontDicts = resources.has('Font') ? file.dict(resources.get('Font'), "the page's /Font resources") : new Map<string, PdfValue>();
@@ -43,7 +42,14 @@ export function readPdfText(pdf: Uint8Array): PageText[] {
     pages.push({ width: box[2] - box[0], height: box[3] - box[1], runs });
   };
 
-  // The page tree in /Kids order; MediaBox and Resources may be inherited from a parent node.
+  walkPages(file, readPage);
+  return pages;
+}
+
+/** Each page of the page tree in /Kids order, with its MediaBox and Resources (either may be inherited from a parent node). */
+export function walkPages(file: PdfFile, visit: (page: PdfDict, box: [number, number, number, number], resources: PdfDict) => void): void {
+  const visited = new Set<PdfDict>();
+  let count = 0;
   const walk = (node: PdfDict, box: [number, number, number, number] | undefined, resources: PdfDict | undefined) => {
     if (visited.has(node)) throw new PdfReadError('the page tree has a cycle');
     visited.add(node);
@@ -53,13 +59,13 @@ export function readPdfText(pdf: Uint8Array): PageText[] {
     if (node.get('Type') === 'Pages') {
       for (const kid of file.array(node.get('Kids'), "the page tree's /Kids")) walk(file.dict(kid, 'a page'), box, resources);
     } else {
-      if (!box) throw new PdfReadError(`page ${pages.length + 1} has no MediaBox`);
-      readPage(node, box, resources ?? new Map());
+      if (!box) throw new PdfReadError(`page ${count + 1} has no MediaBox`);
+      count++;
+      visit(node, box, resources ?? new Map());
     }
   };
   const catalog = file.dict(file.trailer.get('Root'), 'the catalog (/Root)');
   walk(file.dict(catalog.get('Pages'), 'the page tree (/Pages)'), undefined, undefined);
-  return pages;
 }
 
 function mediaBox(values: (PdfValue | undefined)[]): [number, number, number, number] {
@@ -70,7 +76,7 @@ function mediaBox(values: (PdfValue | undefined)[]): [number, number, number, nu
 }
 
 /** /Contents: one stream, or an array of streams read as one. */
-function contentOf(file: PdfFile, page: PdfDict): Uint8Array {
+export function contentOf(file: PdfFile, page: PdfDict): Uint8Array {
   const contents = file.resolve(page.get('Contents'));
   if (contents === undefined || contents === null) return new Uint8Array();
   if (!Array.isArray(contents)) return file.streamData(contents, "a page's content stream");

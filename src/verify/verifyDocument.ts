@@ -1,5 +1,6 @@
 import type { Problem } from '../core/problems.js';
 import { PLACEHOLDER_PATTERN } from '../validate/schema/primitives.js';
+import { checkAtsView, type AtsExpectation } from './atsView.js';
 import { inspectPdf, type PdfFacts } from './inspectPdf.js';
 import { readPdfText, type PageText } from './pdfText.js';
 import { checkPageBreaks, checkProjectTails } from './pageBreaks.js';
@@ -13,6 +14,8 @@ export interface VerifyInput {
   /** Every text the document drew (ComposedDocument.drawn): what a recruiter will read. */
   drawn: readonly string[];
   pageBudget?: number;
+  /** A resume: what an applicant-tracking system must find in it (atsView.ts). */
+  ats?: AtsExpectation;
 }
 
 /** Checks a finished PDF before it is written. Problems are warnings unless the PDF is wrong. */
@@ -57,10 +60,10 @@ export function verifyDocument({ file, pdf, drawn, pageBudget }: VerifyInput): {
 /**
  * The checks that read the PDF back as a reader does: every string of the model is in the text
  * layer, no line runs into the side margins or below the page, no bad page break (pageBreaks.ts), and over a page budget, the entry that spilled
- * over. Reading costs 5–70 ms per document (readPdfText; the first of a process the most). A PDF
+ * over; a resume's facts whole and in order for an applicant-tracking system (atsView.ts). Reading costs 5–70 ms per document (readPdfText; the first of a process the most). A PDF
  * the reader cannot read is a warning, never a pass: the checks did not run.
  */
-export function verifyRenderedText({ file, pdf, content, drawn, pageBudget }: VerifyInput, area: TextArea): Problem[] {
+export function verifyRenderedText({ file, pdf, content, drawn, pageBudget, ats }: VerifyInput, area: TextArea): Problem[] {
   let pages: PageText[];
   try {
     pages = readPdfText(pdf);
@@ -83,5 +86,6 @@ export function verifyRenderedText({ file, pdf, content, drawn, pageBudget }: Ve
     ...checkPageBreaks(pages, content, area, file),
     ...checkProjectTails(pages, content, area, file),
     ...(pageBudget !== undefined ? spillOver(pages, content, pageBudget, file) : []),
+    ...(ats ? checkAtsView(pages, ats, file) : []),
   ];
 }

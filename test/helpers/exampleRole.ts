@@ -2,7 +2,7 @@ import path from 'node:path';
 import { textAreaOf } from '../../src/compose/styles.js';
 import type { ComposedDocument } from '../../src/compose/composedDocument.js';
 import { roleContext } from '../../src/pipeline/renderRole.js';
-import { DOCUMENT_MAKERS, MAIN_KINDS } from '../../src/pipeline/documents.js';
+import { DOCUMENT_MAKERS, MAIN_KINDS, type MainKind } from '../../src/pipeline/documents.js';
 import { prepare, themeFor } from '../../src/pipeline/prepare.js';
 import { renderDocument } from '../../src/render/renderDocument.js';
 import type { Theme } from '../../src/validate/schema/theme.js';
@@ -17,13 +17,19 @@ export interface RenderedRole {
   theme: Theme;
 }
 
-/** The example data's documents for one role, composed and rendered in this process (no CLI, nothing written). */
-export async function renderExampleRole(roleId: string): Promise<RenderedRole> {
-  const prepared = prepare({ dataDir: path.join(repoRoot, 'data'), roles: [roleId] });
-  const theme = themeFor(prepared, roleId);
-  const ctx = roleContext(prepared, roleId);
+/**
+ * The example data's documents for one role, composed and rendered in this process (no CLI,
+ * nothing written); `theme` overrides the role's, `dataDir` renders another data folder, `kinds` only those documents.
+ */
+export async function renderExampleRole(
+  roleId: string,
+  options: { theme?: string; dataDir?: string; kinds?: readonly MainKind[] } = {},
+): Promise<RenderedRole> {
+  const prepared = prepare({ dataDir: options.dataDir ?? path.join(repoRoot, 'data'), roles: [roleId], theme: options.theme });
+  const theme = themeFor(prepared, roleId, options.theme);
+  const ctx = roleContext(prepared, roleId, { theme: options.theme });
   const documents: RenderedRole['documents'] = [];
-  for (const kind of MAIN_KINDS) {
+  for (const kind of options.kinds ?? MAIN_KINDS) {
     const doc = DOCUMENT_MAKERS[kind](ctx);
     if (doc) documents.push({ doc, pdf: await renderDocument(doc) });
   }

@@ -169,6 +169,13 @@ describe('loading a page', () => {
     expect(page!.frontMatter!.locate(['title'])).toMatchObject({ line: 2, col: 8 });
   });
 
+  it('an image without alt text is a warning where it is: the tagged PDF can only read out its file name', () => {
+    const { page } = parseProjectPage(path.join(DATA, 'projects', 'no-alt.md'), '## 개요\n\n![](images/chart.png) ![차트](images/chart.png)\n');
+    const found = validateProjects([page!], { dataDir: DATA, assetsRoot: DATA, knownRoles: [] }).problems.filter((p) => p.code === 'image-no-alt');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', at: { line: 3, col: 1 } });
+  });
+
   it('reads a page without front matter as it is (a site page)', () => {
     const { page, problems: found } = parseProjectPage(path.resolve('p.md'), '## 개요\n\n본문\n');
     expect(found).toEqual([]);

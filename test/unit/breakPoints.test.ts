@@ -22,6 +22,18 @@ describe('breakPoints (React-PDF hyphenation callback)', () => {
     expect(parts.every((p, i) => (i % 2 === 1 ? p === '' : p !== ''))).toBe(true);
   });
 
+  test('a URL breaks before a hyphen, never after: a text extractor takes a hyphen at a line end for a hyphenation and joins the halves', () => {
+    for (const word of [
+      'github.com/sy-park-example/data-platform-tools',
+      'https://blog.example.com/2024/kafka-event-driven-architecture',
+      'a-b-c-d-e-f-g-h-i-j-k-l-m-n',
+    ]) {
+      const parts = breaksOf(word);
+      expect(parts.slice(0, -1).filter((part) => part.endsWith('-'))).toEqual([]);
+    }
+    expect(breaksOf('github.com/sy-park-example/data-platform-tools')).toEqual(['github.com/', 'sy', '-park', '-example/', 'data', '-platform', '-tools']);
+  });
+
   test('a date range or phone number glued with NBSP never breaks, however long', () => {
     expect(breakPoints('September\u00a02013\u00a0–\u00a0February\u00a02017')).toEqual(['September\u00a02013\u00a0–\u00a0February\u00a02017']);
     expect(breakPoints('+82\u00a010-2345-6789-0000')).toEqual(['+82\u00a010-2345-6789-0000']);

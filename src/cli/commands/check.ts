@@ -10,6 +10,7 @@ export interface CheckFlags {
   all?: boolean;
   data: string;
   strict?: boolean;
+  ats?: boolean;
 }
 
 /**
@@ -19,7 +20,9 @@ export interface CheckFlags {
  */
 export async function checkCommand(flags: CheckFlags): Promise<number> {
   if (flags.all && flags.role?.length) throw new UsageError('use either --all or --role, not both');
-  const found = checkData({ dataDir: flags.data, roles: flags.role && roleArguments(path.resolve(flags.data), flags.role) });
+  const roles = flags.role && roleArguments(path.resolve(flags.data), flags.role);
+  const dataProblems = checkData({ dataDir: flags.data, roles });
+  const found = [...dataProblems, ...(flags.ats ? await atsProblems(flags.data, roles, dataProblems) : [])];
   const problems: Problem[] = flags.strict ? found.map((p) => ({ ...p, severity: 'error' })) : found;
   if (problems.length === 0) {
     process.stdout.write('no problems found\n');
@@ -30,6 +33,26 @@ export async function checkCommand(flags: CheckFlags): Promise<number> {
     `${formatProblems(byFile(problems))}\n\n${summarizeProblems(problems)}${flags.strict ? ' (--strict: warnings count as errors)' : ''}; by kind: ${countByKind(problems)}\n`,
   );
   return failed ? EXIT.data : EXIT.ok;
+}
+
+/**
+ * `--ats`: each role's resume read as an applicant-tracking system reads it. Data with errors
+ * cannot be rendered: their problems are the answer. One line per role on stdout.
+ */
+async function atsProblems(dataDir: string, roles: string[] | undefined, dataProblems: readonly Problem[]): Promise<Problem[]> {
+  if (dataProblems.some((p) => p.severity === 'error')) {
+    process.stdout.write('ATS view: not checked, the data has errors (below)\n');
+    return [];
+  }
+  const { checkAts } = await import('../../pipeline/checkAts.js');
+  const { loadDataFolder } = await import('../../load/loadDataFolder.js');
+  const selected = roles?.length ? roles : [...loadDataFolder(path.resolve(dataDir)).roles.keys()];
+  const reports = await checkAts(dataDir, selected);
+  for (const report of reports) {
+    const verdict = report.problems.length === 0 ? 'every one whole and in order' : `${report.problems.length} problem(s)`;
+    process.stdout.write(`ATS view: ${report.roleId} resume, ${report.items} facts in content and layout order: ${verdict}\n`);
+  }
+  return reports.flatMap((report) => report.problems);
 }
 
 /** All of a file's problems together, in line order; problems without a file last. */

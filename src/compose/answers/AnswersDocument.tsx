@@ -11,6 +11,7 @@ import { fontStacks } from '../fontStacks.js';
 import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import { answerStructure, type AnswerLine, type AnswerParagraph } from './answerStructure.js';
 import { countSummary, countVerdict } from './countLabel.js';
+import { structure, tag } from '../shared/tag.js';
 import { ANSWERS_LABELS } from '../../tailor/i18n.js';
 
 export interface AnswersModel {
@@ -36,7 +37,9 @@ export function AnswersDocument({ model, theme }: { model: AnswersModel; theme: 
     <Document {...documentMeta(meta)}>
       <Page size={theme.page.size} style={pageStyle(theme)}>
         <View style={{ marginBottom: theme.spacing.section, paddingBottom: 8, borderBottomWidth: 0.8, borderBottomColor: theme.colors.rule }}>
-          <Text style={s.name}>{labels.document}</Text>
+          <Text style={s.name} {...tag('H1')}>
+            {labels.document}
+          </Text>
           <Text style={[s.headline, { marginTop: 2 }]}>{[model.name, application.company, application.position].filter(Boolean).join(' · ')}</Text>
         </View>
         {application.questions.map((q) => (
@@ -52,13 +55,13 @@ function Question({ q, total, label, lang, theme, s }: { q: ResolvedQuestion; to
   const [first, ...rest] = answerStructure(q.answer.text);
   const over = q.count > q.limit;
   return (
-    <View style={{ marginBottom: theme.spacing.section + 4 }} {...bookmark(`${q.number}. ${shorten(q.question, 48)}`)}>
+    <View style={{ marginBottom: theme.spacing.section + 4 }} {...bookmark(`${q.number}. ${shorten(q.question, 48)}`)} {...tag('Sect')}>
       {/* The question, its count and the first paragraph stay together: a question never ends a page alone. */}
       <View wrap={false}>
         <Text style={[s.small, { color: theme.colors.accent, fontWeight: 600 }]}>{`${label} ${q.number} / ${total}`}</Text>
         {/* One Text per line: a "\n" inside a Text pulls in an unembedded Helvetica. */}
         {q.question.split('\n').map((line, i) => (
-          <Text key={i} style={[s.title, { marginTop: i === 0 ? 1 : 0 }]}>
+          <Text key={i} style={[s.title, { marginTop: i === 0 ? 1 : 0 }]} {...tag('H2')}>
             {line}
           </Text>
         ))}
@@ -75,14 +78,17 @@ function Question({ q, total, label, lang, theme, s }: { q: ResolvedQuestion; to
 }
 
 function Paragraph({ lines, theme, s }: { lines: AnswerParagraph; theme: Theme; s: TextStyles }) {
+  const list = structure('L');
   return (
     <View style={{ marginBottom: theme.spacing.paragraph + 3 }}>
       {lines.map((line, i) =>
         line.marker ? (
           // Unbreakable: split at a page end, the marker stayed alone at the foot while its text went over (seen on Letter).
-          <View key={i} wrap={false} style={{ flexDirection: 'row', marginBottom: theme.spacing.bullet }}>
-            <Text style={[s.body, { width: MARKER_WIDTH, flexShrink: 0 }]}>{line.marker}</Text>
-            <Text style={[s.body, { flex: 1, flexBasis: 0 }]}>
+          <View key={i} wrap={false} style={{ flexDirection: 'row', marginBottom: theme.spacing.bullet }} {...tag('LI', { parent: list })}>
+            <Text style={[s.body, { width: MARKER_WIDTH, flexShrink: 0 }]} {...tag('Lbl')}>
+              {line.marker}
+            </Text>
+            <Text style={[s.body, { flex: 1, flexBasis: 0 }]} {...tag('LBody')}>
               <Runs line={line} s={s} />
             </Text>
           </View>

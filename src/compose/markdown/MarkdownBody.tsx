@@ -26,6 +26,7 @@ import {
   type Section,
 } from './structure.js';
 import { imageSource } from '../shared/imageSource.js';
+import { headingRole, tag } from '../shared/tag.js';
 
 /** Everything the walker needs besides the node; a new object is made for each nesting. */
 export interface MarkdownContext {
@@ -49,6 +50,8 @@ export interface MarkdownContext {
   cell?: { align: AlignType; weight: number; header: boolean };
   /** Set by a table for its rows. */
   columns?: { align: AlignType[]; weights: number[]; header: boolean };
+  /** The heading level of the page's shallowest markdown heading, under the project's title (H2): levels never skip. */
+  headingBase: number;
 }
 
 export interface MarkdownBodyProps {
@@ -64,7 +67,9 @@ export interface MarkdownBodyProps {
 /** A page body: blocks grouped into sections (each heading a bookmark), then the footnotes. */
 export function MarkdownBody({ root, images, m, labels, width, maxImageHeight, anchor }: MarkdownBodyProps) {
   const refs = collectReferences(root);
-  const ctx: MarkdownContext = { m, labels, images, refs, width, maxImageHeight, anchor, listDepth: 0, tight: false, inline: false };
+  const depths = root.children.flatMap((node) => (node.type === 'heading' ? [node.depth] : []));
+  const headingBase = 3 - Math.min(6, ...depths);
+  const ctx: MarkdownContext = { m, labels, images, refs, width, maxImageHeight, anchor, listDepth: 0, tight: false, inline: false, headingBase };
   return (
     <View>
       {renderBlocks(sectionize(root.children), ctx)}
@@ -107,7 +112,7 @@ function SectionView({ section, ctx }: { section: Section; ctx: MarkdownContext 
   const [first, ...rest] = section.children;
   const heading = renderNode(section.heading, ctx, 'heading');
   return (
-    <View {...bookmark(plainText(section.heading).trim() || '…')}>
+    <View {...bookmark(plainText(section.heading).trim() || '…')} {...tag('Sect')}>
       {opensWithImage(first) ? (
         <View wrap={false}>
           {heading}
@@ -131,7 +136,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
     case 'heading':
       // minPresenceAhead: a heading never ends a page without at least the start of its content.
       return (
-        <Text key={key} style={m.headings[node.depth]} minPresenceAhead={56}>
+        <Text key={key} style={m.headings[node.depth]} minPresenceAhead={56} {...tag(headingRole(node.depth + ctx.headingBase))}>
           {renderInline(node.children, { ...ctx, inline: true })}
         </Text>
       );
@@ -141,7 +146,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       );
     case 'blockquote':
       return (
-        <View key={key} style={m.blockquote}>
+        <View key={key} style={m.blockquote} {...tag('BlockQuote')}>
           {renderBlocks(node.children, { ...ctx, width: ctx.width - 11.5 })}
         </View>
       );
@@ -151,9 +156,13 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       const marker = ctx.marker ?? { text: '•', width: 12 };
       const inner = { ...ctx, marker: undefined, width: ctx.width - marker.width, listDepth: ctx.listDepth + 1, tight: !node.spread && ctx.tight };
       return (
-        <View key={key} style={m.listItem}>
-          <Text style={[m.marker, { width: marker.width }]}>{marker.text}</Text>
-          <View style={{ flex: 1 }}>{node.children.map((child, i) => renderNode(child, inner, i))}</View>
+        <View key={key} style={m.listItem} {...tag('LI')}>
+          <Text style={[m.marker, { width: marker.width }]} {...tag('Lbl')}>
+            {marker.text}
+          </Text>
+          <View style={{ flex: 1 }} {...tag('LBody')}>
+            {node.children.map((child, i) => renderNode(child, inner, i))}
+          </View>
         </View>
       );
     }
@@ -162,7 +171,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
         <View key={key} style={m.codeBlock}>
           {node.lang ? <Text style={m.codeLanguage}>{node.lang}</Text> : null}
           {codeLines(node.value).map((line, i) => (
-            <Text key={i} style={m.code}>
+            <Text key={i} style={m.code} {...tag('Code')}>
               {line}
             </Text>
           ))}
@@ -172,7 +181,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       const [head, ...rows] = node.children;
       const columns = { align: node.align ?? [], weights: columnWeights(node), header: false };
       return (
-        <View key={key} style={m.table}>
+        <View key={key} style={m.table} {...tag('Table')}>
           {head ? renderNode(head, { ...ctx, columns: { ...columns, header: true } }, 'head') : null}
           {rows.map((row, i) => renderNode(row, { ...ctx, columns }, i))}
         </View>
@@ -182,7 +191,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       const columns = ctx.columns ?? { align: [], weights: node.children.map(() => 1 / node.children.length), header: false };
       // A row never splits across pages; a header row stays with the first body row.
       return (
-        <View key={key} wrap={false} minPresenceAhead={columns.header ? 20 : 0} style={columns.header ? m.tableHeaderRow : m.tableRow}>
+        <View key={key} wrap={false} minPresenceAhead={columns.header ? 20 : 0} style={columns.header ? m.tableHeaderRow : m.tableRow} {...tag('TR')}>
           {node.children.map((cell, c) =>
             renderNode(cell, { ...ctx, cell: { align: columns.align[c] ?? null, weight: columns.weights[c] ?? 0, header: columns.header } }, c),
           )}
@@ -193,7 +202,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       const cell = ctx.cell ?? { align: null, weight: 1, header: false };
       const textAlign = cell.align === 'center' ? 'center' : cell.align === 'right' ? 'right' : 'left';
       return (
-        <View key={key} style={[m.tableCell, { width: `${cell.weight * 100}%` }]}>
+        <View key={key} style={[m.tableCell, { width: `${cell.weight * 100}%` }]} {...tag(cell.header ? 'TH' : 'TD', cell.header ? { scope: 'Column' } : {})}>
           <Paragraph
             nodes={node.children}
             ctx={{ ...ctx, width: ctx.width * cell.weight - 10 }}
@@ -322,7 +331,7 @@ function ListView({ list, ctx }: { list: List; ctx: MarkdownContext }) {
   const width = markerWidth(list, ctx.m.marker.fontSize as number);
   const tight = !list.spread;
   return (
-    <View style={{ marginBottom: ctx.listDepth === 0 ? ctx.m.paragraph.marginBottom : 0 }}>
+    <View style={{ marginBottom: ctx.listDepth === 0 ? ctx.m.paragraph.marginBottom : 0 }} {...tag('L')}>
       {list.children.map((item, i) => renderNode(item, { ...ctx, tight, marker: { text: listMarker(list, i, ctx.listDepth, item.checked), width } }, i))}
     </View>
   );
@@ -338,13 +347,27 @@ function ImageBlock({ node, ctx }: { node: ImageNode | ImageReference; ctx: Mark
   return (
     <View wrap={false} style={m.image}>
       {image?.kind === 'file' ? (
-        <Image src={imageSource(image)} style={fitImage(image, { maxWidth: ctx.width, maxHeight: ctx.maxImageHeight })} />
+        <Image
+          src={imageSource(image)}
+          style={fitImage(image, { maxWidth: ctx.width, maxHeight: ctx.maxImageHeight })}
+          {...tag('Figure', { alt: node.alt?.trim() || caption || fileName(url) })}
+        />
       ) : (
         <ImagePlaceholder url={url ?? `[${node.alt ?? ''}]`} alt={node.alt ?? ''} reason={image?.kind === 'placeholder' ? image.reason : 'missing'} ctx={ctx} />
       )}
       {caption ? <Text style={m.caption}>{caption}</Text> : null}
     </View>
   );
+}
+
+/** The last part of an image's path, a Figure's alt text when the markdown gives none (validation warned). */
+function fileName(url: string | undefined): string {
+  const last = url?.split(/[/\\]/).pop() ?? '';
+  try {
+    return decodeURIComponent(last) || 'image';
+  } catch {
+    return last || 'image'; // a malformed %-escape: the name as written
+  }
 }
 
 export function ImagePlaceholder({

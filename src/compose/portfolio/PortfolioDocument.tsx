@@ -13,6 +13,7 @@ import { fontStacks } from '../fontStacks.js';
 import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import type { TocPageNumbers } from './TocPageNumbers.js';
 import { imageSource } from '../shared/imageSource.js';
+import { tag } from '../shared/tag.js';
 
 export interface PortfolioProps {
   model: PortfolioModel;
@@ -58,6 +59,7 @@ export function PortfolioDocument({ model, theme, pageNumbers }: PortfolioProps)
           size={theme.page.size}
           style={{ ...pageStyle(theme), paddingTop: margin.top + HEADER_HEIGHT }}
           {...bookmark(`${project.number}. ${project.title}`)}
+          {...tag('Sect')}
         >
           <RunningHeader
             theme={theme}
@@ -100,7 +102,9 @@ function Cover({ model, theme, s, contents }: { model: PortfolioModel; theme: Th
       <View style={{ height: 5, backgroundColor: theme.colors.accent, marginHorizontal: -margin.left + 0.01, marginTop: -margin.top + 0.01 }} />
       <View style={{ marginTop: 120 }}>
         <Text style={[s.section, { textTransform: 'uppercase', letterSpacing: 1.5 }]}>{labels.document}</Text>
-        <Text style={[s.name, { fontSize: theme.sizes.name + 10, marginTop: 10 }]}>{person.name}</Text>
+        <Text style={[s.name, { fontSize: theme.sizes.name + 10, marginTop: 10 }]} {...tag('H1')}>
+          {person.name}
+        </Text>
         {person.headline ? <Text style={[s.headline, { marginTop: 4 }]}>{person.headline}</Text> : null}
         {target ? <Text style={[s.title, { marginTop: 26, fontWeight: 500 }]}>{`${labels.applyingFor} ${target.position} · ${target.company}`}</Text> : null}
       </View>
@@ -142,7 +146,9 @@ interface ContentsProps {
 function Contents(props: ContentsProps) {
   return (
     <View>
-      <Text style={[props.s.section, { textTransform: 'none', fontSize: props.theme.sizes.section + 4, marginBottom: 14 }]}>{props.model.labels.contents}</Text>
+      <Text style={[props.s.section, { textTransform: 'none', fontSize: props.theme.sizes.section + 4, marginBottom: 14 }]} {...tag('H2')}>
+        {props.model.labels.contents}
+      </Text>
       <ProjectRows {...props} />
     </View>
   );
@@ -236,7 +242,9 @@ function ProjectHeader({
           return `${model.labels.project.toUpperCase()} ${String(project.number).padStart(2, '0')}`;
         }}
       />
-      <Text style={[s.name, { fontSize: theme.sizes.name - 4, marginTop: 4 }]}>{project.title}</Text>
+      <Text style={[s.name, { fontSize: theme.sizes.name - 4, marginTop: 4 }]} {...tag('H2')}>
+        {project.title}
+      </Text>
       {project.summary ? <Text style={[s.body, { color: theme.colors.muted, marginTop: 4 }]}>{project.summary}</Text> : null}
       {project.facts.length > 0 ? (
         <View

@@ -4,6 +4,7 @@ import React from 'react';
 import type { EntryModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import { SIDEBAR_GAP, type TextStyles } from '../styles.js';
+import { structure, tag } from '../shared/tag.js';
 
 interface EntryProps {
   entry: EntryModel;
@@ -31,7 +32,7 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
     <>
       {lead}
       <View style={{ flexDirection: 'row', justifyContent: 'space-between', alignItems: 'flex-start' }}>
-        <Text style={[s.title, { flexShrink: 1, paddingRight: 8 }]}>
+        <Text style={[s.title, { flexShrink: 1, paddingRight: 8 }]} {...tag('H3')}>
           {entry.url ? (
             <Link src={entry.url} style={[s.link, { color: theme.colors.text }]}>
               {entry.title}
@@ -47,6 +48,7 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
     </>
   );
   const lines = (text: string, size: number, indent = 0) => estimatedLines(text, size, theme, indent);
+  const bullets = structure('L');
   const blocks: { node: React.ReactNode; lines: number; prose: boolean }[] = [
     ...(entry.summary ? paragraphs(entry.summary) : []).map((p) => ({
       node: (
@@ -60,9 +62,15 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
     ...entry.highlights.map((h) => ({
       node: (
         // A bullet's marker and text are side by side: split, the marker could stay alone at a page's foot. A short bullet moves whole.
-        <View wrap={lines(h, theme.sizes.body, BULLET_WIDTH) > UNBROKEN_BULLET_LINES} style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }}>
-          <Text style={[s.body, { width: BULLET_WIDTH, color: theme.colors.accent }]}>•</Text>
-          <Text style={[s.body, { flex: 1 }]} {...UNBROKEN_EDGES}>
+        <View
+          wrap={lines(h, theme.sizes.body, BULLET_WIDTH) > UNBROKEN_BULLET_LINES}
+          style={{ flexDirection: 'row', marginTop: theme.spacing.bullet }}
+          {...tag('LI', { parent: bullets })}
+        >
+          <Text style={[s.body, { width: BULLET_WIDTH, color: theme.colors.accent }]} {...tag('Lbl')}>
+            •
+          </Text>
+          <Text style={[s.body, { flex: 1 }]} {...UNBROKEN_EDGES} {...tag('LBody')}>
             {h}
           </Text>
         </View>
@@ -125,6 +133,8 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
 const BULLET_WIDTH = 10;
 /** Bullets up to this many lines never break; a longer one breaks with two lines each side (UNBROKEN_EDGES). */
 const UNBROKEN_BULLET_LINES = 4;
+/** The name column of a compact row. */
+const COMPACT_LABEL_WIDTH = 110;
 /** Between an entry's title and its subtitle: a visible gap that a line break never takes (the spaces of text are collapsed). */
 const SUBTITLE_GAP = '\u00a0\u00a0 ';
 /** React-PDF's widows and orphans: a paragraph broken across pages keeps two lines on each side. */
@@ -140,9 +150,14 @@ function estimatedLines(text: string, size: number, theme: Theme, indent: number
   const sidebar = theme.layout === 'sidebar' && theme.sidebar ? theme.sidebar.width + SIDEBAR_GAP : theme.page.margin.left;
   const gutter = theme.sectionStyle.placement === 'gutter' ? (theme.sectionStyle.gutterWidth ?? 0) : 0;
   const width = page - sidebar - theme.page.margin.right - gutter - indent;
+  return Math.max(1, Math.ceil((emsOf(text) * size) / width));
+}
+
+/** A text's estimated width in ems: Hangul and other wide characters one, the rest half (a little more). */
+function emsOf(text: string): number {
   let ems = 0;
   for (const ch of text) ems += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]/.test(ch) ? 1 : 0.55;
-  return Math.max(1, Math.ceil((ems * size) / width));
+  return ems;
 }
 
 const PAGE_WIDTH: Record<string, number> = { A4: 595.28, LETTER: 612, Letter: 612 };
@@ -150,14 +165,19 @@ const PAGE_WIDTH: Record<string, number> = { A4: 595.28, LETTER: 612, Letter: 61
 /** Dates, phone numbers and emails are one token: their spaces never break a line (NBSP, which the text layer keeps). */
 export const keepTogether = (text: string): string => text.replace(/ /g, '\u00a0');
 
-/** A short entry as a table row: name (and level) in a column, keywords or detail beside it. */
+/**
+ * A short entry as a table row: name (and level) in a column, keywords or detail beside it. A
+ * name too long for its column goes above them instead: wrapped beside them, a parser reading
+ * line by line would interleave its second line with theirs.
+ */
 export function CompactRow({ entry, lead, theme, s }: EntryProps) {
   const level = entry.detail && entry.keywords.length > 0 ? <Text style={s.subtitle}>{` ${entry.detail}`}</Text> : null;
+  const stacked = emsOf(`${entry.title}${level ? ` ${entry.detail}` : ''}`) * theme.sizes.body > COMPACT_LABEL_WIDTH;
   return (
     <View wrap={false} style={{ marginBottom: theme.spacing.bullet + 1 }}>
       {lead}
-      <View style={{ flexDirection: 'row' }}>
-        <Text style={[s.title, { width: 110, fontSize: theme.sizes.body }]}>
+      <View style={{ flexDirection: stacked ? 'column' : 'row' }}>
+        <Text style={[s.title, { width: stacked ? undefined : COMPACT_LABEL_WIDTH, fontSize: theme.sizes.body }]} {...tag('H3')}>
           {entry.title}
           {level}
         </Text>
@@ -174,7 +194,9 @@ export function StackedEntry({ entry, lead, theme, s }: EntryProps) {
   return (
     <View wrap={false} style={{ marginBottom: theme.spacing.entry - 2 }}>
       {lead}
-      <Text style={[s.title, { color, fontSize: theme.sizes.body }]}>{entry.title}</Text>
+      <Text style={[s.title, { color, fontSize: theme.sizes.body }]} {...tag('H3')}>
+        {entry.title}
+      </Text>
       {secondary ? <Text style={[s.small, { color }]}>{secondary}</Text> : null}
       {entry.keywords.length > 0 ? <Text style={[s.small, { color }]}>{entry.keywords.join(' · ')}</Text> : null}
       {entry.summary ? <Text style={[s.small, { color }]}>{entry.summary}</Text> : null}

@@ -4,6 +4,7 @@ import { Text } from '../shared/Text.js';
 import type { Contact, ResumeModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import type { TextStyles } from '../styles.js';
+import { tag } from '../shared/tag.js';
 
 const PHOTO = { width: 72, height: 96 };
 
@@ -17,7 +18,9 @@ export function Header({ model, theme, s }: { model: ResumeModel; theme: Theme; 
   return (
     <View style={{ flexDirection: 'row', marginBottom: theme.spacing.section }}>
       <View style={{ flex: 1 }}>
-        <Text style={s.name}>{person.name}</Text>
+        <Text style={s.name} {...tag('H1')}>
+          {person.name}
+        </Text>
         {person.headline ? <Text style={[s.headline, { marginTop: 2 }]}>{person.headline}</Text> : null}
         {target ? <Text style={[s.small, { marginTop: 2 }]}>{target}</Text> : null}
         {person.contacts.length > 0 ? (
@@ -31,7 +34,13 @@ export function Header({ model, theme, s }: { model: ResumeModel; theme: Theme; 
           </Text>
         ) : null}
       </View>
-      {person.image ? <Image src={person.image} style={{ ...PHOTO, flexShrink: 0, objectFit: 'cover', marginLeft: 16, borderRadius: 2 }} /> : null}
+      {person.image ? (
+        <Image
+          src={person.image}
+          style={{ ...PHOTO, flexShrink: 0, objectFit: 'cover', marginLeft: 16, borderRadius: 2 }}
+          {...tag('Figure', { alt: person.name })}
+        />
+      ) : null}
     </View>
   );
 }
@@ -43,8 +52,12 @@ export function SidebarProfile({ model, theme, s }: { model: ResumeModel; theme:
   const target = applyingFor(model);
   return (
     <View style={{ marginBottom: theme.spacing.section }}>
-      {person.image ? <Image src={person.image} style={{ ...PHOTO, objectFit: 'cover', marginBottom: 10, borderRadius: 2 }} /> : null}
-      <Text style={[s.name, { color }]}>{person.name}</Text>
+      {person.image ? (
+        <Image src={person.image} style={{ ...PHOTO, objectFit: 'cover', marginBottom: 10, borderRadius: 2 }} {...tag('Figure', { alt: person.name })} />
+      ) : null}
+      <Text style={[s.name, { color }]} {...tag('H1')}>
+        {person.name}
+      </Text>
       {person.headline ? <Text style={[s.headline, { marginTop: 4 }]}>{person.headline}</Text> : null}
       {target ? <Text style={[s.small, { color, marginTop: 4 }]}>{target}</Text> : null}
       <View style={{ marginTop: 10 }}>

@@ -4,6 +4,7 @@ import React from 'react';
 import type { Theme } from '../../validate/schema/theme.js';
 import { bookmark } from '../shared/bookmark.js';
 import type { TextStyles } from '../styles.js';
+import { tag } from '../shared/tag.js';
 
 /** A block of a section; the section title is handed to the first one as its `lead`. */
 export type Block = (lead: React.ReactNode) => React.ReactNode;
@@ -35,6 +36,7 @@ export function Section({ title, theme, s, blocks, inSidebar = false }: SectionP
           ...(style.rule ? { borderTopWidth: 0.6, borderTopColor: theme.colors.rule, paddingTop: 6 } : {}),
         }}
         {...bookmark(title)}
+        {...tag('Sect')}
       >
         <View style={{ width: style.gutterWidth, paddingRight: 10 }}>{heading}</View>
         <View style={{ flex: 1 }}>
@@ -46,7 +48,7 @@ export function Section({ title, theme, s, blocks, inSidebar = false }: SectionP
     );
   }
   return (
-    <View style={{ marginBottom: theme.spacing.section }} {...bookmark(title)}>
+    <View style={{ marginBottom: theme.spacing.section }} {...bookmark(title)} {...tag('Sect')}>
       {blocks.map((block, i) => (
         <React.Fragment key={i}>{block(i === 0 ? heading : null)}</React.Fragment>
       ))}
@@ -69,7 +71,9 @@ function SectionTitle({ title, theme, s, inSidebar }: { title: string; theme: Th
       }}
     >
       {style.bar ? <View style={{ width: 3, height: theme.sizes.section, backgroundColor: theme.colors.accent, marginRight: 6 }} /> : null}
-      <Text style={[s.section, { color }]}>{title}</Text>
+      <Text style={[s.section, { color }]} {...tag('H2')}>
+        {title}
+      </Text>
     </View>
   );
 }
