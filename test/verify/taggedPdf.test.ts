@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderPdf } from '../../src/render/renderPdf.js';
 import { PdfFile } from '../../src/verify/pdfFile.js';
-import { PdfStream, type PdfDict } from '../../src/verify/pdfSyntax.js';
+import { PdfStream, type PdfDict, type PdfValue } from '../../src/verify/pdfSyntax.js';
 import { readMarkedContent } from '../../src/verify/markedContent.js';
 import { readPdfText, walkPages } from '../../src/verify/pdfText.js';
 import { checkAtsView, type AtsExpectation } from '../../src/verify/atsView.js';
@@ -12,6 +12,8 @@ import { repoRoot, runCliInProcess } from '../helpers/cli.js';
 import { MAIN_KINDS } from '../../src/pipeline/documents.js';
 import { renderExampleRole } from '../helpers/exampleRole.js';
 import { openPdf } from '../helpers/pdf.js';
+import type { ResumeModel } from '../../src/tailor/model.js';
+import { sidebarOf, type Theme } from '../../src/validate/schema/theme.js';
 
 /*
  * Tagged PDF/UA-1 (src/render/tagging/): every document in every theme, and a JSON Resume of
@@ -25,6 +27,8 @@ interface Rendered {
   kind: string;
   pdf: Buffer;
   ats?: AtsExpectation;
+  /** A resume's skills drawn as a grid (the theme does not stack them in its sidebar): its rows, name and values. */
+  skillsGrid?: { name: string; values: string }[];
 }
 
 const THEMES = ['classic', 'compact', 'modern'];
@@ -36,11 +40,23 @@ beforeAll(async () => {
   // also checked by hand with a PDF/UA-1 checker's Matterhorn machine checks: no failures.)
   for (const theme of THEMES) {
     const role = await renderExampleRole('data-engineer', { theme, kinds: theme === 'modern' ? MAIN_KINDS : ['resume'] });
-    for (const { doc, pdf } of role.documents) rendered.push({ name: `${theme} ${doc.kind}`, kind: doc.kind, pdf, ats: doc.ats });
+    for (const { doc, pdf } of role.documents)
+      rendered.push({ name: `${theme} ${doc.kind}`, kind: doc.kind, pdf, ats: doc.ats, skillsGrid: skillsGrid(doc, role.theme) });
   }
   const json = await renderExampleRole('master', { dataDir: path.join(repoRoot, 'test/fixtures/json-resume') });
-  for (const { doc, pdf } of json.documents) rendered.push({ name: `json-resume ${doc.kind}`, kind: doc.kind, pdf, ats: doc.ats });
+  for (const { doc, pdf } of json.documents)
+    rendered.push({ name: `json-resume ${doc.kind}`, kind: doc.kind, pdf, ats: doc.ats, skillsGrid: skillsGrid(doc, json.theme) });
 }, 180_000);
+
+/** The skills rows a resume draws as a grid (CompactRow): none in a sidebar, which stacks them. */
+function skillsGrid(doc: { kind: string; content: unknown }, theme: Theme): Rendered['skillsGrid'] {
+  if (doc.kind !== 'resume' || sidebarOf(theme)?.sections.includes('skills')) return undefined;
+  const skills = (doc.content as ResumeModel).sections.find((section) => section.key === 'skills');
+  return skills?.entries.map((entry) => ({
+    name: `${entry.title}${entry.detail && entry.keywords.length > 0 ? ` ${entry.detail}` : ''}`,
+    values: entry.keywords.length > 0 ? entry.keywords.join(', ') : (entry.detail ?? ''),
+  }));
+}
 
 interface StructNode {
   role?: string;
@@ -114,6 +130,39 @@ function walkTree(trees: StructNode[], textOf: Map<string, string>) {
 }
 
 const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Every table row of the structure tree, in order: its cells' roles and texts (a row on no page's content left out). */
+function tableRows(trees: StructNode[], textOf: Map<string, string>) {
+  const textIn = (node: StructNode): string => (node.type === 'content' && node.id ? (textOf.get(node.id) ?? '') : (node.children ?? []).map(textIn).join(''));
+  const rows: { cells: { role?: string; text: string }[]; inTable: boolean }[] = [];
+  const walk = (node: StructNode, parent: StructNode | undefined) => {
+    if (node.role === 'TR') {
+      const cells = (node.children ?? []).map((cell) => ({ role: cell.role, text: squash(textIn(cell)) }));
+      if (cells.some((cell) => cell.text)) rows.push({ cells, inTable: parent?.role === 'Table' });
+      return;
+    }
+    for (const child of node.children ?? []) walk(child, node);
+  };
+  for (const tree of trees) walk(tree, undefined);
+  return rows;
+}
+
+/** The struct elements of the file's structure tree, read from the objects themselves (pdfjs does not give their attributes). */
+function structElements(pdf: Buffer): PdfDict[] {
+  const file = new PdfFile(pdf);
+  const catalog = file.dict(file.trailer.get('Root'), 'catalog');
+  const elements: PdfDict[] = [];
+  const walk = (value: PdfValue | undefined) => {
+    const kid = file.resolve(value);
+    if (Array.isArray(kid)) for (const k of kid) walk(k);
+    else if (kid instanceof Map && typeof kid.get('S') === 'string') {
+      elements.push(kid);
+      walk(kid.get('K'));
+    }
+  };
+  walk(file.dict(catalog.get('StructTreeRoot'), 'StructTreeRoot').get('K'));
+  return elements;
+}
 
 describe('tagged PDF/UA-1 and the ATS view: every theme, every document, and a JSON Resume', () => {
   test('every painting operator is in a marked-content sequence (tagged or an Artifact), nested with the text objects', () => {
@@ -199,6 +248,41 @@ describe('tagged PDF/UA-1 and the ATS view: every theme, every document, and a J
         ).toBe(true);
     }
     expect([...all]).toEqual(expect.arrayContaining(['Link', 'Figure', 'Table', 'TR', 'TH', 'TD', 'BlockQuote', 'H4']));
+  });
+
+  test('the skills grid is a table: one Table per section, a TR per row, the name its TH (Scope Row), the values its TD', async () => {
+    const grids = rendered.filter((r) => r.skillsGrid);
+    // classic, compact and the JSON Resume (classic); modern stacks its skills in the sidebar (headings and paragraphs).
+    expect(grids.map((r) => r.name)).toEqual(['classic resume', 'compact resume', 'json-resume resume']);
+    for (const { name, pdf, skillsGrid } of rendered.filter((r) => r.kind === 'resume')) {
+      const { trees, textOf } = await readTagged(pdf);
+      const rows = tableRows(trees, textOf);
+      if (!skillsGrid) {
+        expect(rows, name).toEqual([]);
+        continue;
+      }
+      expect(skillsGrid.length, name).toBeGreaterThan(1);
+      for (const row of rows) {
+        expect(row.inTable, name).toBe(true);
+        expect(
+          row.cells.map((cell) => cell.role),
+          name,
+        ).toEqual(['TH', 'TD']);
+      }
+      // The skills rows, in order, one after another.
+      const cells = rows.map((row) => row.cells.map((cell) => cell.text));
+      const first = cells.findIndex(([th]) => th === squash(skillsGrid[0]!.name));
+      expect(first, name).toBeGreaterThanOrEqual(0);
+      expect(cells.slice(first, first + skillsGrid.length), name).toEqual(skillsGrid.map((row) => [squash(row.name), squash(row.values)]));
+      // All of a section's rows hang on one Table: the file holds a Table per gridded section, not one per row.
+      const elements = structElements(pdf);
+      const tables = elements.filter((element) => element.get('S') === 'Table');
+      expect(tables.length, name).toBeGreaterThanOrEqual(1);
+      expect(tables.length, name).toBeLessThan(rows.length);
+      const headers = elements.filter((element) => element.get('S') === 'TH');
+      expect(headers.length, name).toBe(rows.length);
+      for (const header of headers) expect((header.get('A') as PdfDict | undefined)?.get('Scope'), name).toBe('Row');
+    }
   });
 
   test('running headers, footers and page numbers are Artifacts, never in the structure tree', async () => {

@@ -4,7 +4,7 @@ import React from 'react';
 import type { EntryModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import { SIDEBAR_GAP, type TextStyles } from '../styles.js';
-import { structure, tag } from '../shared/tag.js';
+import { type StructureTag, structure, tag } from '../shared/tag.js';
 
 interface EntryProps {
   entry: EntryModel;
@@ -169,19 +169,25 @@ export const keepTogether = (text: string): string => text.replace(/ /g, '\u00a0
  * A short entry as a table row: name (and level) in a column, keywords or detail beside it. A
  * name too long for its column goes above them instead: wrapped beside them, a parser reading
  * line by line would interleave its second line with theirs.
+ *
+ * Tagged as what it looks like, a row (TR) of the section's one `table`: the name is the row's
+ * header cell (TH, Scope Row), the values its data cell (TD). The section title handed in as
+ * `lead` is drawn in the same unbreakable View but outside the row, so it stays the section's H2.
  */
-export function CompactRow({ entry, lead, theme, s }: EntryProps) {
+export function CompactRow({ entry, lead, theme, s, table }: EntryProps & { table: StructureTag }) {
   const level = entry.detail && entry.keywords.length > 0 ? <Text style={s.subtitle}>{` ${entry.detail}`}</Text> : null;
   const stacked = emsOf(`${entry.title}${level ? ` ${entry.detail}` : ''}`) * theme.sizes.body > COMPACT_LABEL_WIDTH;
   return (
     <View wrap={false} style={{ marginBottom: theme.spacing.bullet + 1 }}>
       {lead}
-      <View style={{ flexDirection: stacked ? 'column' : 'row' }}>
-        <Text style={[s.title, { width: stacked ? undefined : COMPACT_LABEL_WIDTH, fontSize: theme.sizes.body }]} {...tag('H3')}>
+      <View style={{ flexDirection: stacked ? 'column' : 'row' }} {...tag('TR', { parent: table })}>
+        <Text style={[s.title, { width: stacked ? undefined : COMPACT_LABEL_WIDTH, fontSize: theme.sizes.body }]} {...tag('TH', { scope: 'Row' })}>
           {entry.title}
           {level}
         </Text>
-        <Text style={[s.body, { flex: 1 }]}>{entry.keywords.length > 0 ? entry.keywords.join(', ') : (entry.detail ?? '')}</Text>
+        <Text style={[s.body, { flex: 1 }]} {...tag('TD')}>
+          {entry.keywords.length > 0 ? entry.keywords.join(', ') : (entry.detail ?? '')}
+        </Text>
       </View>
     </View>
   );

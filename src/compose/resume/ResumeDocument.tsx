@@ -6,6 +6,7 @@ import type { SectionKey } from '../../validate/schema/resume.js';
 import { sidebarOf, type Theme } from '../../validate/schema/theme.js';
 import { PageFooter } from '../shared/PageFooter.js';
 import { fontStacks } from '../fontStacks.js';
+import { type StructureTag, structure } from '../shared/tag.js';
 import { pageStyle, SIDEBAR_GAP, textStyles, type TextStyles } from '../styles.js';
 import { CompactRow, Entry, StackedEntry, paragraphs } from './Entry.js';
 import { Header, SidebarProfile } from './Header.js';
@@ -35,15 +36,19 @@ export function ResumeDocument({ model, theme }: Props) {
           blocks={paragraphs(model.summary).map((p) => (lead) => <Paragraph text={p} lead={lead} theme={theme} s={s} />)}
         />
       ) : null}
-      {sections.map((section) => (
-        <Section
-          key={section.key}
-          title={section.title}
-          theme={theme}
-          s={s}
-          blocks={section.entries.map((entry) => (lead) => <SectionEntry section={section.key} entry={entry} lead={lead} theme={theme} s={s} />)}
-        />
-      ))}
+      {sections.map((section) => {
+        // A compact section's rows are one table, made where its first row is drawn (each row names it as its parent).
+        const table = COMPACT_SECTIONS.includes(section.key) ? structure('Table') : undefined;
+        return (
+          <Section
+            key={section.key}
+            title={section.title}
+            theme={theme}
+            s={s}
+            blocks={section.entries.map((entry) => (lead) => <SectionEntry table={table} entry={entry} lead={lead} theme={theme} s={s} />)}
+          />
+        );
+      })}
     </>
   );
   return (
@@ -83,8 +88,8 @@ export function ResumeDocument({ model, theme }: Props) {
   );
 }
 
-function SectionEntry({ section, ...props }: { section: SectionKey; entry: EntryModel; lead: React.ReactNode; theme: Theme; s: TextStyles }) {
-  return COMPACT_SECTIONS.includes(section) ? <CompactRow {...props} /> : <Entry {...props} />;
+function SectionEntry({ table, ...props }: { table: StructureTag | undefined; entry: EntryModel; lead: React.ReactNode; theme: Theme; s: TextStyles }) {
+  return table ? <CompactRow table={table} {...props} /> : <Entry {...props} />;
 }
 
 function Paragraph({ text, lead, theme, s }: { text: string; lead: React.ReactNode; theme: Theme; s: TextStyles }) {
