@@ -4,7 +4,7 @@ import { checkAtsView, type AtsExpectation } from './atsView.js';
 import { inspectPdf, type PdfFacts } from './inspectPdf.js';
 import { readPdfText, type PageText } from './pdfText.js';
 import { checkPageBreaks, checkProjectTails } from './pageBreaks.js';
-import { checkBelowPage, checkExtractable, checkTextArea, spillOver, type TextArea } from './verifyText.js';
+import { checkBelowPage, checkExtractable, checkOverprint, checkTextArea, spillOver, type TextArea } from './verifyText.js';
 
 export interface VerifyInput {
   file: string;
@@ -83,6 +83,7 @@ export function verifyRenderedText({ file, pdf, content, drawn, pageBudget, ats 
     ...checkExtractable(pages, drawn, area, file),
     ...checkTextArea(pages, area, file),
     ...checkBelowPage(pages, file),
+    ...checkOverprint(pages, file),
     ...checkPageBreaks(pages, content, area, file),
     ...checkProjectTails(pages, content, area, file),
     ...(pageBudget !== undefined ? spillOver(pages, content, pageBudget, file) : []),

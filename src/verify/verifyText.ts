@@ -62,6 +62,40 @@ export function checkBelowPage(pages: readonly PageText[], file: string): Proble
   });
 }
 
+/**
+ * Text drawn over other text: two runs of a page whose tops are closer than any two lines can be
+ * and whose extents overlap. A layout bug (a box the layout gave no height, so the next one is
+ * drawn where it is), never the user's: the reader sees garbage. One warning per page.
+ */
+export function checkOverprint(pages: readonly PageText[], file: string): Problem[] {
+  return pages.flatMap((page, i) => {
+    const runs = page.runs.filter((run) => run.text.trim() !== '' && run.width > 0).sort((a, b) => a.top - b.top);
+    for (let a = 0; a < runs.length; a++) {
+      for (let b = a + 1; b < runs.length && runs[b]!.top - runs[a]!.top < OVERPRINT_LINE_GAP; b++) {
+        const [first, second] = [runs[a]!, runs[b]!];
+        const overlap = Math.min(first.x + first.width, second.x + second.width) - Math.max(first.x, second.x);
+        if (overlap <= OVERPRINT_MIN_OVERLAP || Math.abs(first.top - second.top) < SAME_LINE) continue;
+        return [
+          {
+            severity: 'warning' as const,
+            code: 'overprint',
+            path: file,
+            message: `page ${i + 1}: "${shorten(second.text.trim())}" is drawn over "${shorten(first.text.trim())}" (${(second.top - first.top).toFixed(1)} pt apart): a layout bug in careerpdf`,
+            hint: 'please report it with the data that makes it; a shorter label or title avoids it meanwhile',
+          },
+        ];
+      }
+    }
+    return [];
+  });
+}
+/** Two lines of text are at least this far apart (the smallest text, 5 pt, at line height 1). */
+const OVERPRINT_LINE_GAP = 4.5;
+/** Runs of one line (a bold title beside its plain subtitle) share a top within this. */
+const SAME_LINE = 0.5;
+/** Runs that merely touch (kerning, a trailing space) are not drawn over each other. */
+const OVERPRINT_MIN_OVERLAP = 2;
+
 /** Runs of one line, left to right, a space where there is a gap between two (a list marker and its text). */
 function lineText(runs: readonly TextRun[]): string {
   const sorted = [...runs].sort((a, b) => a.x - b.x);

@@ -185,7 +185,8 @@ export function CompactRow({ entry, lead, theme, s, table }: EntryProps & { tabl
           {entry.title}
           {level}
         </Text>
-        <Text style={[s.body, { flex: 1 }]} {...tag('TD')}>
+        {/* flex: 1 beside the name; stacked under it, a flex basis of 0 in a column would give the values no height, and the next row would be drawn over them. */}
+        <Text style={stacked ? s.body : [s.body, { flex: 1 }]} {...tag('TD')}>
           {entry.keywords.length > 0 ? entry.keywords.join(', ') : (entry.detail ?? '')}
         </Text>
       </View>
