@@ -64,7 +64,7 @@ export function checkBelowPage(pages: readonly PageText[], file: string): Proble
 
 /**
  * Text drawn over other text: two runs of a page whose tops are closer than any two lines can be
- * and whose extents overlap. A layout bug (a box the layout gave no height, so the next one is
+ * and whose extents overlap (on one line too: a title running into the text beside it). A layout bug (a box the layout gave no height, so the next one is
  * drawn where it is), never the user's: the reader sees garbage. One warning per page.
  */
 export function checkOverprint(pages: readonly PageText[], file: string): Problem[] {
@@ -74,7 +74,7 @@ export function checkOverprint(pages: readonly PageText[], file: string): Proble
       for (let b = a + 1; b < runs.length && runs[b]!.top - runs[a]!.top < OVERPRINT_LINE_GAP; b++) {
         const [first, second] = [runs[a]!, runs[b]!];
         const overlap = Math.min(first.x + first.width, second.x + second.width) - Math.max(first.x, second.x);
-        if (overlap <= OVERPRINT_MIN_OVERLAP || Math.abs(first.top - second.top) < SAME_LINE) continue;
+        if (overlap <= OVERPRINT_MIN_OVERLAP) continue;
         return [
           {
             severity: 'warning' as const,
@@ -91,8 +91,6 @@ export function checkOverprint(pages: readonly PageText[], file: string): Proble
 }
 /** Two lines of text are at least this far apart (the smallest text, 5 pt, at line height 1). */
 const OVERPRINT_LINE_GAP = 4.5;
-/** Runs of one line (a bold title beside its plain subtitle) share a top within this. */
-const SAME_LINE = 0.5;
 /** Runs that merely touch (kerning, a trailing space) are not drawn over each other. */
 const OVERPRINT_MIN_OVERLAP = 2;
 

@@ -10,7 +10,7 @@ import { type StructureTag, structure } from '../shared/tag.js';
 import { pageStyle, SIDEBAR_GAP, textStyles, type TextStyles } from '../styles.js';
 import { CompactRow, Entry, StackedEntry, paragraphs } from './Entry.js';
 import { Header, SidebarProfile } from './Header.js';
-import { Section } from './Section.js';
+import { gutterFor, Section } from './Section.js';
 
 interface Props {
   model: ResumeModel;
@@ -21,36 +21,44 @@ interface Props {
 const COMPACT_SECTIONS: SectionKey[] = ['skills', 'languages', 'interests'];
 
 /** The resume, in the theme's layout: one column, or a sidebar beside the main column. */
-export function ResumeDocument({ model, theme }: Props) {
+export function ResumeDocument({ model, theme: themeAsGiven }: Props) {
+  const inSidebar = new Set(sidebarOf(themeAsGiven)?.sections ?? []);
+  const mainSections = model.sections.filter((section) => !inSidebar.has(section.key));
+  // In a gutter placement the gutter holds every title of the main column on one line (see gutterFor).
+  const { theme, titleSize } = gutterFor([...(model.summary ? [model.labels.summary] : []), ...mainSections.map((section) => section.title)], themeAsGiven);
   const s = textStyles(theme, fontStacks(theme, model));
   const { meta } = model;
   const sidebar = sidebarOf(theme);
   const caption = [model.person.name, model.target?.position, model.labels.document].filter(Boolean).join(' · ');
-  const main = (sections: SectionModel[]) => (
-    <>
-      {model.summary ? (
-        <Section
-          title={model.labels.summary}
-          theme={theme}
-          s={s}
-          blocks={paragraphs(model.summary).map((p) => (lead) => <Paragraph text={p} lead={lead} theme={theme} s={s} />)}
-        />
-      ) : null}
-      {sections.map((section) => {
-        // A compact section's rows are one table, made where its first row is drawn (each row names it as its parent).
-        const table = COMPACT_SECTIONS.includes(section.key) ? structure('Table') : undefined;
-        return (
+  const main = (sections: SectionModel[]) => {
+    return (
+      <>
+        {model.summary ? (
           <Section
-            key={section.key}
-            title={section.title}
+            title={model.labels.summary}
+            titleSize={titleSize}
             theme={theme}
             s={s}
-            blocks={section.entries.map((entry) => (lead) => <SectionEntry table={table} entry={entry} lead={lead} theme={theme} s={s} />)}
+            blocks={paragraphs(model.summary).map((p) => (lead) => <Paragraph text={p} lead={lead} theme={theme} s={s} />)}
           />
-        );
-      })}
-    </>
-  );
+        ) : null}
+        {sections.map((section) => {
+          // A compact section's rows are one table, made where its first row is drawn (each row names it as its parent).
+          const table = COMPACT_SECTIONS.includes(section.key) ? structure('Table') : undefined;
+          return (
+            <Section
+              key={section.key}
+              title={section.title}
+              titleSize={titleSize}
+              theme={theme}
+              s={s}
+              blocks={section.entries.map((entry) => (lead) => <SectionEntry table={table} entry={entry} lead={lead} theme={theme} s={s} />)}
+            />
+          );
+        })}
+      </>
+    );
+  };
   return (
     <Document {...documentMeta(meta)}>
       {sidebar ? (
@@ -73,14 +81,14 @@ export function ResumeDocument({ model, theme }: Props) {
                   />
                 ))}
             </View>
-            <View style={{ flex: 1, paddingLeft: SIDEBAR_GAP }}>{main(model.sections.filter((section) => !sidebar.sections.includes(section.key)))}</View>
+            <View style={{ flex: 1, paddingLeft: SIDEBAR_GAP }}>{main(mainSections)}</View>
           </View>
           <PageFooter theme={theme} styles={s} caption={caption} left={sidebar.width + SIDEBAR_GAP} />
         </Page>
       ) : (
         <Page size={theme.page.size} style={pageStyle(theme)}>
           <Header model={model} theme={theme} s={s} />
-          {main(model.sections)}
+          {main(mainSections)}
           <PageFooter theme={theme} styles={s} caption={caption} />
         </Page>
       )}

@@ -16,6 +16,8 @@ interface SectionProps {
   blocks: Block[];
   /** Drawn in the sidebar: no gutter, the sidebar's own colours. */
   inSidebar?: boolean;
+  /** In a left gutter: the size every title of the document takes (gutterTitleSize). */
+  titleSize?: number;
 }
 
 /**
@@ -23,10 +25,10 @@ interface SectionProps {
  * never be left alone at the bottom of a page (minPresenceAhead proved unreliable for this).
  * With `placement: gutter` the title sits in a left column beside the content instead.
  */
-export function Section({ title, theme, s, blocks, inSidebar = false }: SectionProps) {
+export function Section({ title, theme, s, blocks, inSidebar = false, titleSize }: SectionProps) {
   const style = theme.sectionStyle;
   const gutter = style.placement === 'gutter' && !inSidebar;
-  const heading = <SectionTitle title={title} theme={theme} s={s} inSidebar={inSidebar} />;
+  const heading = <SectionTitle title={title} theme={theme} s={s} inSidebar={inSidebar} titleSize={titleSize} />;
   if (gutter) {
     return (
       <View
@@ -38,7 +40,7 @@ export function Section({ title, theme, s, blocks, inSidebar = false }: SectionP
         {...bookmark(title)}
         {...tag('Sect')}
       >
-        <View style={{ width: style.gutterWidth, paddingRight: 10 }}>{heading}</View>
+        <View style={{ width: style.gutterWidth, paddingRight: GUTTER_PADDING }}>{heading}</View>
         <View style={{ flex: 1 }}>
           {blocks.map((block, i) => (
             <React.Fragment key={i}>{block(null)}</React.Fragment>
@@ -56,7 +58,34 @@ export function Section({ title, theme, s, blocks, inSidebar = false }: SectionP
   );
 }
 
-function SectionTitle({ title, theme, s, inSidebar }: { title: string; theme: Theme; s: TextStyles; inSidebar: boolean }) {
+const GUTTER_PADDING = 10;
+
+/**
+ * A theme whose left gutter holds every section title of the document on one line: the titles
+ * take the theme's size, or a smaller one down to GUTTER_TITLE_FLOOR of it, the same for all, and
+ * the gutter widens for what still does not fit (`MILITARY SERVICE`). A title running into the
+ * content beside it is unreadable; one wrapped in the gutter is read by a parser line by line,
+ * interleaved with the content beside it. Other placements: the theme as it is.
+ */
+export function gutterFor(titles: readonly string[], theme: Theme): { theme: Theme; titleSize?: number } {
+  const style = theme.sectionStyle;
+  if (style.placement !== 'gutter' || !style.gutterWidth) return { theme };
+  const widest = Math.max(1, ...titles.map((title) => titleEms(style.uppercase ? title.toUpperCase() : title)));
+  const fitting = Math.floor(((style.gutterWidth - GUTTER_PADDING) / widest) * 10) / 10;
+  const titleSize = Math.min(theme.sizes.section, Math.max(fitting, Math.round(theme.sizes.section * GUTTER_TITLE_FLOOR * 10) / 10));
+  const gutterWidth = Math.max(style.gutterWidth, Math.ceil(widest * titleSize + GUTTER_PADDING));
+  return { theme: gutterWidth === style.gutterWidth ? theme : { ...theme, sectionStyle: { ...style, gutterWidth } }, titleSize };
+}
+const GUTTER_TITLE_FLOOR = 0.85;
+
+/** A bold title's width in ems, estimated on the safe side: Hangul one, capitals 0.66, the rest 0.56. */
+function titleEms(text: string): number {
+  let ems = 0;
+  for (const ch of text) ems += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]/.test(ch) ? 1 : /\p{Lu}/u.test(ch) ? 0.66 : 0.56;
+  return ems;
+}
+
+function SectionTitle({ title, theme, s, inSidebar, titleSize }: { title: string; theme: Theme; s: TextStyles; inSidebar: boolean; titleSize?: number }) {
   const style = theme.sectionStyle;
   const ruled = style.rule && style.placement === 'above';
   const color = inSidebar ? (theme.sidebar?.text ?? theme.colors.accent) : theme.colors.accent;
@@ -71,7 +100,7 @@ function SectionTitle({ title, theme, s, inSidebar }: { title: string; theme: Th
       }}
     >
       {style.bar ? <View style={{ width: 3, height: theme.sizes.section, backgroundColor: theme.colors.accent, marginRight: 6 }} /> : null}
-      <Text style={[s.section, { color }]} {...tag('H2')}>
+      <Text style={[s.section, { color, ...(titleSize && !inSidebar ? { fontSize: titleSize } : {}) }]} {...tag('H2')}>
         {title}
       </Text>
     </View>
