@@ -89,7 +89,7 @@ export function contentOrder(pages: readonly PageText[]): string {
 
 /**
  * The text in layout order: each page's columns (split at a vertical gap no line crosses, with
- * text on both sides over a third of the page's height), left column first, top to bottom, each
+ * text on both sides over a twelfth of the page's height), left column first, top to bottom, each
  * line left to right.
  */
 export function layoutOrder(pages: readonly PageText[]): string {
@@ -119,8 +119,8 @@ function columnsOf(page: PageText): TextRun[][] {
 
 /**
  * The x of a vertical gap between two columns of text, or undefined: one column. A gap is a
- * column gap when no run on the page crosses it, both sides hold text over a third of the page's
- * height, and the right side reads like a column: most of its lines start at one x, and some are
+ * column gap when no run on the page crosses it, both sides hold text over a twelfth of the page's
+ * height, and the right side reads like a column: most of its lines start at its left edge (or an indent from it), and some are
  * wide (right-aligned dates beside titles leave a gap too, but they are neither).
  */
 function columnGap(page: PageText): number | undefined {
@@ -138,13 +138,39 @@ function columnGap(page: PageText): number | undefined {
 function isColumnGap(page: PageText, gap: number): boolean {
   const left = page.runs.filter((r) => r.x + r.width <= gap);
   const right = page.runs.filter((r) => r.x > gap);
-  if (coveredHeight(left) < page.height / 3 || coveredHeight(right) < page.height / 3) return false;
+  if (coveredHeight(left) < page.height / COLUMN_MIN_SHARE || coveredHeight(right) < page.height / COLUMN_MIN_SHARE) return false;
+  // A left gutter of section titles, far apart, is read line by line with the sections beside them; a sidebar's lines follow one another.
+  if (medianLineGap(left) > medianLineGap(right) * GUTTER_SPARSENESS) return false;
   const lines = linesOf(right).map((line) => ({ start: Math.min(...line.map((r) => r.x)), end: Math.max(...line.map((r) => r.x + r.width)) }));
   if (Math.max(...lines.map((line) => line.end - line.start)) < page.width / 4) return false;
-  const starts = new Map<number, number>();
-  for (const { start } of lines) starts.set(Math.round(start / 2), (starts.get(Math.round(start / 2)) ?? 0) + 1);
-  return Math.max(...starts.values()) >= lines.length * 0.6;
+  // A column's lines start at its left edge or an indent from it (a bullet's text, its wrapped lines);
+  // right-aligned dates start wherever their widths put them.
+  const edge = Math.min(...lines.map((line) => line.start));
+  return lines.filter((line) => line.start - edge <= COLUMN_INDENT).length >= lines.length * 0.6;
 }
+
+/**
+ * Each side of a column gap holds text over 1/COLUMN_MIN_SHARE of the page's height: a short
+ * sidebar (a name and three lines of contacts: a twelfth of the page) is a column too. What tells a
+ * column from right-aligned dates is the right side's shape (above), not its height.
+ */
+const COLUMN_MIN_SHARE = 12;
+/** A left column whose lines lie this many times further apart than the right one's is a gutter of titles, not a column. */
+const GUTTER_SPARSENESS = 3;
+
+/** The median distance between one line's top and the next one's. */
+function medianLineGap(runs: readonly TextRun[]): number {
+  const tops = linesOf(runs)
+    .map((line) => line[0]!.top)
+    .sort((a, b) => a - b);
+  const gaps = tops
+    .slice(1)
+    .map((top, i) => top - tops[i]!)
+    .sort((a, b) => a - b);
+  return gaps.length === 0 ? Number.POSITIVE_INFINITY : gaps[Math.floor(gaps.length / 2)]!;
+}
+/** How far in from a column's left edge its lines may start: a bullet's text, a nested list. */
+const COLUMN_INDENT = 16;
 
 const coveredHeight = (runs: readonly TextRun[]): number => (runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.top)) - Math.min(...runs.map((r) => r.top)));
 
