@@ -36,6 +36,25 @@ try {
   process.exit(1);
 }
 const chunks = path.join(root, 'dist/chunks');
+/**
+ * zod's `z.locales` (and `z.core.locales`) namespace holds the error messages of 50 languages (366 KB of the 751 KB zod
+ * bundles), compiled on every start of a command that validates; careerpdf writes its own
+ * messages and only zod's default English is ever used (classic/schemas.js imports it directly).
+ * The namespace is bundled with English alone: `match` starts ~40 ms sooner.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:classic[\\/]external|core[\\/]index)\.js$/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(root, 'node_modules/zod/v4/locales/en.js'))};`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
 const result = await build({
   entryPoints: { careerpdf: 'src/cli/main.ts' },
   absWorkingDir: root,
@@ -60,6 +79,7 @@ const result = await build({
   // Bundled CommonJS packages call require(): give the ES module one.
   banner: { js: "import { createRequire as __careerpdfRequire } from 'node:module'; const require = __careerpdfRequire(import.meta.url);" },
   define,
+  plugins: [zodEnglishOnly],
   target: 'node20',
   metafile: true,
   logLevel: 'warning',
