@@ -42,6 +42,26 @@ const chunks = path.join(root, 'dist/chunks');
  * messages and only zod's default English is ever used (classic/schemas.js imports it directly).
  * The namespace is bundled with English alone: `match` starts ~40 ms sooner.
  */
+/**
+ * gray-matter requires js-yaml (102 KB, and js-yaml loads esprima, 280 KB, from node_modules) for
+ * its default YAML engine. careerpdf replaces that engine with its own parser (load/loadProjects.ts
+ * passes `engines.yaml`, which gray-matter also picks for `yml`) and never stringifies, so the two
+ * functions gray-matter binds at load are bundled as ones that say so if they are ever called.
+ */
+const grayMatterWithoutJsYaml = {
+  name: 'gray-matter-without-js-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^js-yaml$/ }, (args) =>
+      /[\\/]gray-matter[\\/]/.test(args.importer) ? { path: 'js-yaml', namespace: 'gray-matter-without-js-yaml' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'gray-matter-without-js-yaml' }, () => ({
+      contents:
+        "const unused = () => { throw new Error('gray-matter called js-yaml, which careerpdf does not bundle: load/loadProjects.ts must pass its own engines'); };\n" +
+        'module.exports = { safeLoad: unused, safeDump: unused };\n',
+      loader: 'js',
+    }));
+  },
+};
 const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(build) {
@@ -79,7 +99,7 @@ const result = await build({
   // Bundled CommonJS packages call require(): give the ES module one.
   banner: { js: "import { createRequire as __careerpdfRequire } from 'node:module'; const require = __careerpdfRequire(import.meta.url);" },
   define,
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, grayMatterWithoutJsYaml],
   target: 'node20',
   metafile: true,
   logLevel: 'warning',
