@@ -7,8 +7,9 @@
  * packages that use it (bundled, they raised the peak memory of `build --all` from 286 to
  * 333 MB, over the 300 MB bar, for no gain in time), and iconv-lite: bundled, all its encoding
  * tables (CP949's is 600 KB) were parsed on every start; from node_modules it loads the one a
- * count asks for (importing the build's modules: ~450 → ~360 ms). React is bundled in its production
- * build. Code splitting keeps each command's `import()` a real lazy load (dist/chunks/), so a
+ * count asks for (importing the build's modules: ~450 → ~360 ms); pngjs and jpeg-js, which
+ * validate/opaquePng.ts requires when it first makes a drawable copy, so that a run that draws no
+ * image (`check`, `match`) never compiles them. React is bundled in its production build. Code splitting keeps each command's `import()` a real lazy load (dist/chunks/), so a
  * command that does not render never loads React-PDF. Chunks of earlier compiles are removed
  * once they are a minute old: a CLI process started just before this compile may still be
  * loading them.
@@ -92,6 +93,8 @@ const result = await build({
     '@napi-rs/canvas',
     'chokidar',
     'iconv-lite',
+    'pngjs',
+    'jpeg-js',
     'fontkit',
     '@react-pdf/font',
     '@react-pdf/textkit',
