@@ -71,7 +71,6 @@ function pngStructure(bytes: Buffer): SniffedImage {
 
 const safeName = (type: string) => (/^[A-Za-z]{4}$/.test(type) ? type : 'unnamed');
 
-
 /** Start-of-frame markers SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC): they carry height then width. */
 const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
