@@ -9,7 +9,9 @@
  * tables (CP949's is 600 KB) were parsed on every start; from node_modules it loads the one a
  * count asks for (importing the build's modules: ~450 → ~360 ms); pngjs and jpeg-js, which
  * validate/opaquePng.ts requires when it first makes a drawable copy, so that a run that draws no
- * image (`check`, `match`) never compiles them. React is bundled in its production build. Code splitting keeps each command's `import()` a real lazy load (dist/chunks/), so a
+ * image (`check`, `match`) never compiles them. React is bundled in its production build.
+ * zod is imported as a namespace (`import * as z from 'zod'`, not `import { z }`, whose object holds
+ * every export): esbuild then drops what careerpdf never calls, its 50 locales among them (751 → 203 KB). Code splitting keeps each command's `import()` a real lazy load (dist/chunks/), so a
  * command that does not render never loads React-PDF. Chunks of earlier compiles are removed
  * once they are a minute old: a CLI process started just before this compile may still be
  * loading them.
@@ -38,12 +40,6 @@ try {
 }
 const chunks = path.join(root, 'dist/chunks');
 /**
- * zod's `z.locales` (and `z.core.locales`) namespace holds the error messages of 50 languages (366 KB of the 751 KB zod
- * bundles), compiled on every start of a command that validates; careerpdf writes its own
- * messages and only zod's default English is ever used (classic/schemas.js imports it directly).
- * The namespace is bundled with English alone: `match` starts ~40 ms sooner.
- */
-/**
  * gray-matter requires js-yaml (102 KB, and js-yaml loads esprima, 280 KB, from node_modules) for
  * its default YAML engine. careerpdf replaces that engine with its own parser (load/loadProjects.ts
  * passes `engines.yaml`, which gray-matter also picks for `yml`) and never stringifies, so the two
@@ -60,21 +56,6 @@ const grayMatterWithoutJsYaml = {
         "const unused = () => { throw new Error('gray-matter called js-yaml, which careerpdf does not bundle: load/loadProjects.ts must pass its own engines'); };\n" +
         'module.exports = { safeLoad: unused, safeDump: unused };\n',
       loader: 'js',
-    }));
-  },
-};
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](?:classic[\\/]external|core[\\/]index)\.js$/.test(args.importer)
-        ? { path: 'zod-locales', namespace: 'zod-english-only' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
-      contents: `export { default as en } from ${JSON.stringify(path.join(root, 'node_modules/zod/v4/locales/en.js'))};`,
-      loader: 'js',
-      resolveDir: root,
     }));
   },
 };
@@ -104,7 +85,7 @@ const result = await build({
   // Bundled CommonJS packages call require(): give the ES module one.
   banner: { js: "import { createRequire as __careerpdfRequire } from 'node:module'; const require = __careerpdfRequire(import.meta.url);" },
   define,
-  plugins: [zodEnglishOnly, grayMatterWithoutJsYaml],
+  plugins: [grayMatterWithoutJsYaml],
   target: 'node20',
   metafile: true,
   logLevel: 'warning',
