@@ -38,6 +38,8 @@ import { median, pairRatios, rotate, verdict, type Bar, type Verdict } from './b
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** A JSON Resume with no projects: the resume every engine renders. */
 const BENCH_RESUME = path.join(ROOT, 'test/fixtures/bench/resume.json');
+/** The posting `match` reads in the bench (the example data's roles have none of their own). */
+const MATCH_POSTING = path.join(ROOT, 'test/fixtures/postings/data-engineer-ko.md');
 
 const { values: flags } = parseArgs({
   options: {
@@ -335,13 +337,16 @@ async function main() {
   const roleBuild: Command = () => [CLI, 'build', '--data', flags.data!, '--role', flags.role!, '--out', freshDir('role'), ...cold];
   const allBuild = (out: string) => [CLI, 'build', '--data', flags.data!, '--all', '--out', out, ...cold];
   const rebuild = (out: string) => [CLI, 'build', '--data', flags.data!, '--all', '--out', out];
+  // The posting issue's bar: `match` renders nothing, so its cold start is the whole of it.
+  const match: Command = () => [CLI, 'match', '--data', flags.data!, '--role', flags.role!, '--posting', MATCH_POSTING];
 
   progress('warm-up (not counted) …');
   await measure(roleBuild());
   await measure(allBuild(freshDir('all')));
+  await measure(match());
   for (const engine of compared) await measure(engine.command(freshDir(engine.name)));
 
-  const samples = { role: [] as Sample[], all: [] as Sample[], rebuild: [] as Sample[] };
+  const samples = { role: [] as Sample[], all: [] as Sample[], rebuild: [] as Sample[], match: [] as Sample[] };
   const engineSamples = new Map<Engine['name'], Sample[]>(compared.map((e) => [e.name, []]));
   let lastAll = '';
   const engineBytes = new Map<Engine['name'], number>();
@@ -351,6 +356,7 @@ async function main() {
     lastAll = freshDir('all');
     samples.all.push(await measure(allBuild(lastAll)));
     samples.rebuild.push(await measure(rebuild(lastAll)));
+    samples.match.push(await measure(match()));
     for (const engine of rotate(compared, round)) {
       const out = freshDir(engine.name);
       engineSamples.get(engine.name)!.push(await measure(engine.command(out)));
@@ -386,7 +392,7 @@ async function main() {
           ),
         )
       : undefined;
-  const careerpdfRuns = [...samples.role, ...samples.all, ...samples.rebuild, ...engineSamples.get('careerpdf')!];
+  const careerpdfRuns = [...samples.role, ...samples.all, ...samples.rebuild, ...samples.match, ...engineSamples.get('careerpdf')!];
   const largest = (kind: string) => {
     const sizes = documents.filter((d) => d.kind === kind).map((d) => d.bytes);
     return sizes.length ? Math.max(...sizes) : undefined;
@@ -411,6 +417,7 @@ async function main() {
     },
     { name: 'cold build --all (median wall)', measured: summarize(samples.all).medianMs / 1000, compare: '<', limit: 2.0, unit: 's' },
     { name: 'rebuild --all, nothing changed (median wall)', measured: summarize(samples.rebuild).medianMs / 1000, compare: '<', limit: 0.4, unit: 's' },
+    { name: 'match --posting, cold (median wall)', measured: summarize(samples.match).medianMs / 1000, compare: '<', limit: 0.5, unit: 's' },
     { name: 'watch: one-line edit saved → resume PDF written (median)', measured: median(watchMs), compare: '<', limit: 250, unit: 'ms' },
     {
       name: 'peak memory, any careerpdf run (processes summed)',
@@ -448,6 +455,7 @@ async function main() {
       role: { id: flags.role, ...summarize(samples.role) },
       all: { documents: documents.length, ...summarize(samples.all) },
       rebuild: summarize(samples.rebuild),
+      match: summarize(samples.match),
       watchEditMs: watchMs,
       documents,
     },
@@ -543,7 +551,7 @@ function report(r: {
   cli: string;
   runs: number;
   cold: { forceFlag: boolean };
-  careerpdf: { role: Summary & { id?: string }; all: Summary & { documents: number }; rebuild: Summary; documents: DocumentFigure[] };
+  careerpdf: { role: Summary & { id?: string }; all: Summary & { documents: number }; rebuild: Summary; match: Summary; documents: DocumentFigure[] };
   sameResume: { resume: string; engines: (Summary & { name: string; pdfBytes: number })[]; ratios: Record<string, number | undefined> };
   bars: (Bar & { verdict: Verdict })[];
 }): string {
@@ -563,6 +571,7 @@ function report(r: {
   lines.push(summaryRow(`build --role ${r.careerpdf.role.id}`, r.careerpdf.role));
   lines.push(summaryRow(`build --all (${r.careerpdf.all.documents} documents)`, r.careerpdf.all));
   lines.push(summaryRow('build --all again, nothing changed', r.careerpdf.rebuild));
+  lines.push(summaryRow(`match --role ${r.careerpdf.role.id} --posting …`, r.careerpdf.match));
   lines.push(row(['  per document, cold --all', seconds(r.careerpdf.all.medianMs / Math.max(1, r.careerpdf.all.documents))], w));
   lines.push('');
   const dw = [44, 10, 6, 22];

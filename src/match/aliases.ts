@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { packageRoot } from '../core/paths.js';
 import type { Problem } from '../core/problems.js';
 import { loadYamlFile } from '../load/loadDataFolder.js';

@@ -1,6 +1,6 @@
 import type { Lang } from '../core/langs.js';
 import { memoByText } from '../core/memoByText.js';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 
 /*
  * Counting lives in validate/ because it exists to check text against a form's limit: the
@@ -68,22 +68,39 @@ const countOnce = memoByText((newline: NewlineMode, text: string): CharacterCoun
     else visible++;
   }
   const submitted = nfc.replace(/\r\n|[\n\r\u2028\u2029\u0085]/g, newline === 'crlf' ? '\r\n' : '\n');
+  // The CP949 figures are counted when first read: loading the encoding's table costs ~50 ms,
+  // which a run that never reads them (`match`, a form counting characters) does not pay.
+  let cp949Bytes: number | undefined;
+  let notInCp949: string[] | undefined;
   return {
     withSpaces: visible + spaces + lineBreaks * (newline === 'crlf' ? 2 : 1),
     withoutSpaces: visible,
     utf8Bytes: Buffer.byteLength(submitted, 'utf8'),
-    cp949Bytes: iconv.encode(submitted, 'cp949').length,
+    get cp949Bytes() {
+      cp949Bytes ??= iconv().encode(submitted, 'cp949').length;
+      return cp949Bytes;
+    },
     lineBreaks,
-    notInCp949: [...new Set(submitted)].filter((ch) => !fitsCp949(ch)),
+    get notInCp949() {
+      notInCp949 ??= [...new Set(submitted)].filter((ch) => !fitsCp949(ch));
+      return notInCp949;
+    },
   };
 });
+
+/** iconv-lite, loaded on first use (see countOnce). */
+let iconvLite: typeof import('iconv-lite') | undefined;
+const iconv = (): typeof import('iconv-lite') => {
+  iconvLite ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+  return iconvLite;
+};
 
 /** Per character, whether CP949 holds it: an answer repeats a few hundred characters a thousand times. */
 const inCp949 = new Map<string, boolean>();
 
 function fitsCp949(ch: string): boolean {
   let fits = inCp949.get(ch);
-  if (fits === undefined) inCp949.set(ch, (fits = iconv.decode(iconv.encode(ch, 'cp949'), 'cp949') === ch));
+  if (fits === undefined) inCp949.set(ch, (fits = iconv().decode(iconv().encode(ch, 'cp949'), 'cp949') === ch));
   return fits;
 }
 

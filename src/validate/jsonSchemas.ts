@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { answerBlocksSchema } from './schema/application.js';
 import { resumeSchema } from './schema/resume.js';
 import { roleSchema } from './schema/role.js';

@@ -1,5 +1,19 @@
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+import { createRequire } from 'node:module';
+import type JpegJs from 'jpeg-js';
+import type { PNG as Png } from 'pngjs';
+
+/**
+ * The decoders, loaded the first time a copy is made: a run that draws no image (`check`,
+ * `match`: prepare with drawImages false) never loads or compiles them (~130 KB).
+ */
+let codecs: { PNG: typeof Png; jpeg: typeof JpegJs } | undefined;
+function decoders(): { PNG: typeof Png; jpeg: typeof JpegJs } {
+  if (!codecs) {
+    const load = createRequire(import.meta.url);
+    codecs = { PNG: (load('pngjs') as typeof import('pngjs')).PNG, jpeg: load('jpeg-js') as typeof JpegJs };
+  }
+  return codecs;
+}
 
 /**
  * React-PDF's PDF writer (pdfkit) embeds a PNG with an alpha channel, a transparency chunk or
@@ -34,6 +48,7 @@ export function drawableCopy(png: Buffer, budget: PixelBudget): Buffer | undefin
   const scale = Math.min(1, fitScaleOf(width, height, budget));
   if (scale === 1 && !needsOpaqueCopy(png)) return undefined;
   if (scale === 1) return opaqueCopy(png);
+  const { PNG } = decoders();
   const image = PNG.sync.read(png);
   flattenOnWhite(image.data);
   const scaled = new PNG({ width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) });
@@ -48,6 +63,7 @@ export function drawableCopy(png: Buffer, budget: PixelBudget): Buffer | undefin
  * comes out transposed, measured on the rendered page), so nothing downstream sees the tag.
  */
 export function uprightJpegCopy(file: Buffer, orientation: number, budget: PixelBudget): Buffer {
+  const { jpeg } = decoders();
   const stored = jpeg.decode(file, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 40 });
   const { width: w, height: h } = stored;
   const quarterTurn = orientation > 4;
@@ -92,12 +108,12 @@ const fitScaleOf = (width: number, height: number, budget: PixelBudget) =>
 
 /** The PNG drawn on white, as an RGB PNG of the same size. */
 export function opaqueCopy(png: Buffer): Buffer {
-  const image = PNG.sync.read(png);
+  const image = decoders().PNG.sync.read(png);
   flattenOnWhite(image.data);
   return writeRgb(image);
 }
 
-const writeRgb = (image: PNG): Buffer => PNG.sync.write(image, { colorType: 2, inputColorType: 6, inputHasAlpha: true });
+const writeRgb = (image: Png): Buffer => decoders().PNG.sync.write(image, { colorType: 2, inputColorType: 6, inputHasAlpha: true });
 
 /** Draws RGBA pixels on white: what the page shows anyway. */
 function flattenOnWhite(data: Buffer): void {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTING_UNITS, NEWLINE_MODES } from '../countCharacters.js';
 import type { DataPath } from '../../load/parseYaml.js';
 import { id } from './primitives.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email, endDate, entryExtensions, id, isoDate, tags, text, url } from './primitives.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { applicationSchema } from './application.js';
 import { id, langSchema, text } from './primitives.js';
 import { sectionKeySchema } from './resume.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `10MB`, `500 KB`, `2.5MB` or a number of bytes. Decimal units (1 MB = 1,000,000 bytes): a file within them is within a form's binary megabytes too. */
 const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)$/i;
