@@ -43,7 +43,7 @@ export async function explainCommand(flags: { role: string; data: string; lang?:
     );
   for (const action of ['dropped', 'capped', 'moved', 'overridden'] as const) {
     const list = decisions.filter((d) => d.action === action);
-    lines.push('', `${action}: ${list.length === 0 ? 'nothing' : ''}`);
+    lines.push('', list.length === 0 ? `${action}: nothing` : `${action}:`);
     for (const d of list) lines.push(`  ${d.section.padEnd(13)} ${d.subject} — ${d.reason}`);
   }
   lines.push('', ...portfolioLines(prepared.projects, role, model));
