@@ -99,7 +99,15 @@ function Cover({ model, theme, s, contents }: { model: PortfolioModel; theme: Th
   const margin = theme.page.margin;
   return (
     <Page size={theme.page.size} style={{ ...pageStyle(theme), paddingTop: margin.top, justifyContent: 'space-between' }} {...bookmark(labels.document)}>
-      <View style={{ height: 5, backgroundColor: theme.colors.accent, marginLeft: -margin.left + 0.01, marginRight: -margin.right + 0.01, marginTop: -margin.top + 0.01 }} />
+      <View
+        style={{
+          height: 5,
+          backgroundColor: theme.colors.accent,
+          marginLeft: -margin.left + 0.01,
+          marginRight: -margin.right + 0.01,
+          marginTop: -margin.top + 0.01,
+        }}
+      />
       <View style={{ marginTop: 120 }}>
         <Text style={[s.section, { textTransform: 'uppercase', letterSpacing: 1.5 }]}>{labels.document}</Text>
         <Text style={[s.name, { fontSize: theme.sizes.name + 10, marginTop: 10 }]} {...tag('H1')}>
