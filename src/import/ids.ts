@@ -1,7 +1,10 @@
 import { romanize } from 'es-hangul';
+import { HANGUL_LETTER } from '../core/langs.js';
 
 /** Ids this long are still readable in a role file's `exclude:` list. */
 const MAX_ID_LENGTH = 40;
+
+const HANGUL_RUN = new RegExp(`${HANGUL_LETTER.source}+`, 'g');
 
 /**
  * An entry id made from its name, valid as the schema wants it (letters, digits, `-`, `_`,
@@ -10,7 +13,7 @@ const MAX_ID_LENGTH = 40;
  * dropped, anything else a `-`. Empty when the name has nothing to make it from (`日本語`).
  */
 export function slugId(name: string): string {
-  const romanized = name.normalize('NFC').replace(/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+/g, (run) => ` ${romanize(run)} `);
+  const romanized = name.normalize('NFC').replace(HANGUL_RUN, (run) => ` ${romanize(run)} `);
   const slug = romanized
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

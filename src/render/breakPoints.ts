@@ -1,4 +1,5 @@
 import LineBreaker from 'linebreak';
+import { HANGUL_LETTER } from '../core/langs.js';
 
 /**
  * React-PDF's hyphenation callback: it receives each space-separated word and returns its
@@ -28,7 +29,7 @@ export function breakPoints(word: string): string[] {
     const at = word[bk.position - 1] === '-' ? bk.position - 1 : bk.position;
     if (at <= last || at >= word.length) continue;
     // UAX #14 allows a break between any two Hangul syllables; Korean typesetting keeps words whole.
-    if (HANGUL.test(word[at - 1]!) && HANGUL.test(word[at]!)) continue;
+    if (HANGUL_LETTER.test(word[at - 1]!) && HANGUL_LETTER.test(word[at]!)) continue;
     // NBSP glues what the layout keeps on one line (a date range, a phone number); UAX #14 allows a break after its dash.
     if (word[at - 1] === NBSP || word[at] === NBSP || word[bk.position] === NBSP) continue;
     if (at < hostEnd) continue;
@@ -64,4 +65,3 @@ function keptHostEnd(word: string): number {
   return host && host.length <= KEPT_HOST_LENGTH ? host.length : 0;
 }
 export const URL_HOST = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?=[/?#:]|$)/i;
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;

@@ -5,6 +5,7 @@ import type { EntryModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import { SIDEBAR_GAP, type TextStyles } from '../styles.js';
 import { type StructureTag, structure, tag } from '../shared/tag.js';
+import { estimatedEms } from '../shared/estimatedEms.js';
 
 interface EntryProps {
   entry: EntryModel;
@@ -150,14 +151,7 @@ function estimatedLines(text: string, size: number, theme: Theme, indent: number
   const sidebar = theme.layout === 'sidebar' && theme.sidebar ? theme.sidebar.width + SIDEBAR_GAP : theme.page.margin.left;
   const gutter = theme.sectionStyle.placement === 'gutter' ? (theme.sectionStyle.gutterWidth ?? 0) : 0;
   const width = page - sidebar - theme.page.margin.right - gutter - indent;
-  return Math.max(1, Math.ceil((emsOf(text) * size) / width));
-}
-
-/** A text's estimated width in ems: Hangul and other wide characters one, the rest half (a little more). */
-function emsOf(text: string): number {
-  let ems = 0;
-  for (const ch of text) ems += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]/.test(ch) ? 1 : 0.55;
-  return ems;
+  return Math.max(1, Math.ceil((estimatedEms(text) * size) / width));
 }
 
 const PAGE_WIDTH: Record<string, number> = { A4: 595.28, LETTER: 612, Letter: 612 };
@@ -176,7 +170,7 @@ export const keepTogether = (text: string): string => text.replace(/ /g, '\u00a0
  */
 export function CompactRow({ entry, lead, theme, s, table }: EntryProps & { table: StructureTag }) {
   const level = entry.detail && entry.keywords.length > 0 ? <Text style={s.subtitle}>{` ${entry.detail}`}</Text> : null;
-  const stacked = emsOf(`${entry.title}${level ? ` ${entry.detail}` : ''}`) * theme.sizes.body > COMPACT_LABEL_WIDTH;
+  const stacked = estimatedEms(`${entry.title}${level ? ` ${entry.detail}` : ''}`) * theme.sizes.body > COMPACT_LABEL_WIDTH;
   return (
     <View wrap={false} style={{ marginBottom: theme.spacing.bullet + 1 }}>
       {lead}

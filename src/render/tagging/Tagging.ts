@@ -1,4 +1,5 @@
 import { TAG_PROP, type StructureTag } from '../../compose/shared/tag.js';
+import { HANGUL_LETTER } from '../../core/langs.js';
 
 /*
  * The structure tree and marked content of one tagged document, built while React-PDF draws it.
@@ -60,12 +61,11 @@ function linkContents(target: string, text: string): string {
   return target.replace(/^(mailto|tel):/, '');
 }
 
-const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 const LATIN = /[A-Za-z]/;
 
 /** `en` for text with Latin letters and no Hangul in a Korean document, `ko` for the reverse; otherwise undefined. */
 function otherLanguage(text: string, documentLang: string | undefined): string | undefined {
-  const korean = HANGUL.test(text);
+  const korean = HANGUL_LETTER.test(text);
   const latin = LATIN.test(text);
   if (documentLang?.startsWith('ko') && latin && !korean) return 'en';
   if (documentLang?.startsWith('en') && korean && !latin) return 'ko';
