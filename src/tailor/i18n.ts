@@ -72,10 +72,10 @@ export function formatDate(date: string | undefined, lang: Lang): string | undef
   return lang === 'ko' ? `${read.year}.${String(read.month).padStart(2, '0')}` : `${MONTHS_SHORT[read.month - 1]} ${read.year}`;
 }
 
-/** A period; an entry with a start and no end is ongoing. */
+/** A period; an entry with a start and no end is ongoing; one that starts and ends in the same month (or year) is that date alone. */
 export function formatDateRange(start: string | undefined, end: string | undefined, lang: Lang): string | undefined {
   const from = formatDate(start, lang);
   const to = formatDate(end, lang) ?? (from ? PRESENT[lang] : undefined);
   if (!from) return to;
-  return `${from} – ${to}`;
+  return from === to ? from : `${from} – ${to}`;
 }

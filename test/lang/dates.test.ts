@@ -65,6 +65,11 @@ describe('dates as people write them', () => {
     expect(formatDate('[TODO: 입사 연월]', 'en')).toBe('[TODO: 입사 연월]');
     expect(formatDateRange('2021-09', undefined, 'en')).toBe('Sep 2021 – Present');
     expect(formatDateRange('2021-09', undefined, 'ko')).toBe('2021.09 – 현재');
+    // A one-month (or one-year) stint is its date, not `Aug 2016 – Aug 2016`.
+    expect(formatDateRange('2016-08', '2016-08', 'en')).toBe('Aug 2016');
+    expect(formatDateRange('2016-08-01', '2016-08-31', 'ko')).toBe('2016.08');
+    expect(formatDateRange('2016', '2016', 'en')).toBe('2016');
+    expect(formatDateRange('2016-08', '2016-09', 'en')).toBe('Aug 2016 – Sep 2016');
   });
 });
 
