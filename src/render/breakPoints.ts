@@ -37,7 +37,12 @@ export function breakPoints(word: string): string[] {
     last = at;
   }
   runs.push(word.slice(last));
-  const parts = runs.flatMap((run) => (Array.from(run).length > LONG_RUN && !run.includes(NBSP) ? characters(run) : [run]));
+  const parts = runs.flatMap((run, i) => {
+    // The first run starts with the kept host: it stays whole, only what follows it may break anywhere.
+    const kept = i === 0 ? hostEnd : 0;
+    if (Array.from(run.slice(kept)).length <= LONG_RUN || run.includes(NBSP)) return [run];
+    return kept > 0 ? [run.slice(0, kept), ...characters(run.slice(kept))] : characters(run);
+  });
   return parts.flatMap((part, i) => (i === 0 ? [part] : ['', part]));
 }
 
