@@ -47,8 +47,19 @@ describe('breakPoints (React-PDF hyphenation callback)', () => {
     expect(breaksOf(`soundcloud.example.com/${tail}`)).toEqual(['soundcloud.example.com/', ...tail]);
   });
 
-  test('a host longer than a sidebar line may break', () => {
+  test('a host longer than a sidebar line may break: between its labels and before its hyphens, not between letters', () => {
     expect(breakPoints('https://minji-kim-frontend-portfolio.example.dev/about').filter((p) => p !== '').length).toBeGreaterThan(2);
+    // The sidebar drew `…portfolio.example.d` / `ev/about/…` before.
+    expect(breaksOf('minji-kim-frontend-portfolio.example.dev/about/resume-2026')).toEqual([
+      'minji',
+      '-kim',
+      '-frontend',
+      '-portfolio.',
+      'example.',
+      'dev/',
+      'about/',
+      'resume-2026',
+    ]);
   });
 
   test('Korean words keep together even when long; only a run longer than a narrow column breaks between syllables', () => {

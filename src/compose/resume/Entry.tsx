@@ -6,6 +6,7 @@ import type { Theme } from '../../validate/schema/theme.js';
 import { SIDEBAR_GAP, type TextStyles } from '../styles.js';
 import { type StructureTag, structure, tag } from '../shared/tag.js';
 import { estimatedEms } from '../shared/estimatedEms.js';
+import { inlineList } from '../shared/inlineList.js';
 
 interface EntryProps {
   entry: EntryModel;
@@ -82,8 +83,8 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
     ...(entry.keywords.length > 0
       ? [
           {
-            node: <Text style={[s.small, { marginTop: 3 }]}>{entry.keywords.join(' · ')}</Text>,
-            lines: lines(entry.keywords.join(' · '), theme.sizes.small),
+            node: <Text style={[s.small, { marginTop: 3 }]}>{inlineList(entry.keywords)}</Text>,
+            lines: lines(inlineList(entry.keywords), theme.sizes.small),
             prose: false,
           },
         ]
@@ -217,7 +218,7 @@ export function CompactRow({ entry, lead, theme, s, table }: EntryProps & { tabl
 /** An entry in a narrow sidebar: everything stacked. */
 export function StackedEntry({ entry, lead, theme, s }: EntryProps) {
   const color = theme.sidebar?.text ?? theme.colors.text;
-  const secondary = [entry.subtitle, entry.detail, entry.dates && keepTogether(entry.dates)].filter(Boolean).join(' · ');
+  const secondary = inlineList([entry.subtitle, entry.detail, entry.dates && keepTogether(entry.dates)].filter((part): part is string => Boolean(part)));
   return (
     <View wrap={false} style={{ marginBottom: theme.spacing.entry - 2 }}>
       {lead}
@@ -225,7 +226,7 @@ export function StackedEntry({ entry, lead, theme, s }: EntryProps) {
         {entry.title}
       </Text>
       {secondary ? <Text style={[s.small, { color }]}>{secondary}</Text> : null}
-      {entry.keywords.length > 0 ? <Text style={[s.small, { color }]}>{entry.keywords.join(' · ')}</Text> : null}
+      {entry.keywords.length > 0 ? <Text style={[s.small, { color }]}>{inlineList(entry.keywords)}</Text> : null}
       {entry.summary ? <Text style={[s.small, { color }]}>{entry.summary}</Text> : null}
       {entry.highlights.map((h, i) => (
         <Text key={i} style={[s.small, { color }]}>{`• ${h}`}</Text>
