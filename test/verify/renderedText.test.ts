@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 const verify = (i: number, pageBudget?: number) =>
   verifyRenderedText(
-    { file: `${rendered[i]!.doc.kind}.pdf`, pdf: rendered[i]!.pdf, content: rendered[i]!.doc.content, drawn: rendered[i]!.doc.drawn, pageBudget },
+    { file: `${rendered[i]!.doc.kind}.pdf`, pdf: rendered[i]!.pdf, outline: rendered[i]!.doc.outline, drawn: rendered[i]!.doc.drawn, pageBudget },
     area,
   );
 
@@ -77,7 +77,10 @@ describe('post-render verification of the example role', () => {
   });
 
   test('a string the PDF does not hold is reported as not extractable', () => {
-    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, content: {}, drawn: ['이 문장은 PDF에 없습니다'] }, area);
+    const problems = verifyRenderedText(
+      { file: 'resume.pdf', pdf: rendered[0]!.pdf, outline: rendered[0]!.doc.outline, drawn: ['이 문장은 PDF에 없습니다'] },
+      area,
+    );
     expect(problems).toEqual([
       expect.objectContaining({ severity: 'warning', code: 'text-not-extractable', message: expect.stringContaining('"이 문장은 PDF에 없습니다"') }),
     ]);
@@ -85,7 +88,7 @@ describe('post-render verification of the example role', () => {
 
   test('text drawn into the margin is reported with its page and how far', () => {
     const narrow = { ...area, margin: { ...area.margin, right: area.margin.right + 40 } };
-    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, content: {}, drawn: [] }, narrow);
+    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, outline: rendered[0]!.doc.outline, drawn: [] }, narrow);
     expect(problems[0]).toMatchObject({ code: 'outside-text-area', message: expect.stringMatching(/^page 1: text runs \d+\.\d pt into the right margin: "/) });
   });
 
