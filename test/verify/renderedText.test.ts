@@ -6,7 +6,8 @@ import { textAreaOf } from '../../src/compose/styles.js';
 import { renderDocument } from '../../src/render/renderDocument.js';
 import type { Theme } from '../../src/validate/schema/theme.js';
 import { verifyRenderedText } from '../../src/verify/verifyDocument.js';
-import type { TextArea } from '../../src/verify/verifyText.js';
+import { readPdfText } from '../../src/verify/pdfText.js';
+import { entryPages, type TextArea } from '../../src/verify/verifyText.js';
 import { renderExampleRole } from '../helpers/exampleRole.js';
 import { textLayerDifferences } from '../helpers/textLayer.js';
 import { drawnTexts } from '../../src/compose/drawnTexts.js';
@@ -74,6 +75,17 @@ describe('post-render verification of the example role', () => {
     expect(portfolio!.length).toBeGreaterThan(50);
     // The answers PDF draws each answer, not the paste-ready copy (formText) or the counts.
     expect(answers!.some((text) => text.includes('\n\n'))).toBe(true);
+  });
+
+  test("the page-break read-back finds every entry, project and question of each document's outline on its pages, and no bad break in any", () => {
+    for (const { doc, pdf } of rendered) {
+      const units = doc.outline.blocks.filter((b) => b.kind !== 'person' && b.kind !== 'section-title');
+      expect(units.length, doc.kind).toBeGreaterThan(2);
+      expect(entryPages(readPdfText(pdf), doc.outline).map((e) => e.label)).toEqual(units.map((b) => b.label));
+      expect(
+        verifyRenderedText({ file: `${doc.kind}.pdf`, pdf, outline: doc.outline, drawn: doc.drawn }, area).filter((p) => p.code.startsWith('break-')),
+      ).toEqual([]);
+    }
   });
 
   test('a string the PDF does not hold is reported as not extractable', () => {
