@@ -258,12 +258,14 @@ describe('the page-break read-back of the answers and the portfolio (their outli
   });
 });
 
-test('verify reads what the documents drew from their outlines: no module of src/verify imports the tailored models', () => {
-  const dir = path.join(repoRoot, 'src', 'verify');
-  const importers = fs
-    .readdirSync(dir)
-    .filter((file) => file.endsWith('.ts'))
-    .filter((file) => /from '\.\.\/tailor\//.test(fs.readFileSync(path.join(dir, file), 'utf8')));
+test('verify and fit read what the documents drew from their outlines: no module of src/verify or src/fit imports the tailored models', () => {
+  const importers = ['verify', 'fit'].flatMap((folder) => {
+    const dir = path.join(repoRoot, 'src', folder);
+    return fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.ts') && /from '\.\.\/tailor\//.test(fs.readFileSync(path.join(dir, file), 'utf8')))
+      .map((file) => `${folder}/${file}`);
+  });
   expect(importers).toEqual([]);
 });
 
