@@ -276,3 +276,10 @@ describe.each(['data-engineer', 'partner-backend'])('the example data, %s', (rol
     expect(verifyRenderedText({ file: 'r.pdf', pdf, outline: doc.outline, drawn: doc.drawn }, area).map((p) => `${p.code}: ${p.message}`)).toEqual([]);
   });
 });
+
+// The compact theme's gutter once held a section title apart from its first entry: "대외활동" was left alone at page 1's foot.
+test('a JSON Resume in the gutter theme (compact): no section title left alone, no bad break', async () => {
+  const { doc, pdf, area } = await renderResume(path.join(repoRoot, 'test', 'fixtures', 'json-resume'), 'master', 'compact');
+  const problems = verifyRenderedText({ file: 'r.pdf', pdf, outline: doc.outline, drawn: doc.drawn }, area);
+  expect(problems.filter((p) => p.code.startsWith('break-')).map((p) => `${p.code}: ${p.message}`)).toEqual([]);
+});
