@@ -35,7 +35,7 @@ export interface OutlineBlock {
   id?: string;
   /** The column it is drawn in: a sidebar layout's resume draws its profile and some sections beside the main column. */
   column: 'main' | 'sidebar';
-  /** The strings that open the block, in the order drawn: its title line (title, organisation, dates, detail). */
+  /** The strings that open the block, in the order drawn: an entry's title, organisation, dates and detail; a project's or question's eyebrow and title. */
   head: string[];
   /** The rest of its strings, in the order drawn. */
   body: string[];
@@ -57,7 +57,8 @@ export interface UnbrokenText {
 
 /** The resume, as ResumeDocument draws it: with a sidebar, the profile and the sidebar's sections first; then the summary and the main sections. */
 export function resumeOutline(model: ResumeModel, theme: Theme): DocumentOutline {
-  const sidebar = new Set(sidebarOf(theme)?.sections ?? []);
+  const layout = sidebarOf(theme);
+  const sidebar = new Set(layout?.sections ?? []);
   const column = (inSidebar: boolean) => (inSidebar ? 'sidebar' : 'main');
   const sectionBlocks = (section: ResumeModel['sections'][number], inSidebar: boolean): OutlineBlock[] => [
     { kind: 'section-title', label: section.title, column: column(inSidebar), head: [section.title], body: [], breaks: false },
@@ -81,7 +82,8 @@ export function resumeOutline(model: ResumeModel, theme: Theme): DocumentOutline
   const profile: OutlineBlock = {
     kind: 'person',
     label: person.name,
-    column: column(sidebar.size > 0),
+    // A sidebar holds the profile, whichever sections it holds.
+    column: column(layout !== undefined),
     head: [person.name, ...(person.headline ? [person.headline] : [])],
     body: person.contacts.map((c) => c.text),
     breaks: false,
@@ -115,6 +117,7 @@ export function resumeOutline(model: ResumeModel, theme: Theme): DocumentOutline
 function entryStrings(entry: EntryModel): { head: string[]; body: string[] } {
   return {
     head: [entry.title, entry.subtitle, entry.dates, entry.detail].filter((s): s is string => !!s),
+    // Keywords are drawn joined by ` · `, which the read-back does not compare (it squashes spaces and dots away).
     body: [entry.summary, ...entry.highlights, entry.keywords.length > 0 ? entry.keywords.join('') : undefined, entry.url].filter((s): s is string => !!s),
   };
 }
@@ -128,7 +131,7 @@ export function portfolioOutline(model: PortfolioModel): DocumentOutline {
       id: project.id,
       column: 'main',
       head: [projectEyebrow(model.labels, project.number), project.title],
-      body: drawnTexts({ summary: project.summary, facts: project.facts, body: project.body }),
+      body: [...(project.summary ? [project.summary] : []), ...project.facts.flatMap((f) => [f.label, f.value]), ...drawnTexts(project.body)],
       breaks: true,
       startsPage: true,
     })),
