@@ -10,7 +10,7 @@ import type { Theme } from '../../src/validate/schema/theme.js';
 import { checkPageBreaks, checkProjectTails } from '../../src/verify/pageBreaks.js';
 import type { PageText } from '../../src/verify/pdfText.js';
 import { verifyRenderedText } from '../../src/verify/verifyDocument.js';
-import { repoRoot } from '../helpers/cli.js';
+import { repoRoot, tempDir } from '../helpers/cli.js';
 import { renderResume, THEMES } from './corpus.js';
 
 const area = { margin: { top: 40, right: 40, bottom: 40, left: 40 }, footer: 20 };
@@ -277,9 +277,16 @@ describe.each(['data-engineer', 'partner-backend'])('the example data, %s', (rol
   });
 });
 
-// The compact theme's gutter once held a section title apart from its first entry: "대외활동" was left alone at page 1's foot.
-test('a JSON Resume in the gutter theme (compact): no section title left alone, no bad break', async () => {
-  const { doc, pdf, area } = await renderResume(path.join(repoRoot, 'test', 'fixtures', 'json-resume'), 'master', 'compact');
+// The compact theme's gutter once held a section title apart from its first entry: with 47 one-line bullets before it, "수상" was left alone at page 1's foot.
+test('a section title in the gutter (compact) moves to the next page with its first entry', async () => {
+  const dir = tempDir();
+  const bullets = Array.from({ length: 47 }, (_, i) => `      - 주문 API 응답 시간을 줄인 일 ${i + 1}`).join('\n');
+  fs.writeFileSync(
+    path.join(dir, 'resume.yaml'),
+    `basics:\n  name: 박현우\n  email: hw@example.com\nwork:\n  - id: w\n    name: 코드브릿지\n    position: 백엔드 개발자\n    startDate: "2024-02"\n    highlights:\n${bullets}\nawards:\n  - id: a\n    title: 사내 해커톤 대상\n    awarder: 코드브릿지\n    date: "2023-11"\n    summary: 주문 대시보드 프로토타입\n`,
+  );
+  const { doc, pdf, area } = await renderResume(dir, 'master', 'compact');
   const problems = verifyRenderedText({ file: 'r.pdf', pdf, outline: doc.outline, drawn: doc.drawn }, area);
-  expect(problems.filter((p) => p.code.startsWith('break-')).map((p) => `${p.code}: ${p.message}`)).toEqual([]);
+  expect(problems.map((p) => p.code)).toEqual(['break-short-last-page']);
+  expect(problems[0]!.message).toMatch(/^the last page \(2\) holds \d+% of a page: "수상 › 사내 해커톤 대상"$/);
 });
