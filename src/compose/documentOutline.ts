@@ -16,6 +16,7 @@ import { ANSWERS_LABELS } from '../tailor/i18n.js';
  * What a document draws, block by block in reading order: what verify reads the PDF back
  * against (page breaks, what spilled over a budget), so that it knows no model. Made here, beside
  * drawnTexts, by the makers of pipeline/documents.ts, from the model the document's components draw.
+ * (Not the PDF's outline of bookmarks: that is compose/shared/bookmark.ts.)
  */
 export interface DocumentOutline {
   blocks: OutlineBlock[];
