@@ -14,6 +14,7 @@ import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import type { TocPageNumbers } from './TocPageNumbers.js';
 import { imageSource } from '../shared/imageSource.js';
 import { tag } from '../shared/tag.js';
+import { inlineList } from '../shared/inlineList.js';
 
 export interface PortfolioProps {
   model: PortfolioModel;
@@ -168,10 +169,7 @@ function ProjectRows({ model, theme, s, pageNumbers }: ContentsProps) {
   return (
     <>
       {model.projects.map((project) => {
-        const detail = project.facts
-          .filter((f) => f.label !== model.labels.stack)
-          .map((f) => f.value)
-          .join(' · ');
+        const detail = inlineList(project.facts.filter((f) => f.label !== model.labels.stack).map((f) => f.value));
         return (
           <Link key={project.id} src={`#${project.anchor}`} style={{ textDecoration: 'none', color: theme.colors.text }}>
             <View
