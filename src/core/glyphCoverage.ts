@@ -106,7 +106,7 @@ export function undrawable(text: string, stacks: readonly (readonly FontFamilyNa
 
 /** Per stack set (by its families' names), the strings asked about and their answers. */
 const answered = new Map<string, (_: string, text: string) => Undrawable[]>();
-// Enough for the strings of a large data folder (the example data's builds ask about ~2,000 per stack set).
+// Room for the strings of a data folder many times the example's (its `build --all` asks about ~470 per stack set).
 const ANSWERS_KEPT = 20_000;
 
 /** undrawable, uncached. The common case (all drawable) costs one cached lookup per character; clusters are only segmented when something is missing. */
