@@ -18,13 +18,20 @@ export interface PreparedApplications {
  * references → tailor (resolve each answerable role's answers) → validate the final texts
  * against their limits (a count needs the resolved text).
  */
-export function prepareApplications(dataDir: string, roles: ReadonlyMap<string, Role>, roleSources: ReadonlyMap<string, YamlSource>): PreparedApplications {
+export function prepareApplications(
+  dataDir: string,
+  roles: ReadonlyMap<string, Role>,
+  roleSources: ReadonlyMap<string, YamlSource>,
+  { checkLimits }: { checkLimits: boolean },
+): PreparedApplications {
   // The blocks are read only for roles that answer questions: a master build never touches them.
   if (![...roles.values()].some((role) => role.application)) return { applications: new Map(), problems: [] };
   const problems: Problem[] = [];
   const blockSources = loadAnswerBlocks(dataDir, problems);
   const validated = validateApplications(roles, roleSources, blockSources);
   const applications = tailorApplications(validated.answerable, roleSources, validated.blocks);
-  problems.push(...validated.problems, ...[...applications.values()].flatMap(checkAnswerLimits));
+  problems.push(...validated.problems);
+  // The limits only warn: a caller that shows no warnings (match) does not need them counted.
+  if (checkLimits) problems.push(...[...applications.values()].flatMap(checkAnswerLimits));
   return { applications, problems };
 }

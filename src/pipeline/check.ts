@@ -33,7 +33,7 @@ export function checkData(options: CheckOptions): Problem[] {
   const problems = problemsOf(() => prepare({ dataDir, roles: selected.length > 0 ? selected : [MASTER], drawImages: false }).warnings);
   // Other roles are read too, for comparison only: their own problems are theirs to check.
   const valid = validateData(folder, all, false);
-  const answers = prepareApplications(dataDir, valid.roles, folder.roles);
+  const answers = prepareApplications(dataDir, valid.roles, folder.roles, { checkLimits: true });
   const texts: ClaimText[] = folder.resume ? yamlTexts(folder.resume, path.basename(folder.resume.file)) : [];
   for (const [id, source] of folder.roles) {
     texts.push(...yamlTexts(source, id, { role: id, skip: ['application'] }));

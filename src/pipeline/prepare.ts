@@ -44,6 +44,8 @@ export interface PrepareOptions {
   checkDrawing?: boolean;
   /** The documents' language for every role (`--lang`); else each role's (tailor/documentLanguage). */
   lang?: Lang;
+  /** false: the caller shows no warnings (`match`), so the checks that can only warn — language, blind, answer limits — are not run. */
+  warnings?: boolean;
 }
 
 export interface Prepared {
@@ -84,15 +86,16 @@ export function prepare(options: PrepareOptions): Prepared {
   );
   const problems = [...valid.problems];
   const projects = prepareProjects(folder, valid.roles, options, problems);
-  const answers = prepareApplications(dataDir, valid.roles, folder.roles);
+  const warnings = options.warnings !== false;
+  const answers = prepareApplications(dataDir, valid.roles, folder.roles, { checkLimits: warnings });
   problems.push(...answers.problems);
-  if (valid.resume && folder.resume) problems.push(...blindProblems(valid.resume, folder, valid.roles, projects.pages, answers.applications));
+  if (warnings && valid.resume && folder.resume) problems.push(...blindProblems(valid.resume, folder, valid.roles, projects.pages, answers.applications));
   const themes = options.checkDrawing === false ? new Map<string, Theme>() : prepareThemes(folder, options, valid.roles, problems);
   if (options.checkDrawing !== false) {
     const drawn = drawnTexts({ yaml: drawnSources(folder, options.roles, answers.applications), pages: projects.sources }, textStacksOf(themes));
     problems.push(...checkGlyphs(drawn), ...checkUnbrokenRuns(drawn));
   }
-  if (valid.resume) problems.push(...checkLanguage(languageChecks(folder, valid.resume, valid.roles, answers.applications, options)));
+  if (warnings && valid.resume) problems.push(...checkLanguage(languageChecks(folder, valid.resume, valid.roles, answers.applications, options)));
   failOnErrors(problems, options.strict);
   return {
     folder,

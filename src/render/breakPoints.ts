@@ -23,22 +23,40 @@ export function breakPoints(word: string): string[] {
   const runs: string[] = [];
   let last = 0;
   const hostEnd = keptHostEnd(word);
-  const breaker = new LineBreaker(word);
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+  for (const position of breakPositions(word)) {
     // UAX #14 breaks after a hyphen; a line here breaks before it instead (see above).
-    const at = word[bk.position - 1] === '-' ? bk.position - 1 : bk.position;
+    const at = word[position - 1] === '-' ? position - 1 : position;
     if (at <= last || at >= word.length) continue;
     // UAX #14 allows a break between any two Hangul syllables; Korean typesetting keeps words whole.
     if (HANGUL_LETTER.test(word[at - 1]!) && HANGUL_LETTER.test(word[at]!)) continue;
     // NBSP glues what the layout keeps on one line (a date range, a phone number); UAX #14 allows a break after its dash.
-    if (word[at - 1] === NBSP || word[at] === NBSP || word[bk.position] === NBSP) continue;
+    if (word[at - 1] === NBSP || word[at] === NBSP || word[position] === NBSP) continue;
     if (at < hostEnd) continue;
     runs.push(word.slice(last, at));
     last = at;
   }
   runs.push(word.slice(last));
-  const parts = runs.flatMap((run) => (Array.from(run).length > LONG_RUN && !run.includes(NBSP) ? characters(run) : [run]));
+  const parts = runs.flatMap((run, i) => {
+    // The first run starts with the kept host: it stays whole, only what follows it may break anywhere.
+    const kept = i === 0 ? hostEnd : 0;
+    if (Array.from(run.slice(kept)).length <= LONG_RUN || run.includes(NBSP)) return [run];
+    return kept > 0 ? [run.slice(0, kept), ...characters(run.slice(kept))] : characters(run);
+  });
   return parts.flatMap((part, i) => (i === 0 ? [part] : ['', part]));
+}
+
+/**
+ * Where UAX #14 allows a break, and — in a URL host too long to keep whole — after each of its
+ * dots, so that such a host breaks between its labels (`portfolio.` / `example.dev`) before a
+ * line breaks between letters (`example.d` / `ev`).
+ */
+function breakPositions(word: string): number[] {
+  const positions: number[] = [];
+  const breaker = new LineBreaker(word);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) positions.push(bk.position);
+  const host = URL_HOST.exec(word)?.[0];
+  if (host && host.length > KEPT_HOST_LENGTH) for (let i = host.indexOf('.'); i !== -1; i = host.indexOf('.', i + 1)) positions.push(i + 1);
+  return [...new Set(positions)].sort((a, b) => a - b);
 }
 
 /** A run's characters, each hyphen kept with the character after it (a line never ends at a hyphen, see above). */

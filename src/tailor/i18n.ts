@@ -35,6 +35,15 @@ export const LABELS: Record<Lang, Labels> = {
   en: { summary: 'Summary', contact: 'Contact', page: 'Page', document: DOCUMENT_NAMES.resume.en, applyingFor: 'Applying for' },
 };
 
+/** What a bare grade (`4.0`, `3.8/4.5`) is, so that it does not print as a lone number. */
+const SCORE_LABEL: Record<Lang, string> = { ko: '학점', en: 'GPA' };
+
+/** An education entry's score as printed: a bare number gets its label (`GPA 3.8/4.0`, `학점 4.1/4.5`); words (`Summa cum laude`, `GPA 3.9`) print as written. */
+export function formatScore(score: string | undefined, lang: Lang): string | undefined {
+  if (score === undefined) return undefined;
+  return /^[\d.,\s/]+$/.test(score) ? `${SCORE_LABEL[lang]} ${score.trim()}` : score;
+}
+
 /** An entry with a start and no end goes on. */
 const PRESENT: Record<Lang, string> = { ko: '현재', en: 'Present' };
 
@@ -72,10 +81,10 @@ export function formatDate(date: string | undefined, lang: Lang): string | undef
   return lang === 'ko' ? `${read.year}.${String(read.month).padStart(2, '0')}` : `${MONTHS_SHORT[read.month - 1]} ${read.year}`;
 }
 
-/** A period; an entry with a start and no end is ongoing. */
+/** A period; an entry with a start and no end is ongoing; one that starts and ends in the same month (or year) is that date alone. */
 export function formatDateRange(start: string | undefined, end: string | undefined, lang: Lang): string | undefined {
   const from = formatDate(start, lang);
   const to = formatDate(end, lang) ?? (from ? PRESENT[lang] : undefined);
   if (!from) return to;
-  return `${from} – ${to}`;
+  return from === to ? from : `${from} – ${to}`;
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '../validate/schema/primitives.js';
 import type { Resume, SectionKey } from '../validate/schema/resume.js';
 import type { EntryModel } from './model.js';
-import { formatDate, formatDateRange, localize } from './i18n.js';
+import { formatDate, formatDateRange, formatScore, localize } from './i18n.js';
 
 export type AnyEntry = NonNullable<Resume[SectionKey]>[number];
 
@@ -44,8 +44,9 @@ export function toEntryModel(key: SectionKey, raw: AnyEntry, lang: Lang, highlig
       return {
         ...base,
         title: t(e.name) ?? '',
-        subtitle: join(t(e.entity), ...(e.roles ?? []).map(t)),
-        detail: t(e.type),
+        // The kind of project (JSON Resume's `type`: `application`, `volunteering`) qualifies the
+        // subtitle; alone on the detail line it read as a stray word.
+        subtitle: join(t(e.entity), ...(e.roles ?? []).map(t), t(e.type)),
         dates: formatDateRange(e.startDate, e.endDate, lang),
         url: e.url,
         summary: t(e.description),
@@ -60,7 +61,7 @@ export function toEntryModel(key: SectionKey, raw: AnyEntry, lang: Lang, highlig
         ...base,
         title: t(e.institution) ?? degree ?? '',
         subtitle: e.institution === undefined ? undefined : degree,
-        detail: e.score,
+        detail: formatScore(e.score, lang),
         dates: formatDateRange(e.startDate, e.endDate, lang),
         url: e.url,
         keywords: (e.courses ?? []).map((c) => t(c) ?? ''),

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { readDate } from '../../src/core/dates.js';
 import { parseYaml } from '../../src/load/parseYaml.js';
-import { formatDate, formatDateRange } from '../../src/tailor/i18n.js';
+import { formatDate, formatDateRange, formatScore } from '../../src/tailor/i18n.js';
+import { toEntryModel } from '../../src/tailor/toEntryModel.js';
 import { resumeSchema } from '../../src/validate/schema/resume.js';
 import { validateWithSchema } from '../../src/validate/validateWithSchema.js';
 
@@ -65,6 +66,11 @@ describe('dates as people write them', () => {
     expect(formatDate('[TODO: 입사 연월]', 'en')).toBe('[TODO: 입사 연월]');
     expect(formatDateRange('2021-09', undefined, 'en')).toBe('Sep 2021 – Present');
     expect(formatDateRange('2021-09', undefined, 'ko')).toBe('2021.09 – 현재');
+    // A one-month (or one-year) stint is its date, not `Aug 2016 – Aug 2016`.
+    expect(formatDateRange('2016-08', '2016-08', 'en')).toBe('Aug 2016');
+    expect(formatDateRange('2016-08-01', '2016-08-31', 'ko')).toBe('2016.08');
+    expect(formatDateRange('2016', '2016', 'en')).toBe('2016');
+    expect(formatDateRange('2016-08', '2016-09', 'en')).toBe('Aug 2016 – Sep 2016');
   });
 });
 
@@ -107,5 +113,24 @@ describe('dates in YAML are read from the text as written', () => {
       'work[0].startDate: expected a date as text, e.g. 2021.09 or Sep 2021; got a list (1 item) | write it as 2021.09, 2021-09, 2021/09, 2021년 9월 or Sep 2021 (a year alone, 2021, or a day, 2021-09-01, also works)',
       'work[1].startDate: expected a date as text, e.g. 2021.09 or Sep 2021; got boolean true | write it as 2021.09, 2021-09, 2021/09, 2021년 9월 or Sep 2021 (a year alone, 2021, or a day, 2021-09-01, also works)',
     ]);
+  });
+});
+
+describe('education scores and project kinds as printed', () => {
+  test('a bare grade gets its label in the document language; words print as written', () => {
+    expect(formatScore('4.0', 'en')).toBe('GPA 4.0');
+    expect(formatScore('4.1/4.5', 'ko')).toBe('학점 4.1/4.5');
+    expect(formatScore('3.8 / 4.0', 'en')).toBe('GPA 3.8 / 4.0');
+    expect(formatScore('Summa cum laude', 'en')).toBe('Summa cum laude');
+    expect(formatScore('GPA 3.9', 'en')).toBe('GPA 3.9');
+    expect(formatScore(undefined, 'en')).toBeUndefined();
+  });
+
+  test("a project's type qualifies its subtitle instead of standing alone on the detail line", () => {
+    const entry = toEntryModel('projects', { id: 'miss', name: 'Miss Direction', entity: 'Smoogle', roles: ['Team lead'], type: 'application' }, 'en', []);
+    expect(entry.subtitle).toBe('Smoogle · Team lead · application');
+    expect(entry.detail).toBeUndefined();
+    const school = toEntryModel('education', { id: 'ou', institution: 'University of Oklahoma', score: '4.0' }, 'en', []);
+    expect(school.detail).toBe('GPA 4.0');
   });
 });

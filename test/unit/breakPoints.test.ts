@@ -39,8 +39,27 @@ describe('breakPoints (React-PDF hyphenation callback)', () => {
     expect(breakPoints('+82\u00a010-2345-6789-0000')).toEqual(['+82\u00a010-2345-6789-0000']);
   });
 
-  test('a host longer than a sidebar line may break', () => {
+  test('a host longer than the last-resort run but within the kept length stays whole; only what follows it may break anywhere', () => {
+    // 23 and 28 characters: over LONG_RUN (20), under KEPT_HOST_LENGTH (30). Split into characters before (`sou` / `ndcloud…`).
+    expect(breaksOf('https://soundcloud.example.com/dandymusicnl')).toEqual(['https://soundcloud.example.com/', 'dandymusicnl']);
+    expect(breaksOf('richardhendricks.example.com')).toEqual(['richardhendricks.example.com']);
+    const tail = 'a3f9c2e8b7d1a3f9c2e8b7d1a3f9';
+    expect(breaksOf(`soundcloud.example.com/${tail}`)).toEqual(['soundcloud.example.com/', ...tail]);
+  });
+
+  test('a host longer than a sidebar line may break: between its labels and before its hyphens, not between letters', () => {
     expect(breakPoints('https://minji-kim-frontend-portfolio.example.dev/about').filter((p) => p !== '').length).toBeGreaterThan(2);
+    // The sidebar drew `…portfolio.example.d` / `ev/about/…` before.
+    expect(breaksOf('minji-kim-frontend-portfolio.example.dev/about/resume-2026')).toEqual([
+      'minji',
+      '-kim',
+      '-frontend',
+      '-portfolio.',
+      'example.',
+      'dev/',
+      'about/',
+      'resume-2026',
+    ]);
   });
 
   test('Korean words keep together even when long; only a run longer than a narrow column breaks between syllables', () => {

@@ -23,7 +23,7 @@ export interface MatchFlags {
  */
 export async function matchCommand(flags: MatchFlags): Promise<void> {
   const roleId = roleArgument(path.resolve(flags.data), flags.role);
-  const prepared = prepare({ dataDir: flags.data, roles: [roleId], drawImages: false, checkDrawing: false, lang: flags.lang });
+  const prepared = prepare({ dataDir: flags.data, roles: [roleId], drawImages: false, checkDrawing: false, warnings: false, lang: flags.lang });
   const match = matchRole(prepared, roleId, { postingFile: flags.posting, lang: flags.lang, now: sourceDateEpoch() ?? new Date() });
   if (match.problems.length > 0) process.stderr.write(`${formatProblems(match.problems)}\n`);
   process.stdout.write(flags.json ? `${JSON.stringify(matchJson(match), null, 2)}\n` : `${matchLines(match).join('\n')}\n`);

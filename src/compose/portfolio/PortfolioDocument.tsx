@@ -14,6 +14,7 @@ import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import type { TocPageNumbers } from './TocPageNumbers.js';
 import { imageSource } from '../shared/imageSource.js';
 import { tag } from '../shared/tag.js';
+import { inlineList } from '../shared/inlineList.js';
 
 export interface PortfolioProps {
   model: PortfolioModel;
@@ -168,10 +169,7 @@ function ProjectRows({ model, theme, s, pageNumbers }: ContentsProps) {
   return (
     <>
       {model.projects.map((project) => {
-        const detail = project.facts
-          .filter((f) => f.label !== model.labels.stack)
-          .map((f) => f.value)
-          .join(' · ');
+        const detail = inlineList(project.facts.filter((f) => f.label !== model.labels.stack).map((f) => f.value));
         return (
           <Link key={project.id} src={`#${project.anchor}`} style={{ textDecoration: 'none', color: theme.colors.text }}>
             <View
@@ -195,6 +193,10 @@ function ProjectRows({ model, theme, s, pageNumbers }: ContentsProps) {
     </>
   );
 }
+
+/** Above a project's title: `PROJECT 02`. */
+export const projectEyebrow = (labels: PortfolioModel['labels'], number: number): string =>
+  `${labels.project.toUpperCase()} ${String(number).padStart(2, '0')}`;
 
 function RunningHeader({ theme, s, left, right }: { theme: Theme; s: TextStyles; left: string; right: string }) {
   const margin = theme.page.margin;
@@ -247,7 +249,7 @@ function ProjectHeader({
         style={[eyebrow, { color: theme.colors.accent, fontWeight: 600, letterSpacing: 1 }]}
         render={({ pageNumber }) => {
           pageNumbers.recordStart(project.anchor, pageNumber);
-          return `${model.labels.project.toUpperCase()} ${String(project.number).padStart(2, '0')}`;
+          return projectEyebrow(model.labels, project.number);
         }}
       />
       <Text style={[s.name, { fontSize: theme.sizes.name - 4, marginTop: 4 }]} {...tag('H2')}>

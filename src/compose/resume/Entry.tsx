@@ -6,6 +6,7 @@ import type { Theme } from '../../validate/schema/theme.js';
 import { SIDEBAR_GAP, type TextStyles } from '../styles.js';
 import { type StructureTag, structure, tag } from '../shared/tag.js';
 import { estimatedEms } from '../shared/estimatedEms.js';
+import { inlineList } from '../shared/inlineList.js';
 
 interface EntryProps {
   entry: EntryModel;
@@ -82,8 +83,8 @@ export function Entry({ entry, lead, theme, s }: EntryProps) {
     ...(entry.keywords.length > 0
       ? [
           {
-            node: <Text style={[s.small, { marginTop: 3 }]}>{entry.keywords.join(' · ')}</Text>,
-            lines: lines(entry.keywords.join(' · '), theme.sizes.small),
+            node: <Text style={[s.small, { marginTop: 3 }]}>{inlineList(entry.keywords)}</Text>,
+            lines: lines(inlineList(entry.keywords), theme.sizes.small),
             prose: false,
           },
         ]
@@ -159,6 +160,32 @@ const PAGE_WIDTH: Record<string, number> = { A4: 595.28, LETTER: 612, Letter: 61
 /** Dates, phone numbers and emails are one token: their spaces never break a line (NBSP, which the text layer keeps). */
 export const keepTogether = (text: string): string => text.replace(/ /g, '\u00a0');
 
+/** A compact section's rows: one table (tagged), one name column for all its rows. */
+export interface CompactTable {
+  tag: StructureTag;
+  /** The name column's width: the widest name of the section, within COMPACT_LABEL_WIDTH…COMPACT_LABEL_MAX. */
+  labelWidth: number;
+}
+
+/** Between a compact row's name column and its values. */
+const COMPACT_LABEL_GAP = 8;
+/** The widest the name column grows for a section's long names; a longer name goes above its values. */
+const COMPACT_LABEL_MAX = 170;
+
+/** The name (and level) a compact row shows in its name column. */
+const compactLabel = (entry: EntryModel): string => `${entry.title}${entry.detail && entry.keywords.length > 0 ? ` ${entry.detail}` : ''}`;
+
+/**
+ * The section's table: its name column as wide as its widest name that fits COMPACT_LABEL_MAX,
+ * so that rows line up (a fixed column put `Web Development Master` above its values and
+ * `Compression Master` beside them, in one section).
+ */
+export function compactTable(entries: readonly EntryModel[], theme: Theme): CompactTable {
+  const widths = entries.map((entry) => estimatedEms(compactLabel(entry)) * theme.sizes.body + COMPACT_LABEL_GAP);
+  const fitting = widths.filter((w) => w <= COMPACT_LABEL_MAX);
+  return { tag: structure('Table'), labelWidth: Math.max(COMPACT_LABEL_WIDTH, ...fitting) };
+}
+
 /**
  * A short entry as a table row: name (and level) in a column, keywords or detail beside it. A
  * name too long for its column goes above them instead: wrapped beside them, a parser reading
@@ -168,14 +195,14 @@ export const keepTogether = (text: string): string => text.replace(/ /g, '\u00a0
  * header cell (TH, Scope Row), the values its data cell (TD). The section title handed in as
  * `lead` is drawn in the same unbreakable View but outside the row, so it stays the section's H2.
  */
-export function CompactRow({ entry, lead, theme, s, table }: EntryProps & { table: StructureTag }) {
+export function CompactRow({ entry, lead, theme, s, table }: EntryProps & { table: CompactTable }) {
   const level = entry.detail && entry.keywords.length > 0 ? <Text style={s.subtitle}>{` ${entry.detail}`}</Text> : null;
-  const stacked = estimatedEms(`${entry.title}${level ? ` ${entry.detail}` : ''}`) * theme.sizes.body > COMPACT_LABEL_WIDTH;
+  const stacked = estimatedEms(compactLabel(entry)) * theme.sizes.body + COMPACT_LABEL_GAP > table.labelWidth;
   return (
     <View wrap={false} style={{ marginBottom: theme.spacing.bullet + 1 }}>
       {lead}
-      <View style={{ flexDirection: stacked ? 'column' : 'row' }} {...tag('TR', { parent: table })}>
-        <Text style={[s.title, { width: stacked ? undefined : COMPACT_LABEL_WIDTH, fontSize: theme.sizes.body }]} {...tag('TH', { scope: 'Row' })}>
+      <View style={{ flexDirection: stacked ? 'column' : 'row' }} {...tag('TR', { parent: table.tag })}>
+        <Text style={[s.title, { width: stacked ? undefined : table.labelWidth, fontSize: theme.sizes.body }]} {...tag('TH', { scope: 'Row' })}>
           {entry.title}
           {level}
         </Text>
@@ -191,7 +218,7 @@ export function CompactRow({ entry, lead, theme, s, table }: EntryProps & { tabl
 /** An entry in a narrow sidebar: everything stacked. */
 export function StackedEntry({ entry, lead, theme, s }: EntryProps) {
   const color = theme.sidebar?.text ?? theme.colors.text;
-  const secondary = [entry.subtitle, entry.detail, entry.dates && keepTogether(entry.dates)].filter(Boolean).join(' · ');
+  const secondary = inlineList([entry.subtitle, entry.detail, entry.dates && keepTogether(entry.dates)].filter((part): part is string => Boolean(part)));
   return (
     <View wrap={false} style={{ marginBottom: theme.spacing.entry - 2 }}>
       {lead}
@@ -199,7 +226,7 @@ export function StackedEntry({ entry, lead, theme, s }: EntryProps) {
         {entry.title}
       </Text>
       {secondary ? <Text style={[s.small, { color }]}>{secondary}</Text> : null}
-      {entry.keywords.length > 0 ? <Text style={[s.small, { color }]}>{entry.keywords.join(' · ')}</Text> : null}
+      {entry.keywords.length > 0 ? <Text style={[s.small, { color }]}>{inlineList(entry.keywords)}</Text> : null}
       {entry.summary ? <Text style={[s.small, { color }]}>{entry.summary}</Text> : null}
       {entry.highlights.map((h, i) => (
         <Text key={i} style={[s.small, { color }]}>{`• ${h}`}</Text>

@@ -6,9 +6,8 @@ import type { SectionKey } from '../../validate/schema/resume.js';
 import { sidebarOf, type Theme } from '../../validate/schema/theme.js';
 import { PageFooter } from '../shared/PageFooter.js';
 import { fontStacks } from '../fontStacks.js';
-import { type StructureTag, structure } from '../shared/tag.js';
 import { pageStyle, SIDEBAR_GAP, textStyles, type TextStyles } from '../styles.js';
-import { CompactRow, Entry, StackedEntry, paragraphs } from './Entry.js';
+import { CompactRow, type CompactTable, Entry, StackedEntry, compactTable, paragraphs } from './Entry.js';
 import { Header, SidebarProfile } from './Header.js';
 import { gutterFor, Section } from './Section.js';
 
@@ -18,7 +17,7 @@ interface Props {
 }
 
 /** Sections of short entries read best as a two-column table. */
-const COMPACT_SECTIONS: SectionKey[] = ['skills', 'languages', 'interests'];
+export const COMPACT_SECTIONS: readonly SectionKey[] = ['skills', 'languages', 'interests'];
 
 /** The resume, in the theme's layout: one column, or a sidebar beside the main column. */
 export function ResumeDocument({ model, theme: themeAsGiven }: Props) {
@@ -44,7 +43,7 @@ export function ResumeDocument({ model, theme: themeAsGiven }: Props) {
         ) : null}
         {sections.map((section) => {
           // A compact section's rows are one table, made where its first row is drawn (each row names it as its parent).
-          const table = COMPACT_SECTIONS.includes(section.key) ? structure('Table') : undefined;
+          const table = COMPACT_SECTIONS.includes(section.key) ? compactTable(section.entries, theme) : undefined;
           return (
             <Section
               key={section.key}
@@ -96,7 +95,7 @@ export function ResumeDocument({ model, theme: themeAsGiven }: Props) {
   );
 }
 
-function SectionEntry({ table, ...props }: { table: StructureTag | undefined; entry: EntryModel; lead: React.ReactNode; theme: Theme; s: TextStyles }) {
+function SectionEntry({ table, ...props }: { table: CompactTable | undefined; entry: EntryModel; lead: React.ReactNode; theme: Theme; s: TextStyles }) {
   return table ? <CompactRow table={table} {...props} /> : <Entry {...props} />;
 }
 
