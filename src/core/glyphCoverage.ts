@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Fontkit from 'fontkit';
 import { fontFile, type FontFamilyName } from './fonts.js';
+import { memoByText } from './memoByText.js';
 
 /**
  * fontkit is loaded when a font is first opened: loading it is most of the time of a command
@@ -91,11 +92,25 @@ export interface Undrawable {
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
- * The character clusters of `text` some stack cannot draw (whitespace and joiners aside). The
- * common case (all drawable) costs one cached lookup per character; clusters are only
- * segmented when something is missing.
+ * The character clusters of `text` some stack cannot draw (whitespace and joiners aside). A build
+ * asks about the same strings in validate (checkGlyphs), tailor (drawableText) and compose
+ * (fontStacks), and a watch rebuild about the strings of the last build: each string is looked at
+ * once per stack set. The answers are shared: callers only read them.
  */
 export function undrawable(text: string, stacks: readonly (readonly FontFamilyName[])[]): Undrawable[] {
+  const key = stacks.map((stack) => stack.join(',')).join(';');
+  let once = answered.get(key);
+  if (!once) answered.set(key, (once = memoByText((_: string, text: string) => findUndrawable(text, stacks), ANSWERS_KEPT)));
+  return once('', text);
+}
+
+/** Per stack set (by its families' names), the strings asked about and their answers. */
+const answered = new Map<string, (_: string, text: string) => Undrawable[]>();
+// Room for the strings of a data folder many times the example's (its `build --all` asks about ~470 per stack set).
+const ANSWERS_KEPT = 20_000;
+
+/** undrawable, uncached. The common case (all drawable) costs one cached lookup per character; clusters are only segmented when something is missing. */
+function findUndrawable(text: string, stacks: readonly (readonly FontFamilyName[])[]): Undrawable[] {
   const tests = stacks.map(coverageTest);
   const drawable = (codePoint: number) => tests.every((has) => has(codePoint));
   let missing = false;

@@ -3,6 +3,14 @@ import { undrawable } from '../core/glyphCoverage.js';
 import type { Theme } from '../validate/schema/theme.js';
 
 /**
+ * Per pair of body and heading families, each object's drawable copy (itself when nothing is left
+ * out), kept across builds: models share structure and are never changed once made (parsed files
+ * are shared between builds, see core/memoByText.ts), so a watch rebuild walks only the objects its
+ * edit made new, not a project page whose file did not change.
+ */
+const drawableCopies = new Map<string, WeakMap<object, unknown>>();
+
+/**
  * The model as it can be drawn: every character no font of its stack has (an emoji — check
  * warns about each one at its source; anything else stops the build before this) is left out,
  * so React-PDF never falls back to a non-embedded font and prints garbage. Structure is shared:
@@ -10,7 +18,9 @@ import type { Theme } from '../validate/schema/theme.js';
  */
 export function drawableText<T>(model: T, theme: Theme): T {
   const textStacks = [textStack(theme.fonts.body), textStack(theme.fonts.heading)];
-  const copies = new WeakMap<object, unknown>();
+  const stacksKey = `${theme.fonts.body},${theme.fonts.heading}`;
+  let copies = drawableCopies.get(stacksKey);
+  if (!copies) drawableCopies.set(stacksKey, (copies = new WeakMap()));
   const clean = (value: string, stacks: readonly (readonly FontFamilyName[])[]): string => {
     const missing = undrawable(value, stacks);
     if (missing.length === 0) return value;

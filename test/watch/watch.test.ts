@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { UserDataError } from '../../src/core/problems.js';
-import type { InputRecord } from '../../src/load/inputLog.js';
+import { currentState, type InputRecord } from '../../src/load/inputLog.js';
 import { build } from '../../src/pipeline/build.js';
 import { watchBuild, watchTargets } from '../../src/watch/watchBuild.js';
 import { copyData, repoRoot, tempDir } from '../helpers/cli.js';
@@ -33,6 +33,37 @@ async function until(ready: () => boolean, what: string, ms = 30_000): Promise<v
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+test('watch keeps its watcher from build to build, and still sees a file that was deleted and written again', async () => {
+  const root = tempDir();
+  const file = path.join(root, 'resume.yaml');
+  fs.writeFileSync(file, 'basics: {name: A}\n');
+  // Each "build" reads the file as it is: its paths are the same every time.
+  const read = (): InputRecord[] => [{ path: file, kind: 'file', state: currentState({ path: file, kind: 'file' }) }];
+  const rebuilt: string[][] = [];
+  const stop = await watchBuild({
+    read: read(),
+    rebuild: async (changed) => {
+      rebuilt.push(changed);
+      return read();
+    },
+  });
+  try {
+    fs.writeFileSync(file, 'basics: {name: B}\n');
+    await until(() => rebuilt.length === 1, 'the build after an edit');
+    // Deleted and back before the build read it: the same paths, but chokidar let go of the file.
+    fs.rmSync(file);
+    fs.writeFileSync(file, 'basics: {name: C}\n');
+    await until(() => rebuilt.length >= 2, 'the build after the file came back');
+    const seen = rebuilt.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fs.writeFileSync(file, 'basics: {name: D}\n');
+    await until(() => rebuilt.length > seen, 'the build after an edit of the file written again');
+    expect(rebuilt.flat().every((changed) => changed === file)).toBe(true);
+  } finally {
+    await stop();
+  }
+});
 
 test('watch in process: a missing image that appears and a new photo are drawn; a deleted and restored data folder builds again', async () => {
   const data = copyData(path.join(repoRoot, 'test/fixtures/people/jane-two-roles-en'));
