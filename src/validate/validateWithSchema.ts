@@ -181,9 +181,9 @@ function describe(issue: Issue, site: Site): string {
     case 'unrecognized_keys':
       return `unknown key "${issue.keys.join('", "')}"`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`;
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${quoted(value)}`;
     case 'invalid_format':
-      return `${issue.message}${value !== undefined ? `, got ${JSON.stringify(value)}` : ''}`;
+      return `${issue.message}${value !== undefined ? `, got ${quoted(value)}` : ''}`;
     default:
       return issue.message;
   }
@@ -252,7 +252,14 @@ function kindOf(value: unknown, written?: string): string {
   if (Array.isArray(value)) return `a list (${value.length} item${value.length === 1 ? '' : 's'})`;
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${written ?? JSON.stringify(value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quoted(value)}`;
+}
+
+/** A value as the message quotes it: a long text cut (a whole file pasted where a mapping goes made a 3 KB message), with its length. */
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  if (typeof value !== 'string' || value.length <= 80) return text;
+  return `${JSON.stringify(Array.from(value).slice(0, 60).join('')).slice(0, -1)}…" (${value.length.toLocaleString('en-US')} characters)`;
 }
 
 /** The value at a data path of parsed data, or undefined. */

@@ -46,6 +46,25 @@ export function confine(outDir: string, target: string): void {
 }
 
 /**
+ * Refuses a file a command would write into the data folder (an `export --out resume.yaml` replaced
+ * the resume with its own text), once links are followed: only its output folder, `out/` in it, may
+ * be written there. `outDir` is that folder.
+ */
+export function confineOutsideData(dataDir: string, outDir: string, file: string): void {
+  const real = realLocation(file);
+  const realData = realLocation(dataDir);
+  if (!isInside(realData, real) || isInside(realLocation(outDir), real)) return;
+  throw new UserDataError([
+    {
+      severity: 'error',
+      code: 'inside-data',
+      message: `refusing to write ${displayPath(path.resolve(file))}: it ${real === path.resolve(file) ? 'is' : `leads to ${real},`} in the data folder ${displayPath(realData)}, which careerpdf only reads`,
+      hint: `write it elsewhere, e.g. --out ${displayPath(path.join(outDir, path.basename(file)))}`,
+    },
+  ]);
+}
+
+/**
  * What stops a build from writing `dirs` (folders inside `outDir`), found before anything is
  * rendered or written: an output folder that is a file, a folder that links out of it, one that
  * is read-only or on a read-only file system. Throws UserDataError with every such problem.
