@@ -32,6 +32,12 @@ describe('terms of a requirement', () => {
     expect(shown('Hands-on CI/CD and k8s; Node.js or C++')).toEqual([['CI/CD'], ['Kubernetes'], ['Node.js', 'C++']]);
   });
 
+  it("takes no term from a requirement's frame: 그에 준하는 (the equivalent), 이용한, 도구", () => {
+    expect(shown('10년 이상 경력 또는 그에 준하는 역량')).toEqual([]);
+    expect(shown('PostgreSQL을 이용한 데이터 모델링')).toEqual([['PostgreSQL'], ['데이터'], ['모델링']]);
+    expect(shown('Terraform 등 IaC 도구 사용 경험')).toEqual([['Terraform'], ['IaC']]);
+  });
+
   it('makes one group of alternatives: 또는, A나 B, 중 하나 이상, one of, or', () => {
     expect(shown('Kafka 또는 Kinesis 기반 경험')).toEqual([['Kafka', 'Kinesis']]);
     expect(shown('Spark나 Flink로 스트리밍 처리')).toEqual([['Spark', 'Flink'], ['streaming']]);
