@@ -231,7 +231,10 @@ function hintFor(issue: Issue, site: Site): string | undefined {
     case 'too_small':
     case 'too_big':
       if (issue.origin !== 'number') return undefined;
-      return issue.code === 'too_small' ? `write a number of at least ${issue.minimum}` : `write a number of at most ${issue.maximum}`;
+      // `positive()` is a minimum of 0 that 0 itself fails.
+      if (issue.code === 'too_small')
+        return issue.inclusive === false ? `write a number above ${issue.minimum}` : `write a number of at least ${issue.minimum}`;
+      return issue.inclusive === false ? `write a number below ${issue.maximum}` : `write a number of at most ${issue.maximum}`;
     case 'invalid_type':
       return issue.expected === 'array'
         ? `write a list: one "- item" per line under ${lead(key).trim()}`
@@ -239,7 +242,8 @@ function hintFor(issue: Issue, site: Site): string | undefined {
           ? `write plain text, e.g. ${lead(key)}"…" (quote it if it looks like a number or date)`
           : undefined;
     case 'invalid_format':
-      return 'or write a placeholder like "[TODO: what is missing]" and fill it in later';
+      // A placeholder passes the formats of facts (a URL, an email), which take one; an id or a size is no fact to fill in later.
+      return issue.format === 'regex' ? undefined : 'or write a placeholder like "[TODO: what is missing]" and fill it in later';
     default:
       return undefined;
   }
