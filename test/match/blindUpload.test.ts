@@ -184,4 +184,17 @@ describe("upload: the form's file rules", () => {
     // A field with no value goes with its separator; a path in a name is no path.
     expect(templateFileName('{name}_{position}_{kind}', { name: '../../etc', position: undefined, kind: '이력서' }, 'pdf')).toBe('etc_이력서.pdf');
   });
+
+  it('cuts a name too long before the kind, never through it: the files of a role keep their own names', () => {
+    const position = '가'.repeat(200);
+    const names = ['이력서', '포트폴리오', '자기소개서'].map((kind) =>
+      templateFileName('{company}_{position}_{kind}_2026', { company: 'A', position, kind }, 'pdf'),
+    );
+    expect(new Set(names).size).toBe(3);
+    for (const [i, kind] of ['이력서', '포트폴리오', '자기소개서'].entries()) {
+      expect(names[i]).toMatch(new RegExp(`^A_가+_${kind}_2026\\.pdf$`));
+      expect(Buffer.byteLength(names[i]!)).toBeLessThanOrEqual(255);
+      expect(Buffer.byteLength(names[i]!)).toBeGreaterThan(250);
+    }
+  });
 });
