@@ -208,6 +208,9 @@ function hintFor(issue: Issue, site: Site): string | undefined {
     const first = Object.values(value as object)[0];
     return `this takes the same text in every language: write one, e.g. ${lead(key)}${shown(first)}`;
   }
+  // The file as a whole (`null`, `[1, 2]`, a line of text): no "- " item or key to fix, the file holds the wrong thing.
+  if (key === undefined && value !== undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union'))
+    return 'write the file as a mapping of its fields, one `key: value` per line (in JSON: { "key": … })';
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
     // What was got says best what to do: nothing, an empty value, a number YAML read, a list or a mapping.
     if (value === undefined && typeof key === 'string' && (issue.code === 'invalid_union' || issue.expected === 'string'))

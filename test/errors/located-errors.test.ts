@@ -98,4 +98,6 @@ test('a long text where a mapping goes (a whole file pasted) is quoted short in 
   expect(run.code).toBe(1);
   const message = run.stderr.split('\n').find((line) => line.startsWith('error'))!;
   expect(message).toBe(`error ${path.join(dir, 'resume.yaml')}:1:1: expected a mapping, got string "${'경력 요약 '.repeat(10)}…" (3,002 characters)`);
+  // The file as a whole is wrong: no "- " item or key to fix.
+  expect(run.stderr).toContain('hint: write the file as a mapping of its fields, one `key: value` per line (in JSON: { "key": … })');
 });
