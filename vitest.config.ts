@@ -8,7 +8,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * same worker, likely the glyph-characters leak since fixed in render/shaping.ts: the comparison
  * is of the readers, so it runs on a process's first documents.
  */
-const NEEDS_PRISTINE_MODULES = ['test/unit/shaping.test.ts', 'test/unit/reusePdfFonts.test.ts', 'test/verify/pdfText.test.ts'];
+const NEEDS_PRISTINE_MODULES = ['test/unit/shaping.test.ts', 'test/unit/postTable.test.ts', 'test/unit/reusePdfFonts.test.ts', 'test/verify/pdfText.test.ts'];
 
 export default defineConfig({
   test: {

@@ -58,7 +58,7 @@ for (const pass of ['first', 'again']) {
     mark(`${pass}: compose ${document.kind} (tailor + element tree)`);
     const pdf = await renderDocument(document);
     mark(`${pass}: render ${document.kind} (layout, PDF writing, images, font subsets)`);
-    verifyDocument({ file: `${document.kind}.pdf`, pdf, content: document.content, drawn: document.drawn, pageBudget: document.pageBudget });
+    verifyDocument({ file: `${document.kind}.pdf`, pdf, outline: document.outline, drawn: document.drawn, pageBudget: document.pageBudget });
     mark(`${pass}: verify ${document.kind}`);
     sizes[document.kind] = pdf.length;
   }

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Decision } from '../tailor/model.js';
-import type { AtsExpectation } from '../verify/atsView.js';
+import type { AtsItem } from '../verify/atsView.js';
+import type { DocumentOutline } from './documentOutline.js';
 import type { Lang } from '../validate/schema/primitives.js';
 import type { DocumentKind } from '../write/manifest.js';
 
@@ -18,13 +19,15 @@ export interface ComposedDocument {
   content: unknown;
   /** Every text the document draws (compose/drawnTexts.ts): verify finds each in the PDF's text layer, as a reader would. */
   drawn: readonly string[];
+  /** What it draws block by block, in reading order (compose/documentOutline.ts): verify's page-break and page-budget checks read the PDF against it. */
+  outline: DocumentOutline;
   /** Parts of the file name; `lang` names the kind in a form's template (이력서, Resume). */
   naming: { name: string; company?: string; position?: string; lang: Lang };
   pageBudget?: number;
   /** Tighten the theme, within its minimums, until the document fits its budget and leaves no short last page (see fit/). */
   fit?: boolean;
   /** A resume: what an applicant-tracking system must find in it, whole and in order (verify/atsView.ts). */
-  ats?: AtsExpectation;
+  ats?: readonly AtsItem[];
   decisions: Decision[];
   /** Files written beside the PDF as they are (e.g. the paste-ready answers), each listed in the manifest. */
   companions?: CompanionFile[];

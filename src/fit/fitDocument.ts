@@ -1,4 +1,5 @@
 import type { ComposedDocument } from '../compose/composedDocument.js';
+import type { DocumentOutline } from '../compose/documentOutline.js';
 import { textAreaOf } from '../compose/styles.js';
 import type { Problem } from '../core/problems.js';
 import { renderDocument } from '../render/renderDocument.js';
@@ -48,7 +49,7 @@ export async function fitRendered(pdf: Buffer, { doc, theme, recompose, file }: 
   if (!doc.fit) return { pdf, theme, renders: 1, problems: [] };
   const budget = doc.pageBudget;
   const over = budget !== undefined && pages > budget;
-  const short = over || pages === 1 ? undefined : shortPage(readPdfText(pdf), doc.content, textAreaOf(theme));
+  const short = over || pages === 1 ? undefined : shortPage(readPdfText(pdf), doc.outline, textAreaOf(theme));
   if (!over && !short) return { pdf, theme, renders: 1, problems: [] };
   const target = over ? budget : pages - 1;
   const goal = over ? `its budget of ${pageCount(target)}` : `${pageCount(target)} (its ${short} page is short)`;
@@ -94,7 +95,7 @@ export async function fitRendered(pdf: Buffer, { doc, theme, recompose, file }: 
           note: `fit: the short ${short} page stays: even at the theme's minimums (${atMinimums}) it takes ${pageCount(tightest.pages)}`,
           problems: [],
         };
-      const spilled = entryPages(readPdfText(tightest.pdf), doc.content).filter((e) => e.page >= target);
+      const spilled = entryPages(readPdfText(tightest.pdf), doc.outline).filter((e) => e.page >= target);
       return {
         pdf,
         theme,
@@ -113,9 +114,9 @@ export async function fitRendered(pdf: Buffer, { doc, theme, recompose, file }: 
  * A page turned for a few lines: the `last` page under a fifth full, or in a portfolio (where each
  * project starts a page, so a short project is a short page by design) a project ending on such a page.
  */
-function shortPage(pages: PageText[], content: unknown, area: TextArea): 'last' | "project's last" | undefined {
-  if ((content as { projects?: unknown }).projects) return checkProjectTails(pages, content, area, '').length > 0 ? "project's last" : undefined;
-  return lastPageShare(pages, area) < SHORT_LAST_PAGE ? 'last' : undefined;
+function shortPage(pages: PageText[], outline: DocumentOutline, area: TextArea): 'last' | "project's last" | undefined {
+  if (outline.blocks.some((b) => b.startsPage)) return checkProjectTails(pages, outline, area, '').length > 0 ? "project's last" : undefined;
+  return outline.fullLastPage && lastPageShare(pages, area) < SHORT_LAST_PAGE ? 'last' : undefined;
 }
 
 const pageCount = (n: number) => `${n} page${n === 1 ? '' : 's'}`;

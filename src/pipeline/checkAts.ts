@@ -1,6 +1,6 @@
 import type { Problem } from '../core/problems.js';
 import { renderDocument } from '../render/renderDocument.js';
-import { atsItems, checkAtsView } from '../verify/atsView.js';
+import { checkAtsView } from '../verify/atsView.js';
 import { readPdfText } from '../verify/pdfText.js';
 import { makeResume } from './documents.js';
 import { MASTER, prepare } from './prepare.js';
@@ -26,7 +26,7 @@ export async function checkAts(dataDir: string, roles: readonly string[]): Promi
     const doc = makeResume(roleContext(prepared, roleId));
     const pdf = await renderDocument(doc);
     const expected = doc.ats!;
-    reports.push({ roleId, items: atsItems(expected).length, problems: checkAtsView(readPdfText(pdf), expected, `${roleId} resume`) });
+    reports.push({ roleId, items: expected.length, problems: checkAtsView(readPdfText(pdf), expected, `${roleId} resume`) });
   }
   return reports;
 }

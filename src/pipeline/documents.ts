@@ -7,6 +7,7 @@ import { PortfolioDocument } from '../compose/portfolio/PortfolioDocument.js';
 import { TocPageNumbers } from '../compose/portfolio/TocPageNumbers.js';
 import { ResumeDocument } from '../compose/resume/ResumeDocument.js';
 import { drawnTexts } from '../compose/drawnTexts.js';
+import { answersOutline, atsItems, portfolioOutline, resumeOutline } from '../compose/documentOutline.js';
 import type { YamlSource } from '../load/parseYaml.js';
 import { documentLanguage } from '../tailor/documentLanguage.js';
 import { DOCUMENT_NAMES, localize } from '../tailor/i18n.js';
@@ -95,11 +96,12 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     element: createElement(ResumeDocument, { model, theme: ctx.theme }),
     content: model,
     drawn: drawnTexts(model),
+    outline: resumeOutline(model, ctx.theme),
     naming: namingOf(tailored.model),
     pageBudget: ctx.role?.pages?.resume,
     fit: ctx.fit === true || ctx.role?.pages?.fit === true,
     decisions,
-    ats: { model, sidebarSections: sidebarOf(ctx.theme)?.sections ?? [] },
+    ats: atsItems(model, sidebarOf(ctx.theme)?.sections ?? []),
     companions: exports.map((e) => ({ kind: `resume-${e.format}` as const, ext: EXPORT_EXTENSIONS[e.format], content: e.content })),
     notes: exports.flatMap((e) => e.notes.map((note) => `${e.format}: ${note}`)),
   };
@@ -124,6 +126,7 @@ export const makePortfolio: DocumentMaker = (ctx) => {
     content: model,
     fit: ctx.fit === true || ctx.role?.pages?.fit === true,
     drawn: drawnTexts(model),
+    outline: portfolioOutline(model),
     naming: namingOf(tailored.model),
     decisions,
   };
@@ -152,6 +155,7 @@ export const makeAnswers: DocumentMaker = (ctx) => {
     element: createElement(AnswersDocument, { model, theme: ctx.theme }),
     content: model,
     drawn: drawnTexts(model),
+    outline: answersOutline(model),
     naming: { name, company: application.company, position: application.position, lang },
     decisions: [],
     companions: [{ kind: 'answers-text', ext: 'txt', content: answersText(application, name, lang) }],

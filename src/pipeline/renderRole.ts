@@ -116,7 +116,7 @@ export async function renderRole(
     // Rendered, and with fit on laid out again in a tightened theme until it fits its budget (fit/fitDocument.ts).
     const fitted = await renderFitted({ doc, theme: ctx.theme, recompose: (theme) => make({ ...ctx, theme })!, file: displayPath(file) });
     const { pdf } = fitted;
-    const input = { file: displayPath(file), pdf, content: doc.content, drawn: doc.drawn, pageBudget: doc.pageBudget, ats: doc.ats };
+    const input = { file: displayPath(file), pdf, outline: doc.outline, drawn: doc.drawn, pageBudget: doc.pageBudget, ats: doc.ats };
     const verified = verifyDocument(input);
     // Read back as a reader does: text extractable, nothing in the side margins, what spilled over the budget.
     const problems = [

@@ -2,6 +2,7 @@ import { Font, renderToBuffer } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
 import { breakPoints } from './breakPoints.js';
 import { BODY_FONT, registerFonts } from './fonts.js';
+import { decodeGlyphNamesLazily } from './postTable.js';
 import { reusePdfFonts } from './reusePdfFonts.js';
 import { speedUpShaping } from './shaping.js';
 import { installTagging } from './tagging/installTagging.js';
@@ -11,8 +12,9 @@ let ready: Promise<void> | undefined;
 /**
  * Once per process: fonts, line breaking that never inserts a hyphen (see breakPoints), pdfkit
  * finding its fonts directly (see reusePdfFonts), tagged PDF for documents that ask for PDF/UA
- * (see tagging/installTagging), and fontkit's faster shaping, installed through the body face
- * every document loads anyway.
+ * (see tagging/installTagging), and fontkit's faster shaping and its `post` tables' glyph names
+ * decoded only when read (see postTable), installed through the body face every document loads
+ * anyway, before any face is embedded.
  */
 export function prepareRenderer(): Promise<void> {
   ready ??= (async () => {
@@ -24,7 +26,10 @@ export function prepareRenderer(): Promise<void> {
     const face = Font.getFont(BODY_FONT)?.data;
     // Without it (a fontkit that moved its processors, see test/unit/shaping.test.ts) text is
     // shaped the same, only slower: no reason to stop a build.
-    if (face && 'layout' in face) speedUpShaping(face as Parameters<typeof speedUpShaping>[0]);
+    if (face && 'layout' in face) {
+      speedUpShaping(face as Parameters<typeof speedUpShaping>[0]);
+      decodeGlyphNamesLazily(face as Parameters<typeof decodeGlyphNamesLazily>[0]);
+    }
   })();
   return ready;
 }

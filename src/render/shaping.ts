@@ -15,8 +15,15 @@ import type { Font as FontkitFont } from 'fontkit';
  * not, fontkit's code returns false without touching anything. So each lookup's subtables'
  * first coverages are turned once into one bitmap of glyph ids, and at a glyph not in it the
  * lookup's subtables are not called at all: HarfBuzz's per-lookup "digest". A lookup with a
- * subtable of a kind not listed here (an extension subtable, a kind fontkit does not support)
- * is applied as fontkit always did.
+ * subtable of a kind not listed here (a kind fontkit does not support) is applied as fontkit
+ * always did.
+ *
+ * The bitmaps are read from the font file's bytes (a lookup's header, its subtables' offsets and
+ * first coverage tables), not from fontkit's decoded lookup: fontkit decodes every lookup of the
+ * enabled features when a run is first shaped, each with all its subtables (Pretendard's kerning
+ * class pairs, its chain contexts), ~60 ms a face in a cold process, though the bench's resume
+ * can start 26 of the 52 it decodes (2 of GPOS's 25). A lookup none of whose start glyphs is in
+ * the run is skipped whole, and decoded only when a run first has one.
  *
  * And a run already shaped is not shaped again: the same text in the same face comes back in
  * every document of a role (name, contact line, titles) and in every role of `--all` (60% of
@@ -34,64 +41,105 @@ import type { Font as FontkitFont } from 'fontkit';
  * fails if the fontkit functions replaced here change.
  */
 
-interface Coverage {
-  version: number;
-  glyphs?: number[];
-  rangeRecords?: { start: number; end: number }[];
+/** Lookup types whose subtable points at a subtable of another type (GSUB 7, GPOS 9). */
+const EXTENSION = { GSUB: 7, GPOS: 9 } as const;
+/** Context and chain-context lookup types: their format 3 lists coverages instead of having one. */
+const CONTEXT = { GSUB: 5, GPOS: 7 } as const;
+const CHAIN_CONTEXT = { GSUB: 6, GPOS: 8 } as const;
+/** The other types, whose subtables all begin with a format and the offset of the coverage they start at (GPOS 4–6: the mark coverage). */
+const COVERAGE_FIRST: Record<'GSUB' | 'GPOS', readonly number[]> = { GSUB: [1, 2, 3, 4], GPOS: [1, 2, 3, 4, 5, 6] };
+
+/** Big-endian reads from the font file, throwing past its end (a lookup that cannot be read is applied as fontkit always did). */
+function reader(bytes: Uint8Array) {
+  const u16 = (at: number) => {
+    if (!(at >= 0 && at + 2 <= bytes.length)) throw new RangeError('outside the font file');
+    return (bytes[at]! << 8) | bytes[at + 1]!;
+  };
+  return { u16, u32: (at: number) => u16(at) * 0x10000 + u16(at + 2) };
 }
 
-/** A lookup subtable as fontkit decodes it (only the fields that lead to its first coverage). */
-interface Subtable {
-  version?: number;
-  coverage?: Coverage;
-  coverages?: Coverage[];
-  inputCoverage?: Coverage[];
-  markCoverage?: Coverage;
-  mark1Coverage?: Coverage;
+/**
+ * Where the first coverage table of a subtable at `at` (absolute) is, as fontkit decodes it: `coverage`,
+ * the mark coverage of the mark attachments, the first of `coverages` / `inputCoverage` of a
+ * format 3 context; through an extension subtable to the one it points at. Undefined for a kind
+ * this does not know.
+ */
+function firstCoverageAt(kind: 'GSUB' | 'GPOS', type: number, at: number, read: ReturnType<typeof reader>): number | undefined {
+  if (type === EXTENSION[kind]) {
+    const inner = read.u16(at + 2);
+    return read.u16(at) === 1 && inner !== type ? firstCoverageAt(kind, inner, at + read.u32(at + 4), read) : undefined;
+  }
+  const format = read.u16(at);
+  let offset: number | undefined;
+  if (type === CONTEXT[kind] && format === 3) offset = read.u16(at + 2) > 0 ? read.u16(at + 6) : undefined;
+  else if (type === CHAIN_CONTEXT[kind] && format === 3) {
+    const backtrack = read.u16(at + 2);
+    offset = read.u16(at + 4 + 2 * backtrack) > 0 ? read.u16(at + 6 + 2 * backtrack) : undefined;
+  } else if (type === CONTEXT[kind] || type === CHAIN_CONTEXT[kind] || COVERAGE_FIRST[kind].includes(type)) offset = read.u16(at + 2);
+  return offset ? at + offset : undefined;
 }
 
-type FirstCoverage = (table: Subtable) => Coverage | undefined;
+/** Sets one bit per glyph id the coverage table at `at` lists; false for a format that is not 1 or 2. */
+function addCoverage(bits: Uint8Array, at: number, read: ReturnType<typeof reader>): boolean {
+  const format = read.u16(at);
+  const count = read.u16(at + 2);
+  const set = (id: number) => {
+    if (id >> 3 >= bits.length) throw new RangeError('a glyph id past the font');
+    bits[id >> 3]! |= 1 << (id & 7);
+  };
+  if (format === 1) for (let i = 0; i < count; i++) set(read.u16(at + 4 + 2 * i));
+  else if (format === 2) for (let i = 0; i < count; i++) for (let id = read.u16(at + 4 + 6 * i), end = read.u16(at + 6 + 6 * i); id <= end; id++) set(id);
+  else return false;
+  return true;
+}
 
-const coverage: FirstCoverage = (t) => t.coverage;
-/** Context and chain-context subtables: formats 1 and 2 have one coverage; format 3 a list, first glyph first. */
-const contextCoverage =
-  (list: (t: Subtable) => Coverage[] | undefined): FirstCoverage =>
-  (t) =>
-    t.version === 3 ? list(t)?.[0] : t.coverage;
+/** fontkit's lookup list: a restructure LazyArray, which decodes a lookup (all its subtables) when it is first got. */
+interface LookupList {
+  length: number;
+  get(i: number): Lookup;
+  /** The LazyArray's own fields: the font file, where its offsets are counted from, where they are. */
+  stream?: { buffer?: unknown };
+  ctx?: { _startOffset?: unknown };
+  base?: unknown;
+}
 
-/** Per lookup type, where a subtable says which glyphs it may start at. */
-const FIRST_COVERAGE: Record<'GSUB' | 'GPOS', Record<number, FirstCoverage>> = {
-  GSUB: { 1: coverage, 2: coverage, 3: coverage, 4: coverage, 5: contextCoverage((t) => t.coverages), 6: contextCoverage((t) => t.inputCoverage) },
-  GPOS: {
-    1: coverage,
-    2: coverage,
-    3: coverage,
-    4: (t) => t.markCoverage,
-    5: (t) => t.markCoverage,
-    6: (t) => t.mark1Coverage,
-    7: contextCoverage((t) => t.coverages),
-    8: contextCoverage((t) => t.inputCoverage),
-  },
-};
-
-/** One bit per glyph id the coverage lists. */
-function coverageBits(cov: Coverage, numGlyphs: number): Uint8Array | null {
-  const ids = cov.version === 1 ? cov.glyphs : undefined;
-  const ranges = cov.version === 2 ? cov.rangeRecords : undefined;
-  if (!ids && !ranges) return null;
-  let highest = numGlyphs - 1;
-  for (const id of ids ?? []) highest = Math.max(highest, id);
-  for (const { end } of ranges ?? []) highest = Math.max(highest, end);
-  const bits = new Uint8Array((highest >> 3) + 1);
-  for (const id of ids ?? []) bits[id >> 3]! |= 1 << (id & 7);
-  for (const { start, end } of ranges ?? []) for (let id = start; id <= end; id++) bits[id >> 3]! |= 1 << (id & 7);
-  return bits;
+/**
+ * The glyphs any subtable of lookup `index` may start at, read from the font file (the
+ * lookup's header and its subtables' first coverages) without decoding the lookup; null where
+ * that cannot be known (the list is not the LazyArray it was, a kind not known here, bytes
+ * that do not read): such a lookup is applied as fontkit always did.
+ */
+function lookupStarts(kind: 'GSUB' | 'GPOS', list: LookupList, index: number, numGlyphs: number): Uint8Array | null {
+  const bytes = list.stream?.buffer;
+  const listStart = list.ctx?._startOffset;
+  if (!(bytes instanceof Uint8Array) || typeof listStart !== 'number' || typeof list.base !== 'number') return null;
+  const read = reader(bytes);
+  try {
+    const lookup = listStart + read.u16(list.base + 2 * index);
+    const type = read.u16(lookup);
+    const bits = new Uint8Array(((Math.max(numGlyphs, 1) - 1) >> 3) + 1);
+    for (let i = 0, count = read.u16(lookup + 4); i < count; i++) {
+      const coverage = firstCoverageAt(kind, type, lookup + read.u16(lookup + 6 + 2 * i), read);
+      if (coverage === undefined || !addCoverage(bits, coverage, read)) return null;
+    }
+    return bits;
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
 interface Lookup {
   lookupType: number;
   flags: unknown;
-  subTables: Subtable[];
+  subTables: unknown[];
+}
+
+/** What fontkit's lookupsForFeatures lists: the lookup, with its feature and its index in the lookup list. */
+interface FeatureLookup {
+  feature: string;
+  index: number;
+  readonly lookup: Lookup;
 }
 
 interface GlyphIterator {
@@ -101,16 +149,18 @@ interface GlyphIterator {
   next(): unknown;
 }
 
-/** fontkit's OTProcessor, the base of its GSUB and GPOS processors (only what applyLookups uses). */
+/** fontkit's OTProcessor, the base of its GSUB and GPOS processors (only what applyLookups and lookupsForFeatures use). */
 interface Processor {
   font: { numGlyphs: number };
-  glyphs: unknown[];
+  glyphs: { id: number }[];
   positions: unknown[];
   glyphIterator: GlyphIterator;
   currentFeature: string;
-  table: { lookupList: { length: number; get(i: number): Lookup } };
-  applyLookup(lookupType: number, table: Subtable): boolean;
-  applyLookups(lookups: { feature: string; lookup: Lookup }[], glyphs: unknown[], positions: unknown[]): void;
+  features: Record<string, { lookupListIndexes: number[] } | undefined>;
+  table: { lookupList: LookupList };
+  applyLookup(lookupType: number, table: unknown): boolean;
+  applyLookups(lookups: FeatureLookup[], glyphs: { id: number }[], positions: unknown[]): void;
+  lookupsForFeatures(userFeatures?: string[], exclude?: number[]): FeatureLookup[];
 }
 
 /** The face's GSUB and GPOS processors (fontkit creates them with the face's layout engine), where it has them. */
@@ -120,47 +170,62 @@ function processorsOf(font: FontkitFont): { GSUB?: Processor; GPOS?: Processor }
   return { GSUB: engine?.GSUBProcessor ?? undefined, GPOS: engine?.GPOSProcessor ?? undefined };
 }
 
-/** The glyphs any subtable of the lookup may start at, or null where that cannot be known. */
-function lookupStarts(kind: 'GSUB' | 'GPOS', lookup: Lookup, numGlyphs: number): Uint8Array | null {
-  const firstCoverage = FIRST_COVERAGE[kind][lookup.lookupType];
-  if (!firstCoverage) return null;
-  const coverages = lookup.subTables.map(firstCoverage);
-  if (coverages.some((c) => c === undefined)) return null;
-  const all = coverages.map((c) => coverageBits(c!, numGlyphs));
-  if (all.some((bits) => bits === null)) return null;
-  const union = new Uint8Array(Math.max(...all.map((bits) => bits!.length)));
-  for (const bits of all) for (let i = 0; i < bits!.length; i++) union[i]! |= bits![i]!;
-  return union;
-}
-
-const starts = new WeakMap<Lookup, Uint8Array | null>();
+const starts = new WeakMap<LookupList, (Uint8Array | null)[]>();
+const has = (bits: Uint8Array, id: number) => (bits[id >> 3]! & (1 << (id & 7))) !== 0;
 
 /** Installs the filter on fontkit's lookup loop; false where fontkit's processors are not found. */
 function filterLookups(font: FontkitFont): boolean {
   const { GSUB: gsub, GPOS: gpos } = processorsOf(font);
   if (!gsub || !gpos) return false;
   const base = Object.getPrototypeOf(Object.getPrototypeOf(gsub)) as Processor;
-  if (base !== Object.getPrototypeOf(Object.getPrototypeOf(gpos)) || typeof base.applyLookups !== 'function') return false;
+  if (base !== Object.getPrototypeOf(Object.getPrototypeOf(gpos)) || typeof base.applyLookups !== 'function' || typeof base.lookupsForFeatures !== 'function')
+    return false;
   // fontkit does not export its GlyphIterator: an empty run makes the processor create one.
   gsub.applyLookups([], [], []);
   const Iterator = gsub.glyphIterator.constructor as new (glyphs: unknown[]) => GlyphIterator;
   const gsubProto = Object.getPrototypeOf(gsub) as Processor;
 
-  // fontkit's applyLookups, with one test added before a glyph's subtables are called.
+  // fontkit's lookupsForFeatures, with each lookup decoded when it is first read, not when it is listed.
+  base.lookupsForFeatures = function (this: Processor, userFeatures = [], exclude) {
+    const list = this.table.lookupList;
+    const lookups: FeatureLookup[] = [];
+    for (const tag of userFeatures) {
+      const feature = this.features[tag];
+      if (!feature) continue;
+      for (const index of feature.lookupListIndexes) {
+        if (exclude && exclude.indexOf(index) !== -1) continue;
+        lookups.push({
+          feature: tag,
+          index,
+          get lookup() {
+            return list.get(index);
+          },
+        });
+      }
+    }
+    lookups.sort((a, b) => a.index - b.index);
+    return lookups;
+  };
+
+  // fontkit's applyLookups, with a lookup that can start at no glyph of the run skipped (not decoded), and one test added before a glyph's subtables are called.
   base.applyLookups = function (this: Processor, lookups, glyphs, positions) {
     const kind = Object.getPrototypeOf(this) === gsubProto ? 'GSUB' : 'GPOS';
+    const list = this.table.lookupList;
+    let known = starts.get(list);
+    if (!known) starts.set(list, (known = []));
     this.glyphs = glyphs;
     this.positions = positions;
     this.glyphIterator = new Iterator(glyphs);
-    for (const { feature, lookup } of lookups) {
-      let bits = starts.get(lookup);
-      if (bits === undefined) starts.set(lookup, (bits = lookupStarts(kind, lookup, this.font.numGlyphs)));
+    for (const entry of lookups) {
+      let bits = known[entry.index];
+      if (bits === undefined) known[entry.index] = bits = lookupStarts(kind, list, entry.index, this.font.numGlyphs);
+      if (bits && !glyphs.some((glyph) => has(bits, glyph.id))) continue;
+      const { feature, lookup } = entry;
       this.currentFeature = feature;
       const it = this.glyphIterator;
       it.reset(lookup.flags);
       while (it.index < glyphs.length) {
-        const id = it.cur.id;
-        if (feature in it.cur.features && (bits === null || (bits[id >> 3]! & (1 << (id & 7))) !== 0)) {
+        if (feature in it.cur.features && (bits === null || has(bits, it.cur.id))) {
           for (const table of lookup.subTables) if (this.applyLookup(lookup.lookupType, table)) break;
         }
         it.next();

@@ -1,5 +1,4 @@
 import type { Problem } from '../core/problems.js';
-import type { ResumeModel } from '../tailor/model.js';
 import type { PageText, TextRun } from './pdfText.js';
 
 /*
@@ -7,9 +6,8 @@ import type { PageText, TextRun } from './pdfText.js';
  * content order (the order the PDF draws it: careerpdf's structure order) or in a layout order of
  * its own, column after column, each line left to right; it joins lines with a space and takes
  * a hyphen at a line's end for a hyphenation (`sy-park-` / `example` → `sy-parkexample`). In both
- * orders the facts a recruiter searches for must come out whole and in the resume's order: the
- * name, the email, phone and links, every section title, and every entry's title, organisation
- * and dates.
+ * orders the facts a recruiter searches for must come out whole and in the resume's order (the
+ * resume says which: compose/documentOutline.ts atsItems).
  */
 
 export interface AtsItem {
@@ -19,34 +17,6 @@ export interface AtsItem {
 }
 
 export type AtsOrder = 'content order' | 'layout order';
-
-/** What the ATS view of a resume checks: its model, and the sections its theme draws in a sidebar (drawn first, beside the main column). */
-export interface AtsExpectation {
-  model: ResumeModel;
-  sidebarSections: readonly string[];
-}
-
-/** The facts that must come out whole, in the order the resume draws them: a sidebar's (the name, the contacts, its sections) before the main column's. */
-export function atsItems({ model, sidebarSections }: AtsExpectation): AtsItem[] {
-  const items: AtsItem[] = [{ what: 'the name', text: model.person.name }];
-  for (const contact of model.person.contacts) {
-    if (contact.kind !== 'location')
-      items.push({ what: `the ${contact.kind === 'url' || contact.kind === 'profile' ? 'link' : contact.kind}`, text: contact.text });
-  }
-  const summary = model.summary ? [{ title: model.labels.summary, entries: [] }] : [];
-  const inSidebar = (key: string) => sidebarSections.includes(key);
-  const sections = [...model.sections.filter((s) => inSidebar(s.key)), ...summary, ...model.sections.filter((s) => !inSidebar(s.key))];
-  for (const section of sections) {
-    items.push({ what: `the section title "${section.title}"`, text: section.title });
-    for (const entry of section.entries) {
-      const named = `"${entry.title}" (${section.title})`;
-      items.push({ what: `the title of ${named}`, text: entry.title });
-      if (entry.subtitle) items.push({ what: `the organisation of ${named}`, text: entry.subtitle });
-      if (entry.dates) items.push({ what: `the dates of ${named}`, text: entry.dates });
-    }
-  }
-  return items.filter((item) => squash(item.text) !== '');
-}
 
 /**
  * Whitespace (and NBSP) is not compared: a parser may put a space or a line break anywhere
@@ -189,8 +159,7 @@ export function findAtsProblems(text: string, items: readonly AtsItem[]): { item
 }
 
 /** The build's read-back of a resume, and `check --ats`: both orders, one problem per item and order. */
-export function checkAtsView(pages: readonly PageText[], expected: AtsExpectation, file: string): Problem[] {
-  const items = atsItems(expected);
+export function checkAtsView(pages: readonly PageText[], items: readonly AtsItem[], file: string): Problem[] {
   const problems: Problem[] = [];
   for (const [order, text] of [
     ['content order', contentOrder(pages)],

@@ -1,86 +1,90 @@
 import type { Problem } from '../core/problems.js';
 import { KEPT_HOST_LENGTH, URL_HOST } from '../render/breakPoints.js';
-import type { EntryModel, ResumeModel } from '../tailor/model.js';
+import type { DocumentOutline, OutlineBlock } from '../compose/documentOutline.js';
 import type { PageText, TextRun } from './pdfText.js';
 import type { TextArea } from './verifyText.js';
 
 /**
- * Bad page breaks, found by reading the resume back: what a recruiter notices first. Each
- * defect names the entry it is in. Lines are the body's runs grouped by their top (the main
- * column only, in a sidebar layout: the sidebar's entries are unbreakable), located in the
- * model's text by searching each entry's strings in order.
+ * Bad page breaks, found by reading a document back: what a recruiter notices first. Each defect
+ * names the block it is in. Lines are the body's runs grouped by their top (the main column only,
+ * in a sidebar layout: the sidebar's entries are unbreakable), located by searching each block's
+ * strings in order, as the document's outline lists them (compose/documentOutline.ts).
  */
-export function checkPageBreaks(pages: readonly PageText[], content: unknown, area: TextArea, file: string): Problem[] {
-  const model = content as Partial<ResumeModel>;
-  if (!model.sections) return [];
-  const lines = bodyLines(pages, area, 'main');
+export function checkPageBreaks(pages: readonly PageText[], outline: DocumentOutline, area: TextArea, file: string): Problem[] {
+  const twoColumns = area.sidebar !== undefined && outline.blocks.some((b) => b.column === 'sidebar');
+  const lines = bodyLines(pages, area, twoColumns ? 'main' : 'page');
   const warn = (code: string, message: string): Problem => ({ severity: 'warning', code, path: file, message, hint: HINTS[code] });
   const problems: Problem[] = [];
   const text = lines.map((l) => l.squashed).join('');
   const lineAt = (offset: number) => lines.findIndex((l) => offset >= l.start && offset < l.start + l.squashed.length);
-  const sidebarSections = new Set(area.sidebar?.sections ?? []);
 
   let cursor = 0;
-  // Where each entry starts in the text, in order: what a page holds.
+  // Where each block starts in the text, in order: what a page holds.
   const located: { label: string; start: number }[] = [];
-  for (const section of model.sections) {
-    if (sidebarSections.has(section.key)) continue;
-    const titleAt = text.indexOf(squash(section.title), cursor);
-    if (titleAt !== -1) cursor = titleAt + squash(section.title).length;
-    let firstEntryLine: number | undefined;
-    for (const entry of section.entries) {
-      const span = locate(text, entryStrings(entry), cursor);
-      if (!span) continue;
-      cursor = span.end;
-      const first = lineAt(span.start);
-      const last = lineAt(span.end - 1);
-      const headEnd = lineAt(span.headEnd - 1);
-      firstEntryLine ??= first;
-      if (first === -1 || last === -1) continue;
-      const label = `${section.title} › ${entry.title}`;
-      located.push({ label, start: span.start });
-      const startPage = lines[first]!.page;
-      const endPage = lines[last]!.page;
-      if (startPage !== endPage) {
-        const onStart = lines.slice(first, last + 1).filter((l, i) => l.page === startPage && first + i > headEnd).length;
-        const onNext = lines.slice(first, last + 1).filter((l) => l.page === startPage + 1).length;
-        if (onStart < 2)
-          problems.push(
-            warn(
-              'break-head-alone',
-              `page ${startPage + 1}: "${shorten(label)}" ends the page with ${onStart === 0 ? 'only its head' : 'its head and one line'}; the rest is on page ${startPage + 2}`,
-            ),
-          );
-        if (onNext === 1 && endPage === startPage + 1)
-          problems.push(
-            warn('break-tail-alone', `page ${endPage + 1} starts with the last line of "${shorten(label)}" alone: "${shorten(lines[last]!.text)}"`),
-          );
-      }
+  // A section title located, until the block after it is.
+  let title: { label: string; line: number } | undefined;
+  for (const block of outline.blocks) {
+    // A page's own blocks (a portfolio's projects) are checked by their tails (checkProjectTails).
+    if (block.column === 'sidebar' || block.startsPage) continue;
+    const span = locate(text, block, cursor);
+    if (!span) continue;
+    cursor = span.end;
+    const first = lineAt(span.start);
+    const last = lineAt(span.end - 1);
+    const headEnd = lineAt(span.headEnd - 1);
+    if (first === -1 || last === -1) continue;
+    if (block.kind === 'section-title') {
+      title = { label: block.label, line: first };
+      continue;
     }
-    if (titleAt !== -1 && firstEntryLine !== undefined) {
-      const titleLine = lineAt(titleAt);
-      if (titleLine !== -1 && lines[titleLine]!.page !== lines[firstEntryLine]!.page)
-        problems.push(
+    if (title) problems.push(...titleBreaks(title, first));
+    title = undefined;
+    if (block.kind !== 'person') located.push({ label: block.label, start: span.start });
+    // An unbreakable block the layout still split was taller than a page: nothing the break rules promise.
+    if (!block.breaks) continue;
+    const startPage = lines[first]!.page;
+    const endPage = lines[last]!.page;
+    if (startPage === endPage) continue;
+    const onStart = lines.slice(first, last + 1).filter((l, i) => l.page === startPage && first + i > headEnd).length;
+    const onNext = lines.slice(first, last + 1).filter((l) => l.page === startPage + 1).length;
+    if (onStart < 2)
+      problems.push(
+        warn(
+          'break-head-alone',
+          `page ${startPage + 1}: "${shorten(block.label)}" ends the page with ${onStart === 0 ? 'only its head' : 'its head and one line'}; the rest is on page ${startPage + 2}`,
+        ),
+      );
+    if (onNext === 1 && endPage === startPage + 1)
+      problems.push(
+        warn('break-tail-alone', `page ${endPage + 1} starts with the last line of "${shorten(block.label)}" alone: "${shorten(lines[last]!.text)}"`),
+      );
+  }
+
+  /** A section title's page against its first block's; and the page before a section that starts a page: much of its body empty means the whole section moved on. */
+  function titleBreaks({ label, line: titleLine }: { label: string; line: number }, firstLine: number): Problem[] {
+    const found: Problem[] = [];
+    const titlePage = lines[titleLine]!.page;
+    if (titlePage !== lines[firstLine]!.page)
+      found.push(
+        warn(
+          'break-section-title-alone',
+          `page ${titlePage + 1}: the section title "${shorten(label)}" ends the page; its first entry is on page ${lines[firstLine]!.page + 1}`,
+        ),
+      );
+    if (titlePage > 0 && lines.findIndex((l) => l.page === titlePage) === titleLine) {
+      const empty = emptyShare(pages, lines, titlePage - 1, area);
+      if (empty > LARGE_EMPTY)
+        found.push(
           warn(
-            'break-section-title-alone',
-            `page ${lines[titleLine]!.page + 1}: the section title "${shorten(section.title)}" ends the page; its first entry is on page ${lines[firstEntryLine]!.page + 1}`,
+            'break-page-left-empty',
+            `page ${titlePage}: ${Math.round(empty * 100)}% of the page's body is empty because the section "${shorten(label)}" moved whole to page ${titlePage + 1}`,
           ),
         );
-      // The page before a section that starts a page: much of its body empty means the whole section moved on.
-      const startLine = lines[titleLine];
-      if (startLine && startLine.page > 0 && lines.findIndex((l) => l.page === startLine.page) === titleLine) {
-        const empty = emptyShare(pages, lines, startLine.page - 1, area);
-        if (empty > LARGE_EMPTY)
-          problems.push(
-            warn(
-              'break-page-left-empty',
-              `page ${startLine.page}: ${Math.round(empty * 100)}% of the page's body is empty because the section "${shorten(section.title)}" moved whole to page ${startLine.page + 1}`,
-            ),
-          );
-      }
     }
+    return found;
   }
-  if (pages.length > 1) {
+
+  if (outline.fullLastPage && pages.length > 1) {
     const used = lastPageShare(pages, area);
     if (used < SHORT_LAST_PAGE) {
       const onPage = lines.filter((l) => l.page === pages.length - 1);
@@ -93,35 +97,34 @@ export function checkPageBreaks(pages: readonly PageText[], content: unknown, ar
       );
     }
   }
-  // A list marker alone on its line: its text went on to the next page without it.
-  for (const line of lines)
-    if (MARKERS.has(line.text))
+  // A list marker alone on a page's last line: its text went on to the next page without it.
+  const markers = new Set(outline.markers);
+  for (const [i, line] of lines.entries())
+    if (markers.has(line.text) && lines[i + 1]?.page !== line.page)
       problems.push(warn('break-marker-alone', `page ${line.page + 1}: a bullet's marker "${line.text}" is alone on its line; its text is on the next page`));
-  problems.push(...splitTokens([...lines, ...(area.sidebar ? bodyLines(pages, area, 'sidebar') : [])], model, warn));
+  problems.push(...splitTokens([...lines, ...(twoColumns ? bodyLines(pages, area, 'sidebar') : [])], outline, warn));
   return problems;
 }
 
 /**
- * A portfolio's projects each start a page; a project that runs onto a further page must not end
+ * Blocks that start a page (a portfolio's projects) and run onto a further page must not end
  * there with a short tail (under SHORT_LAST_PAGE of the page): a page turned for a few lines. Each
- * project is found by its header's eyebrow and title (`PROJECT 02` + title), page by page.
+ * is found by its head (`PROJECT 02` + title), page by page.
  */
-export function checkProjectTails(pages: readonly PageText[], content: unknown, area: TextArea, file: string): Problem[] {
-  const model = content as { projects?: { number: number; title: string }[]; labels?: { project: string } };
-  if (!model.projects || !model.labels) return [];
-  const label = model.labels.project;
+export function checkProjectTails(pages: readonly PageText[], outline: DocumentOutline, area: TextArea, file: string): Problem[] {
   const pageTexts = pages.map((p) => squash(p.runs.map((r) => r.text).join('')));
-  const starts: { title: string; page: number }[] = [];
+  const starts: { label: string; page: number }[] = [];
   let from = 0;
-  for (const project of model.projects) {
-    const eyebrow = squash(`${label}${String(project.number).padStart(2, '0')}${project.title}`);
-    const page = pageTexts.findIndex((text, i) => i >= from && text.includes(eyebrow));
+  for (const block of outline.blocks) {
+    if (!block.startsPage) continue;
+    const head = squash(block.head.join(''));
+    const page = pageTexts.findIndex((text, i) => i >= from && text.includes(head));
     if (page === -1) continue;
-    starts.push({ title: project.title, page });
+    starts.push({ label: block.label, page });
     from = page + 1;
   }
   const lines = bodyLines(pages, area, 'page');
-  return starts.flatMap(({ title, page }, i) => {
+  return starts.flatMap(({ label, page }, i) => {
     const last = (starts[i + 1]?.page ?? pages.length) - 1;
     if (last <= page) return [];
     const used = 1 - emptyShare(pages, lines, last, area);
@@ -131,7 +134,7 @@ export function checkProjectTails(pages: readonly PageText[], content: unknown, 
         severity: 'warning' as const,
         code: 'break-project-tail',
         path: file,
-        message: `page ${last + 1} holds only the end of the project "${shorten(title)}" (${Math.round(used * 100)}% of a page)`,
+        message: `page ${last + 1} holds only the end of the project "${shorten(label)}" (${Math.round(used * 100)}% of a page)`,
         hint: 'shorten the project page by a few lines, or move its last paragraph up',
       },
     ];
@@ -141,8 +144,6 @@ export function checkProjectTails(pages: readonly PageText[], content: unknown, 
 /** The share of the last page's body its text fills, top to bottom (1 for a document of one page that fills it). */
 export const lastPageShare = (pages: readonly PageText[], area: TextArea): number =>
   1 - emptyShare(pages, bodyLines(pages, area, 'page'), pages.length - 1, area);
-
-const MARKERS = new Set(['•', '◦', '-', '–']);
 
 /** A last page holding less than this share of the body is a page a recruiter turns for nothing. */
 export const SHORT_LAST_PAGE = 0.2;
@@ -220,16 +221,8 @@ function emptyShare(pages: readonly PageText[], lines: readonly Line[], page: nu
   return Math.max(0, (pages[page]!.height - area.margin.bottom - area.footer - Math.max(...onPage.map((l) => l.bottom))) / height);
 }
 
-/** An entry's strings as drawn, in order; the head is title, subtitle, dates and detail. */
-function entryStrings(entry: EntryModel): { head: string[]; body: string[] } {
-  return {
-    head: [entry.title, entry.subtitle, entry.dates, entry.detail].filter((s): s is string => !!s),
-    body: [entry.summary, ...entry.highlights, entry.keywords.length > 0 ? entry.keywords.join('') : undefined, entry.url].filter((s): s is string => !!s),
-  };
-}
-
-/** Where an entry's strings are in the squashed text from `from` on: its first and last character, and where its head ends. */
-function locate(text: string, strings: { head: string[]; body: string[] }, from: number): { start: number; headEnd: number; end: number } | undefined {
+/** Where a block's strings are in the squashed text from `from` on: its first and last character, and where its head ends. */
+function locate(text: string, strings: Pick<OutlineBlock, 'head' | 'body'>, from: number): { start: number; headEnd: number; end: number } | undefined {
   const title = squash(strings.head[0]!);
   const start = text.indexOf(title, from);
   if (start === -1 || title === '') return undefined;
@@ -247,26 +240,16 @@ function locate(text: string, strings: { head: string[]; body: string[] }, from:
 }
 
 /** Dates, phone numbers, emails and a URL's scheme and host read as one token: each must be on one line. */
-function splitTokens(lines: readonly Line[], model: Partial<ResumeModel>, warn: (code: string, message: string) => Problem): Problem[] {
-  const tokens: { what: string; text: string }[] = [];
-  for (const c of model.person?.contacts ?? []) {
-    if (c.kind === 'phone' || c.kind === 'email') tokens.push({ what: c.kind, text: c.text });
-    if (c.kind === 'url' || c.kind === 'profile') tokens.push({ what: 'URL host', text: urlHost(c.text) });
-  }
-  for (const section of model.sections ?? []) {
-    for (const entry of section.entries) {
-      if (entry.dates) tokens.push({ what: `date range of "${entry.title}"`, text: entry.dates });
-      if (entry.url) tokens.push({ what: `URL host of "${entry.title}"`, text: urlHost(entry.url) });
-    }
-  }
+function splitTokens(lines: readonly Line[], outline: DocumentOutline, warn: (code: string, message: string) => Problem): Problem[] {
   const all = lines.map((l) => l.squashed).join('');
   const problems: Problem[] = [];
-  for (const token of tokens) {
-    const wanted = squash(token.text);
+  for (const token of outline.blocks.flatMap((b) => b.unbroken ?? [])) {
+    const kept = token.url ? urlHost(token.text) : token.text;
     // A longer host may break (it may not fit a narrow column): see render/breakPoints.ts.
-    if (token.what.includes('URL') && token.text.length > KEPT_HOST_LENGTH) continue;
+    if (token.url && kept.length > KEPT_HOST_LENGTH) continue;
+    const wanted = squash(kept);
     if (wanted.length < 4 || !all.includes(wanted) || lines.some((l) => l.squashed.includes(wanted))) continue;
-    problems.push(warn('break-split-token', `the ${token.what} "${shorten(token.text)}" is split across two lines`));
+    problems.push(warn('break-split-token', `the ${token.what} "${shorten(kept)}" is split across two lines`));
   }
   return problems;
 }

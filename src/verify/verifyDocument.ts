@@ -1,6 +1,7 @@
 import type { Problem } from '../core/problems.js';
 import { PLACEHOLDER_PATTERN } from '../validate/schema/primitives.js';
-import { checkAtsView, type AtsExpectation } from './atsView.js';
+import type { DocumentOutline } from '../compose/documentOutline.js';
+import { type AtsItem, checkAtsView } from './atsView.js';
 import { inspectPdf, type PdfFacts } from './inspectPdf.js';
 import { readPdfText, type PageText } from './pdfText.js';
 import { checkPageBreaks, checkProjectTails } from './pageBreaks.js';
@@ -9,13 +10,13 @@ import { checkBelowPage, checkExtractable, checkOverprint, checkTextArea, spillO
 export interface VerifyInput {
   file: string;
   pdf: Buffer;
-  /** The model drawn (its entries, for the page-break and page-budget checks). */
-  content: unknown;
+  /** What the document drew, block by block (ComposedDocument.outline): for the page-break and page-budget checks. */
+  outline: DocumentOutline;
   /** Every text the document drew (ComposedDocument.drawn): what a recruiter will read. */
   drawn: readonly string[];
   pageBudget?: number;
-  /** A resume: what an applicant-tracking system must find in it (atsView.ts). */
-  ats?: AtsExpectation;
+  /** A resume: what an applicant-tracking system must find in it, in order (atsView.ts). */
+  ats?: readonly AtsItem[];
 }
 
 /** Checks a finished PDF before it is written. Problems are warnings unless the PDF is wrong. */
@@ -63,7 +64,7 @@ export function verifyDocument({ file, pdf, drawn, pageBudget }: VerifyInput): {
  * over; a resume's facts whole and in order for an applicant-tracking system (atsView.ts). Reading costs 5–70 ms per document (readPdfText; the first of a process the most). A PDF
  * the reader cannot read is a warning, never a pass: the checks did not run.
  */
-export function verifyRenderedText({ file, pdf, content, drawn, pageBudget, ats }: VerifyInput, area: TextArea): Problem[] {
+export function verifyRenderedText({ file, pdf, outline, drawn, pageBudget, ats }: VerifyInput, area: TextArea): Problem[] {
   let pages: PageText[];
   try {
     pages = readPdfText(pdf);
@@ -84,9 +85,9 @@ export function verifyRenderedText({ file, pdf, content, drawn, pageBudget, ats 
     ...checkTextArea(pages, area, file),
     ...checkBelowPage(pages, file),
     ...checkOverprint(pages, file),
-    ...checkPageBreaks(pages, content, area, file),
-    ...checkProjectTails(pages, content, area, file),
-    ...(pageBudget !== undefined ? spillOver(pages, content, pageBudget, file) : []),
+    ...checkPageBreaks(pages, outline, area, file),
+    ...checkProjectTails(pages, outline, area, file),
+    ...(pageBudget !== undefined ? spillOver(pages, outline, pageBudget, file) : []),
     ...(ats ? checkAtsView(pages, ats, file) : []),
   ];
 }

@@ -1,3 +1,4 @@
+import type { DocumentOutline } from '../compose/documentOutline.js';
 import type { Problem } from '../core/problems.js';
 import type { PageText, TextRun } from './pdfText.js';
 
@@ -165,28 +166,19 @@ const shorten = (text: string): string => {
   return line.length > 50 ? `${line.slice(0, 47)}…` : line;
 };
 
-/** The units a document is made of, in order, each with the text it starts with (and its id, where the data gives one). */
-function entriesOf(content: unknown): { label: string; text: string; id?: string }[] {
-  const c = content as {
-    sections?: { title: string; entries: { title: string; id?: string }[] }[];
-    projects?: { title: string; id?: string }[];
-    application?: { questions: { number: number; question: string; id?: string }[] };
-  };
-  if (c.sections) return c.sections.flatMap((s) => s.entries.map((e) => ({ label: `${s.title} › ${e.title}`, text: e.title, id: e.id })));
-  if (c.projects) return c.projects.map((p) => ({ label: p.title, text: p.title, id: p.id }));
-  if (c.application) return c.application.questions.map((q) => ({ label: `question ${q.number}`, text: q.question, id: q.id }));
-  return [];
-}
+/** The units a document is made of, in order: its entries, projects or questions, each with the text it starts with (and its id, where the data gives one). */
+const unitsOf = (outline: DocumentOutline): { label: string; text: string; id?: string }[] =>
+  outline.blocks.filter((b) => b.kind !== 'person' && b.kind !== 'section-title').map((b) => ({ label: b.label, text: b.head[0] ?? '', id: b.id }));
 
 /**
  * The entries as the pages hold them, each with the page it starts on. Entries are found page by
  * page in their order (a title repeated later, in a summary, does not count); one not found is left out.
  */
-export function entryPages(pages: readonly PageText[], content: unknown): { label: string; id?: string; page: number }[] {
+export function entryPages(pages: readonly PageText[], outline: DocumentOutline): { label: string; id?: string; page: number }[] {
   const pageTexts = pages.map((p) => squash(p.runs.map((r) => r.text).join('')));
   let page = 0;
   const found: { label: string; id?: string; page: number }[] = [];
-  for (const entry of entriesOf(content)) {
+  for (const entry of unitsOf(outline)) {
     const wanted = squash(entry.text);
     if (wanted === '') continue;
     const at = pageTexts.findIndex((text, i) => i >= page && text.includes(wanted));
@@ -201,9 +193,9 @@ export function entryPages(pages: readonly PageText[], content: unknown): { labe
  * Over the page budget: which entry spilled over, the first one that starts past the budget,
  * with the one before it, which the budget's last page ends in or after.
  */
-export function spillOver(pages: readonly PageText[], content: unknown, budget: number, file: string): Problem[] {
+export function spillOver(pages: readonly PageText[], outline: DocumentOutline, budget: number, file: string): Problem[] {
   if (pages.length <= budget) return [];
-  const entries = entryPages(pages, content);
+  const entries = entryPages(pages, outline);
   const first = entries.findIndex((e) => e.page >= budget);
   if (first === -1) return [];
   const entry = entries[first]!;

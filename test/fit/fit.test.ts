@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { settingsHash } from '../../src/cache/documentInputs.js';
 import { shownHash } from '../../src/cache/documentShows.js';
+import type { DocumentOutline } from '../../src/compose/documentOutline.js';
 import { textAreaOf } from '../../src/compose/styles.js';
 import { type Fitted, fitRendered, renderFitted } from '../../src/fit/fitDocument.js';
 import { describeTightening, FIT_STEPS, tightenedTheme } from '../../src/fit/tighten.js';
@@ -23,14 +24,14 @@ import { repoRoot, tempDir } from '../helpers/cli.js';
 const DATA = path.join(repoRoot, 'test', 'fixtures', 'fit');
 const ROLES = ['classic', 'compact', 'modern', 'too-long'] as const;
 
-const fitted = new Map<string, Fitted & { content: unknown; drawn: readonly string[]; theme0: Theme }>();
+const fitted = new Map<string, Fitted & { outline: DocumentOutline; drawn: readonly string[]; theme0: Theme }>();
 beforeAll(async () => {
   const prepared = prepare({ dataDir: DATA, roles: [...ROLES] });
   for (const role of ROLES) {
     const ctx = roleContext(prepared, role);
     const doc = DOCUMENT_MAKERS.resume(ctx);
     const result = await renderFitted({ doc, theme: ctx.theme, recompose: (theme) => DOCUMENT_MAKERS.resume({ ...ctx, theme }), file: `${role}.pdf` });
-    fitted.set(role, { ...result, content: doc.content, drawn: doc.drawn, theme0: ctx.theme });
+    fitted.set(role, { ...result, outline: doc.outline, drawn: doc.drawn, theme0: ctx.theme });
   }
 }, 60_000);
 
@@ -45,7 +46,7 @@ describe.each(['classic', 'compact', 'modern'])('a third over one page in %s', (
     expect(result.renders).toBe(1 + Math.log2(FIT_STEPS));
     // Read back in the tightened theme's text area: no bad break, every string in the text layer.
     expect(
-      verifyRenderedText({ file: 'x.pdf', pdf: result.pdf, content: result.content, drawn: result.drawn, pageBudget: 1 }, textAreaOf(result.theme)),
+      verifyRenderedText({ file: 'x.pdf', pdf: result.pdf, outline: result.outline, drawn: result.drawn, pageBudget: 1 }, textAreaOf(result.theme)),
     ).toEqual([]);
   });
 });
@@ -81,12 +82,12 @@ test('a portfolio project that ends on a page of a few lines: warned of with fit
   const doc = DOCUMENT_MAKERS.portfolio(ctx)!;
   const pdf = await renderDocument(doc);
   const area = textAreaOf(ctx.theme);
-  expect(verifyRenderedText({ file: 'p.pdf', pdf, content: doc.content, drawn: doc.drawn }, area).map((p) => p.message)).toEqual([
+  expect(verifyRenderedText({ file: 'p.pdf', pdf, outline: doc.outline, drawn: doc.drawn }, area).map((p) => p.message)).toEqual([
     'page 3 holds only the end of the project "긴 프로젝트" (6% of a page)',
   ]);
   const result = await fitRendered(pdf, { doc, theme: ctx.theme, recompose: (theme) => DOCUMENT_MAKERS.portfolio({ ...ctx, theme })!, file: 'p.pdf' });
   expect(result.note).toMatch(/^project's last page pulled back, 4 → 3 pages: spacing −\d+% \(3 extra renders\)$/);
-  expect(verifyRenderedText({ file: 'p.pdf', pdf: result.pdf, content: doc.content, drawn: doc.drawn }, textAreaOf(result.theme))).toEqual([]);
+  expect(verifyRenderedText({ file: 'p.pdf', pdf: result.pdf, outline: doc.outline, drawn: doc.drawn }, textAreaOf(result.theme))).toEqual([]);
 });
 
 describe('the tightening path', () => {

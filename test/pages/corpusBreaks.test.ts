@@ -19,7 +19,7 @@ import { corpusRoles, renderCorpusResume, THEMES } from './corpus.js';
 describe.each(corpusRoles())('$person / $role', ({ person, role }) => {
   test.each(THEMES)('%s: no bad break, the text layer as the model; a short last page warned of, and pulled back by fit', async (theme) => {
     const { doc, pdf, area, ctx } = await renderCorpusResume(person, role, theme);
-    const problems = verifyRenderedText({ file: 'x.pdf', pdf, content: doc.content, drawn: doc.drawn, ats: doc.ats }, area);
+    const problems = verifyRenderedText({ file: 'x.pdf', pdf, outline: doc.outline, drawn: doc.drawn, ats: doc.ats }, area);
     const short = problems.filter((p) => p.code === 'break-short-last-page');
     expect(problems.filter((p) => p !== short[0]).map((p) => `${p.code}: ${p.message}`)).toEqual([]);
     // Our reader and a browser's (pdfjs) extract the same characters, page by page.
@@ -40,7 +40,7 @@ describe.each(corpusRoles())('$person / $role', ({ person, role }) => {
     const pulledBack = doc.pageBudget === pages - 1 ? 'fitted to' : `last page pulled back, ${pages} →`;
     expect(fitted.note).toMatch(new RegExp(`^${pulledBack} ${pages - 1} pages?: .+ \\([34] extra renders\\)$`));
     expect(inspectPdf(fitted.pdf).pages).toBe(pages - 1);
-    expect(verifyRenderedText({ file: 'x.pdf', pdf: fitted.pdf, content: doc.content, drawn: doc.drawn, ats: doc.ats }, textAreaOf(fitted.theme))).toEqual([]);
+    expect(verifyRenderedText({ file: 'x.pdf', pdf: fitted.pdf, outline: doc.outline, drawn: doc.drawn, ats: doc.ats }, textAreaOf(fitted.theme))).toEqual([]);
     expect(await textLayerDifferences(fitted.pdf, doc.drawn, textAreaOf(fitted.theme))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { List, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
@@ -11,7 +11,9 @@ import {
   fitImage,
   isCaption,
   isImageOnly,
+  keepsItemWhole,
   listMarker,
+  listMarkersOf,
   markerWidth,
   opensWithImage,
   sectionize,
@@ -72,6 +74,16 @@ describe('list markers', () => {
     expect([0, 1, 2, 3].map((depth) => listMarker({ ordered: false, start: null }, 0, depth))).toEqual(['•', '◦', '▪', '•']);
     expect(listMarker({ ordered: false, start: null }, 0, 0, true)).toBe('✓');
     expect(listMarker({ ordered: false, start: null }, 0, 0, false)).toBe('□');
+  });
+
+  it('are listed for the page-break read-back as listMarker draws them, nested lists one level deeper', () => {
+    expect(listMarkersOf(md('1. a\n2. b\n   - c\n\n- [x] d\n'))).toEqual(['1.', '2.', '◦', '✓']);
+  });
+
+  it('keep an item of one short paragraph of text whole with its marker; a long one, one of several blocks or one holding an image breaks', () => {
+    const items = (text: string) => (md(text).children[0] as List).children;
+    const [short, long, nested, image] = items(`- ${'word '.repeat(20)}\n- ${'word '.repeat(200)}\n- a\n  - b\n- see ![x](x.png)\n`);
+    expect([short, long, nested, image].map((item) => keepsItemWhole(item!, 400, 10))).toEqual([true, false, false, false]);
   });
 
   it('make room for two-digit numbers', () => {

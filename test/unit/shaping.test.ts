@@ -45,16 +45,21 @@ type Face = fontkit.Font & {
 const open = (family: FontFamilyName, weight: WeightName) => fontkit.openSync(fontFile(family, weight)) as Face;
 
 /**
- * The sources of the two fontkit functions speedUpShaping replaces, read before it does: its
- * applyLookups is a copy of fontkit's loop with one test added, and the memo of layout relies on
- * what layout takes and returns. Read through the face's GSUB processor, as shaping.ts does.
+ * The sources of the fontkit functions speedUpShaping replaces, read before it does: its
+ * applyLookups is a copy of fontkit's loop with two tests added, its lookupsForFeatures a copy
+ * that decodes a lookup when it is read, and the memo of layout relies on what layout takes and returns. Read through the face's GSUB processor, as shaping.ts does.
  */
 const sha256 = (fn: unknown) => crypto.createHash('sha256').update(String(fn)).digest('hex');
 const pristine = (() => {
   const face = open('Pretendard', 'Regular') as Face & { _layoutEngine: { engine: { GSUBProcessor: object } } };
-  const base = Object.getPrototypeOf(Object.getPrototypeOf(face._layoutEngine.engine.GSUBProcessor)) as { applyLookups: unknown };
+  const base = Object.getPrototypeOf(Object.getPrototypeOf(face._layoutEngine.engine.GSUBProcessor)) as { applyLookups: unknown; lookupsForFeatures: unknown };
   const proto = Object.getPrototypeOf(face) as { layout: unknown; getGlyph: unknown };
-  return { applyLookups: sha256(base.applyLookups), layout: sha256(proto.layout), getGlyph: sha256(proto.getGlyph) };
+  return {
+    applyLookups: sha256(base.applyLookups),
+    lookupsForFeatures: sha256(base.lookupsForFeatures),
+    layout: sha256(proto.layout),
+    getGlyph: sha256(proto.getGlyph),
+  };
 })();
 
 /** Each line's glyph ids and positions, as one comparable string. */
@@ -69,13 +74,14 @@ function shape(family: FontFamilyName, weight: WeightName, texts: string[], feat
 
 describe('faster shaping', () => {
   it('replaces the fontkit code it was written against (fontkit 2.0.4, pinned)', () => {
-    // Changed? Compare fontkit's OTProcessor.applyLookups with the copy in src/render/shaping.ts
+    // Changed? Compare fontkit's OTProcessor.applyLookups and lookupsForFeatures with the copies in src/render/shaping.ts
     // (and TTFFont.layout with what rememberRuns assumes: keyed by its arguments, its result
     // not changed by React-PDF; TTFFont.getGlyph with what glyphsKeepTheirCharacters assumes: one
     // glyph kept per id, made by its class's constructor (id, characters, font)), update the copy,
     // then put the new hashes here.
     expect(pristine, 'fontkit changed the code src/render/shaping.ts replaces').toEqual({
       applyLookups: 'bbc1de53bcfa3010dd3ff3570c27b910caced830dabb17339c12af51864a46de',
+      lookupsForFeatures: '3b5f0f6197528251d9e6b8a8903dc49ceb463ef62f7470dd41eb42ed4226992d',
       layout: 'd21bf931823a8e7cc9f02a6220b070ebfee52fd3a832c011da102a903be97706',
       getGlyph: '872a56864f7309e36642074743c3e062977acf45fc3f9748c73d2cd2dd74e91b',
     });
@@ -90,6 +96,17 @@ describe('faster shaping', () => {
       const differing = after[i]!.flatMap((shaped, j) => (shaped === before[i]![j] ? [] : [FACES[i]![2][j]]));
       expect(differing, `${family} ${weight}`).toEqual([]);
     });
+  });
+
+  it('decodes only the lookups whose start glyphs a run has (the others are read from the font file, never decoded)', () => {
+    expect(speedUpShaping(open('Pretendard', 'Regular'))).toBe(true);
+    type Table = { lookupList: { length: number; items: unknown[] } };
+    const face = open('Pretendard', 'Bold') as Face & { GSUB: Table; GPOS: Table };
+    for (const line of material[0]!.split('\n')) face.layout(line);
+    const decoded = (table: Table) => table.lookupList.items.filter(Boolean).length;
+    // Korean prose: a few of Pretendard's 83 GSUB and 26 GPOS lookups apply (fontkit alone decodes all 109 a default run lists).
+    expect(decoded(face.GSUB) + decoded(face.GPOS)).toBeGreaterThan(0);
+    expect(decoded(face.GSUB) + decoded(face.GPOS)).toBeLessThan((face.GSUB.lookupList.length + face.GPOS.lookupList.length) / 2);
   });
 
   it("gives each glyph the characters it was asked for, not those it was first made for (the PDF's text layer)", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ResumeModel } from '../../src/tailor/model.js';
-import { atsItems, checkAtsView, contentOrder, layoutOrder } from '../../src/verify/atsView.js';
+import { atsItems } from '../../src/compose/documentOutline.js';
+import { checkAtsView, contentOrder, layoutOrder } from '../../src/verify/atsView.js';
 import type { PageText, TextRun } from '../../src/verify/pdfText.js';
 
 /* The ATS view on pages made up here: what a parser makes of line ends, hyphens and columns. */
@@ -22,11 +23,11 @@ const model = {
     { key: 'work', title: 'Experience', entries: [{ title: 'Data Engineer', subtitle: 'Acme', dates: '2021.03 – 2024.02', highlights: [], keywords: [] }] },
   ],
 } as unknown as ResumeModel;
-const expected = { model, sidebarSections: [] };
+const expected = atsItems(model, []);
 
 describe('the ATS view of a resume', () => {
   test('looks for the name, the contacts but the location, section titles, and each entry’s title, organisation and dates, in order', () => {
-    expect(atsItems(expected).map((item) => item.text)).toEqual([
+    expect(expected.map((item) => item.text)).toEqual([
       '박서연',
       'sy@example.com',
       'github.com/sy-park-example',
@@ -35,7 +36,7 @@ describe('the ATS view of a resume', () => {
       'Acme',
       '2021.03 – 2024.02',
     ]);
-    const sidebar = atsItems({ model: { ...model, summary: 'x' }, sidebarSections: ['work'] }).map((item) => item.text);
+    const sidebar = atsItems({ ...model, summary: 'x' }, ['work']).map((item) => item.text);
     expect(sidebar.indexOf('Experience')).toBeLessThan(sidebar.indexOf('Summary'));
   });
 
@@ -66,10 +67,9 @@ describe('the ATS view of a resume', () => {
   });
 
   test('a sidebar is a column of its own in layout order; drawn after the main column, content order finds the facts out of order', () => {
-    const withSidebar = {
-      model: { ...model, sections: [{ key: 'skills', title: 'Skills', entries: [] }, ...model.sections] } as unknown as ResumeModel,
-      sidebarSections: ['skills'],
-    };
+    const withSidebar = atsItems({ ...model, sections: [{ key: 'skills', title: 'Skills', entries: [] }, ...model.sections] } as unknown as ResumeModel, [
+      'skills',
+    ]);
     const filler = Array.from({ length: 30 }, (_, i) => run(`Line ${i} of the main column, long enough to be a real column of text`, 220, 160 + i * 20, 340));
     const main = [run('Experience', 220, 40, 60), run('Data Engineer Acme', 220, 60, 100), run('2021.03 – 2024.02', 220, 80, 85), ...filler];
     const sidebar = [run('박서연', 40, 40, 60), run('sy@example.com', 40, 60, 90), run('github.com/sy-park-example', 40, 80, 140), run('Skills', 40, 700, 40)];

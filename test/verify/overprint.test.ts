@@ -32,7 +32,7 @@ describe('text drawn over text', () => {
     const resumeFile = path.join(folder, 'resume.yaml');
     fs.writeFileSync(resumeFile, fs.readFileSync(resumeFile, 'utf8').replace('name: 프론트엔드\n', 'name: 프론트엔드 개발 및 웹 성능 최적화\n'));
     const { doc, pdf, area } = await renderResume(folder, 'frontend', theme);
-    const problems = verifyRenderedText({ file: 'r.pdf', pdf, content: doc.content, drawn: doc.drawn }, area);
+    const problems = verifyRenderedText({ file: 'r.pdf', pdf, outline: doc.outline, drawn: doc.drawn }, area);
     expect(problems.filter((p) => p.code === 'overprint')).toEqual([]);
     fs.rmSync(folder, { recursive: true, force: true });
   });

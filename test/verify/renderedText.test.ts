@@ -6,7 +6,9 @@ import { textAreaOf } from '../../src/compose/styles.js';
 import { renderDocument } from '../../src/render/renderDocument.js';
 import type { Theme } from '../../src/validate/schema/theme.js';
 import { verifyRenderedText } from '../../src/verify/verifyDocument.js';
-import type { TextArea } from '../../src/verify/verifyText.js';
+import { checkPageBreaks, checkProjectTails } from '../../src/verify/pageBreaks.js';
+import { readPdfText } from '../../src/verify/pdfText.js';
+import { entryPages, type TextArea } from '../../src/verify/verifyText.js';
 import { renderExampleRole } from '../helpers/exampleRole.js';
 import { textLayerDifferences } from '../helpers/textLayer.js';
 import { drawnTexts } from '../../src/compose/drawnTexts.js';
@@ -27,7 +29,7 @@ beforeAll(async () => {
 
 const verify = (i: number, pageBudget?: number) =>
   verifyRenderedText(
-    { file: `${rendered[i]!.doc.kind}.pdf`, pdf: rendered[i]!.pdf, content: rendered[i]!.doc.content, drawn: rendered[i]!.doc.drawn, pageBudget },
+    { file: `${rendered[i]!.doc.kind}.pdf`, pdf: rendered[i]!.pdf, outline: rendered[i]!.doc.outline, drawn: rendered[i]!.doc.drawn, pageBudget },
     area,
   );
 
@@ -76,8 +78,21 @@ describe('post-render verification of the example role', () => {
     expect(answers!.some((text) => text.includes('\n\n'))).toBe(true);
   });
 
+  test("the page-break read-back finds every entry, project and question of each document's outline on its pages, and no bad break in any", () => {
+    for (const { doc, pdf } of rendered) {
+      const units = doc.outline.blocks.filter((b) => b.kind !== 'person' && b.kind !== 'section-title');
+      expect(units.length, doc.kind).toBeGreaterThan(2);
+      const pages = readPdfText(pdf);
+      expect(entryPages(pages, doc.outline).map((e) => e.label)).toEqual(units.map((b) => b.label));
+      expect([...checkPageBreaks(pages, doc.outline, area, 'x.pdf'), ...checkProjectTails(pages, doc.outline, area, 'x.pdf')]).toEqual([]);
+    }
+  });
+
   test('a string the PDF does not hold is reported as not extractable', () => {
-    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, content: {}, drawn: ['이 문장은 PDF에 없습니다'] }, area);
+    const problems = verifyRenderedText(
+      { file: 'resume.pdf', pdf: rendered[0]!.pdf, outline: rendered[0]!.doc.outline, drawn: ['이 문장은 PDF에 없습니다'] },
+      area,
+    );
     expect(problems).toEqual([
       expect.objectContaining({ severity: 'warning', code: 'text-not-extractable', message: expect.stringContaining('"이 문장은 PDF에 없습니다"') }),
     ]);
@@ -85,7 +100,7 @@ describe('post-render verification of the example role', () => {
 
   test('text drawn into the margin is reported with its page and how far', () => {
     const narrow = { ...area, margin: { ...area.margin, right: area.margin.right + 40 } };
-    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, content: {}, drawn: [] }, narrow);
+    const problems = verifyRenderedText({ file: 'resume.pdf', pdf: rendered[0]!.pdf, outline: rendered[0]!.doc.outline, drawn: [] }, narrow);
     expect(problems[0]).toMatchObject({ code: 'outside-text-area', message: expect.stringMatching(/^page 1: text runs \d+\.\d pt into the right margin: "/) });
   });
 

@@ -7,7 +7,7 @@ import { PdfFile } from '../../src/verify/pdfFile.js';
 import { PdfStream, type PdfDict, type PdfValue } from '../../src/verify/pdfSyntax.js';
 import { readMarkedContent } from '../../src/verify/markedContent.js';
 import { readPdfText, walkPages } from '../../src/verify/pdfText.js';
-import { checkAtsView, type AtsExpectation } from '../../src/verify/atsView.js';
+import { type AtsItem, checkAtsView } from '../../src/verify/atsView.js';
 import { repoRoot, runCliInProcess } from '../helpers/cli.js';
 import { MAIN_KINDS } from '../../src/pipeline/documents.js';
 import { renderExampleRole } from '../helpers/exampleRole.js';
@@ -26,7 +26,7 @@ interface Rendered {
   name: string;
   kind: string;
   pdf: Buffer;
-  ats?: AtsExpectation;
+  ats?: readonly AtsItem[];
   /** A resume's skills drawn as a grid (the theme does not stack them in its sidebar): its rows, name and values. */
   skillsGrid?: { name: string; values: string }[];
 }

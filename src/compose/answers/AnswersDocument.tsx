@@ -10,7 +10,7 @@ import { PageFooter } from '../shared/PageFooter.js';
 import { fontStacks } from '../fontStacks.js';
 import { pageStyle, textStyles, type TextStyles } from '../styles.js';
 import { answerStructure, type AnswerLine, type AnswerParagraph } from './answerStructure.js';
-import { countSummary, countVerdict } from './countLabel.js';
+import { countLine, questionEyebrow } from './countLabel.js';
 import { structure, tag } from '../shared/tag.js';
 import { ANSWERS_LABELS } from '../../tailor/i18n.js';
 
@@ -58,16 +58,14 @@ function Question({ q, total, label, lang, theme, s }: { q: ResolvedQuestion; to
     <View style={{ marginBottom: theme.spacing.section + 4 }} {...bookmark(`${q.number}. ${shorten(q.question, 48)}`)} {...tag('Sect')}>
       {/* The question, its count and the first paragraph stay together: a question never ends a page alone. */}
       <View wrap={false}>
-        <Text style={[s.small, { color: theme.colors.accent, fontWeight: 600 }]}>{`${label} ${q.number} / ${total}`}</Text>
+        <Text style={[s.small, { color: theme.colors.accent, fontWeight: 600 }]}>{questionEyebrow(label, q.number, total)}</Text>
         {/* One Text per line: a "\n" inside a Text pulls in an unembedded Helvetica. */}
         {q.question.split('\n').map((line, i) => (
           <Text key={i} style={[s.title, { marginTop: i === 0 ? 1 : 0 }]} {...tag('H2')}>
             {line}
           </Text>
         ))}
-        <Text
-          style={[s.small, { marginTop: 1, marginBottom: 6, ...(over ? { fontWeight: 700 } : {}) }]}
-        >{`${countSummary(q, lang)} · ${countVerdict(q, lang)}`}</Text>
+        <Text style={[s.small, { marginTop: 1, marginBottom: 6, ...(over ? { fontWeight: 700 } : {}) }]}>{countLine(q, lang)}</Text>
         {first ? <Paragraph lines={first} theme={theme} s={s} /> : null}
       </View>
       {rest.map((lines, i) => (

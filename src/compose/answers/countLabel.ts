@@ -19,3 +19,9 @@ export const countVerdict = (q: ResolvedQuestion, lang: Lang = 'ko'): string => 
   const words = VERDICT[lang];
   return q.count > q.limit ? `${n(q.count - q.limit)}${unit} ${words.over}` : `${n(q.limit - q.count)}${unit} ${words.left}`;
 };
+
+/** The line under a question in the PDF: its count and what is left, `957/1,000자 (공백 포함) · 43자 남음`. */
+export const countLine = (q: ResolvedQuestion, lang: Lang): string => `${countSummary(q, lang)} · ${countVerdict(q, lang)}`;
+
+/** Above a question in the PDF: `문항 2 / 3`, `Question 2 / 3`. */
+export const questionEyebrow = (label: string, number: number, total: number): string => `${label} ${number} / ${total}`;

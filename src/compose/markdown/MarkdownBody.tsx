@@ -9,6 +9,7 @@ import type { ImageResolution } from '../../validate/resolveImage.js';
 import { bookmark } from '../shared/bookmark.js';
 import type { MarkdownStyles } from './markdownStyles.js';
 import {
+  keepsItemWhole,
   codeLines,
   collectReferences,
   columnWeights,
@@ -156,7 +157,7 @@ export function renderNode(node: RootContent, ctx: MarkdownContext, key: string 
       const marker = ctx.marker ?? { text: '•', width: 12 };
       const inner = { ...ctx, marker: undefined, width: ctx.width - marker.width, listDepth: ctx.listDepth + 1, tight: !node.spread && ctx.tight };
       return (
-        <View key={key} style={m.listItem} {...tag('LI')}>
+        <View key={key} wrap={!keepsItemWhole(node, inner.width, m.paragraph.fontSize as number)} style={m.listItem} {...tag('LI')}>
           <Text style={[m.marker, { width: marker.width }]} {...tag('Lbl')}>
             {marker.text}
           </Text>

@@ -1,5 +1,6 @@
-import type { FootnoteDefinition, Heading, Image, ImageReference, List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { FootnoteDefinition, Heading, Image, ImageReference, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { plainText } from '../../validate/mdastText.js';
+import { estimatedEms } from '../shared/estimatedEms.js';
 
 /**
  * Pure helpers of the markdown walker: everything about the mdast that can be decided without
@@ -106,6 +107,30 @@ export function listMarker(list: Pick<List, 'ordered' | 'start'>, index: number,
   if (list.ordered) return `${(list.start ?? 1) + index}.`;
   return BULLETS[depth % BULLETS.length]!;
 }
+
+/** The marker of every list item of a markdown body, as listMarker draws it. */
+export function listMarkersOf(root: Root): string[] {
+  const markers: string[] = [];
+  const visit = (node: Nodes, depth: number): void => {
+    if (node.type === 'list') node.children.forEach((item, i) => markers.push(listMarker(node, i, depth, item.checked)));
+    if ('children' in node) for (const child of node.children) visit(child, node.type === 'list' ? depth + 1 : depth);
+  };
+  visit(root, 0);
+  return markers;
+}
+
+/**
+ * A list item of one short paragraph of text (up to UNBROKEN_ITEM_LINES lines in `width` at `fontSize`, estimated) is drawn whole:
+ * split, its text moved on (a paragraph keeps two lines on each side of a break) and its marker stayed alone at the page's foot.
+ * A longer item, or one of several blocks, breaks as its blocks do.
+ */
+export function keepsItemWhole(item: ListItem, width: number, fontSize: number): boolean {
+  const [only, ...more] = item.children;
+  // An image in it is a block of its own (splitAtImages): two could be taller than a page, which no unbreakable View may be.
+  if (more.length > 0 || only?.type !== 'paragraph' || only.children.some((node) => node.type === 'image' || node.type === 'imageReference')) return false;
+  return Math.ceil((estimatedEms(plainText(only)) * fontSize) / width) <= UNBROKEN_ITEM_LINES;
+}
+const UNBROKEN_ITEM_LINES = 4;
 
 /** How wide a list's marker column must be: ordered markers grow with their digits. */
 export function markerWidth(list: Pick<List, 'ordered' | 'start' | 'children'>, fontSize: number): number {

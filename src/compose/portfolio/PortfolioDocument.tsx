@@ -194,6 +194,10 @@ function ProjectRows({ model, theme, s, pageNumbers }: ContentsProps) {
   );
 }
 
+/** Above a project's title: `PROJECT 02`. */
+export const projectEyebrow = (labels: PortfolioModel['labels'], number: number): string =>
+  `${labels.project.toUpperCase()} ${String(number).padStart(2, '0')}`;
+
 function RunningHeader({ theme, s, left, right }: { theme: Theme; s: TextStyles; left: string; right: string }) {
   const margin = theme.page.margin;
   return (
@@ -245,7 +249,7 @@ function ProjectHeader({
         style={[eyebrow, { color: theme.colors.accent, fontWeight: 600, letterSpacing: 1 }]}
         render={({ pageNumber }) => {
           pageNumbers.recordStart(project.anchor, pageNumber);
-          return `${model.labels.project.toUpperCase()} ${String(project.number).padStart(2, '0')}`;
+          return projectEyebrow(model.labels, project.number);
         }}
       />
       <Text style={[s.name, { fontSize: theme.sizes.name - 4, marginTop: 4 }]} {...tag('H2')}>

@@ -5,7 +5,7 @@ import type { Contact, ResumeModel } from '../../tailor/model.js';
 import type { Theme } from '../../validate/schema/theme.js';
 import type { TextStyles } from '../styles.js';
 import { tag } from '../shared/tag.js';
-import { inlineSeparator } from '../shared/inlineList.js';
+import { INLINE_SEPARATOR } from '../shared/inlineList.js';
 
 const PHOTO = { width: 72, height: 96 };
 
@@ -28,7 +28,7 @@ export function Header({ model, theme, s }: { model: ResumeModel; theme: Theme; 
           <Text style={[s.small, { marginTop: 6 }]}>
             {person.contacts.map((c, i) => (
               <Text key={i}>
-                {i > 0 ? inlineSeparator(3) : ''}
+                {i > 0 ? INLINE_SEPARATOR : ''}
                 <ContactText contact={c} s={s} />
               </Text>
             ))}

@@ -17,7 +17,7 @@ interface Props {
 }
 
 /** Sections of short entries read best as a two-column table. */
-const COMPACT_SECTIONS: SectionKey[] = ['skills', 'languages', 'interests'];
+export const COMPACT_SECTIONS: readonly SectionKey[] = ['skills', 'languages', 'interests'];
 
 /** The resume, in the theme's layout: one column, or a sidebar beside the main column. */
 export function ResumeDocument({ model, theme: themeAsGiven }: Props) {

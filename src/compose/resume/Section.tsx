@@ -24,13 +24,17 @@ interface SectionProps {
 /**
  * A titled section. The title is drawn inside the first block's unbreakable head, so it can
  * never be left alone at the bottom of a page (minPresenceAhead proved unreliable for this).
- * With `placement: gutter` the title sits in a left column beside the content instead.
+ * With `placement: gutter` it is drawn there too, placed out in a left column beside the content.
  */
 export function Section({ title, theme, s, blocks, inSidebar = false, titleSize }: SectionProps) {
   const style = theme.sectionStyle;
   const gutter = style.placement === 'gutter' && !inSidebar;
   const heading = <SectionTitle title={title} theme={theme} s={s} inSidebar={inSidebar} titleSize={titleSize} />;
   if (gutter) {
+    // Drawn by the first block, in its unbreakable head, out in the gutter beside it: a row split at a page's end left the title alone at its foot.
+    const inGutter = (
+      <View style={{ position: 'absolute', top: 0, left: -(style.gutterWidth ?? 0), width: style.gutterWidth, paddingRight: GUTTER_PADDING }}>{heading}</View>
+    );
     return (
       <View
         style={{
@@ -41,10 +45,10 @@ export function Section({ title, theme, s, blocks, inSidebar = false, titleSize 
         {...bookmark(title)}
         {...tag('Sect')}
       >
-        <View style={{ width: style.gutterWidth, paddingRight: GUTTER_PADDING }}>{heading}</View>
+        <View style={{ width: style.gutterWidth }} />
         <View style={{ flex: 1 }}>
           {blocks.map((block, i) => (
-            <React.Fragment key={i}>{block(null)}</React.Fragment>
+            <React.Fragment key={i}>{block(i === 0 ? inGutter : null)}</React.Fragment>
           ))}
         </View>
       </View>
