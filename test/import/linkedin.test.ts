@@ -229,6 +229,17 @@ describe('import linkedin refuses bad input: a clear message, exit 1, nothing wr
   });
 });
 
+it('a folder whose Positions.csv is over 2 MB: refused as a LinkedIn CSV, with a hint for one, nothing written', async () => {
+  const dir = tempDir('careerpdf-linkedin-big-');
+  fs.mkdirSync(path.join(dir, 'export'));
+  fs.writeFileSync(path.join(dir, 'export', 'Positions.csv'), `Company Name,Title\n${'Acme,Engineer\n'.repeat(220_000)}`);
+  const r = await runCliInProcess(['import', 'linkedin', path.join(dir, 'export'), '--out', path.join(dir, 'data')]);
+  expect(r.code, r.stderr).toBe(1);
+  expect(r.stderr).toContain('Positions.csv:1:1: the file is 2.9 MB, over the limit of 2.0 MB for a LinkedIn CSV');
+  expect(r.stderr).toContain("hint: LinkedIn's CSVs are a few KB: export the data again, or leave this file out of the folder");
+  expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
+});
+
 it('a row with more cells than the header (an unquoted comma) is imported with a warning naming the cells it drops', async () => {
   const dir = tempDir('careerpdf-linkedin-ragged-');
   const zip = path.join(dir, 'export.zip');
