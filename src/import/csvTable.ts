@@ -20,6 +20,8 @@ export const MAX_ROWS = 2000;
 /** Records before the header that are still looked through for it. */
 const MAX_PREAMBLE = 5;
 
+const shorten = (cell: string) => (cell.length > 40 ? `${cell.slice(0, 39)}…` : cell);
+
 const clean = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
@@ -88,6 +90,17 @@ export function readCsvTable<F extends string>(
     for (const field of Object.keys(columns) as F[]) values[field] = index[field] >= 0 ? (record[index[field]] ?? '').trim() : '';
     const line = previousEnd + 1;
     previousEnd = info.lines;
+    // A row longer than the header (an unquoted comma in an edited file) has cells under no column: they would be lost unsaid.
+    const beyond = record.slice(header.record.length).filter((cell) => cell.trim() !== '');
+    if (beyond.length > 0) {
+      problems.push({
+        severity: 'warning',
+        code: 'csv-extra-cells',
+        at: { file: file.shown, line, col: 1 },
+        message: `this row has ${record.length} fields, the header ${header.record.length}: ${beyond.map((c) => `"${shorten(c.trim())}"`).join(', ')} under no column, not imported`,
+        hint: 'a comma inside a field needs the field in quotes ("Seoul, Korea"); fix the row and import again, or copy the text where it belongs',
+      });
+    }
     return { line, values };
   });
 }

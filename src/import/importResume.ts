@@ -9,6 +9,7 @@ import { validateWithSchema } from '../validate/validateWithSchema.js';
 import { fromJsonResume } from './fromJsonResume.js';
 import { fromLinkedIn } from './fromLinkedIn.js';
 import { readLinkedInExport } from './linkedinFiles.js';
+import { checkOutputFolders } from '../write/outputFolder.js';
 import { writeAtomic } from '../write/writeAtomic.js';
 import { mergeResumeYaml, resumeYaml } from './resumeYaml.js';
 
@@ -72,7 +73,12 @@ export async function importJsonResume(source: string, options: ImportOptions): 
 /** The resume file to write, refusing (before anything is read) to overwrite one unless merging into a resume.yaml. */
 function targetOf(options: ImportOptions): { file: string; existing?: string } {
   const dir = path.resolve(options.outDir);
-  const present = RESUME_NAMES.map((name) => path.join(dir, name)).filter((file) => probePath(file, 'data file') !== 'absent');
+  const probed = RESUME_NAMES.map((name) => ({ file: path.join(dir, name), probe: probePath(path.join(dir, name), 'data file') }));
+  // An --out that is a file or read-only, a resume.yaml that is a folder or a FIFO: said as it is, not as "already exists".
+  checkOutputFolders(dir, []);
+  const unusable = probed.find((p) => typeof p.probe === 'object')?.probe;
+  if (typeof unusable === 'object') throw new UserDataError([unusable]);
+  const present = probed.filter((p) => p.probe === 'file').map((p) => p.file);
   const file = path.join(dir, 'resume.yaml');
   if (present.length === 0) return { file };
   const shown = present.map(displayPath).join(' and ');

@@ -28,7 +28,7 @@ const ARCHIVE_LIMIT: SizeLimit = { bytes: 64 * 1024 * 1024, what: 'a LinkedIn ex
 /** An export holds a few dozen files; a zip of more is something else (or built to exhaust the reader). */
 const MAX_ENTRIES = 5000;
 /** Each CSV the import reads is held to what a data file may be (a profile's positions are a few KB). */
-const CSV_LIMIT = DATA_FILE_LIMIT;
+const CSV_LIMIT: SizeLimit = { ...DATA_FILE_LIMIT, what: 'a LinkedIn CSV' };
 
 export interface LinkedInExport {
   /** The zip or folder, as shown to the user. */
@@ -91,6 +91,9 @@ function readFolder(dir: string, shown: string): LinkedInExport {
     const read = readSourceFile(path.join(dir, name), CSV_LIMIT);
     if (read.ok) result.files.set(file, { shown: displayPath(path.join(dir, name)), text: read.text });
     else if (read.problem.code === 'empty') result.empty.push(name);
+    else if (read.problem.code === 'too-large')
+      // The reader's hint speaks of a data file with a pasted value; this one is LinkedIn's, or was put in its place.
+      problems.push({ ...read.problem, hint: "LinkedIn's CSVs are a few KB: export the data again, or leave this file out of the folder" });
     else problems.push(read.problem);
   }
   if (problems.length > 0) throw new UserDataError(problems);

@@ -1,4 +1,5 @@
-import { Document, parseDocument } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, parse, parseDocument } from 'yaml';
 import { UserDataError } from '../core/problems.js';
 import { parseYaml } from '../load/parseYaml.js';
 import { localize } from '../tailor/i18n.js';
@@ -88,7 +89,37 @@ export function mergeResumeYaml(existing: { shown: string; text: string }, impor
       added.push(`${key}: ${id}`);
     }
   }
-  return { text: added.length > 0 ? doc.toString({ lineWidth: 0 }) : existing.text, added };
+  return { text: added.length > 0 ? keepWrittenLines(existing.text, doc.toString({ lineWidth: 0 })) : existing.text, added };
+}
+
+/**
+ * The merged text with every line that was there as it was written: the yaml library writes the
+ * document again in its own spacing (`name: 홍길동   # keep` lost its spaces, `[a]` became `[ a ]`).
+ * The rewritten lines are walked beside the original ones; a line equal to the next original one
+ * but for spaces is that line, as written; any other is an added line. When the lines do not line
+ * up so (an item added inside a flow list changes its line), or the result would read otherwise
+ * than the rewritten text, the rewritten text is kept: it is right, only respaced.
+ */
+function keepWrittenLines(original: string, rewritten: string): string {
+  const squash = (line: string) => line.replace(/\s+/g, '');
+  const before = original.split('\n');
+  const out: string[] = [];
+  const lastWritten = before.findLastIndex((line) => line.trim() !== '');
+  let next = 0;
+  for (const line of rewritten.split('\n')) {
+    // A blank line the library dropped between two written lines stays.
+    while (next < lastWritten && before[next]!.trim() === '' && line.trim() !== '') out.push(before[next++]!);
+    if (next < before.length && squash(before[next]!) === squash(line)) out.push(before[next++]!);
+    else out.push(line);
+  }
+  out.push(...before.slice(next).filter((line) => line.trim() === ''));
+  if (before.slice(next).some((line) => line.trim() !== '')) return rewritten;
+  const kept = out.join('\n');
+  try {
+    return isDeepStrictEqual(parse(kept), parse(rewritten)) ? kept : rewritten;
+  } catch {
+    return rewritten;
+  }
 }
 
 /** Every id the resume holds (entries and highlights), so that an added entry takes none of them. */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { displayPath, isInside } from '../core/paths.js';
 import { type Problem, type SourceLocation, UserDataError } from '../core/problems.js';
@@ -41,14 +42,15 @@ export function postingSource(options: { file?: string; dataDir: string; roleId:
   const at = source.locate(['posting']);
   if (FILE_VALUE.test(value.trim())) {
     const file = path.resolve(options.dataDir, value.trim());
-    if (!isInside(options.dataDir, file))
+    // A link in the data folder may lead out of it (postings/x.txt → /etc/passwd), as an image's may: followed, it is refused the same.
+    if (!isInside(options.dataDir, file) || !isInside(realPath(options.dataDir), realPath(file)))
       throw new UserDataError([
         {
           severity: 'error',
           code: 'posting-outside',
           at,
           path: 'posting',
-          message: `the posting ${value.trim()} is outside the data folder`,
+          message: `the posting ${value.trim()} is outside the data folder${isInside(options.dataDir, file) ? ` (it links to ${realPath(file)})` : ''}; it is not read`,
           hint: 'put the posting into the data folder (e.g. postings/) and name it relative to it',
         },
       ]);
@@ -58,6 +60,15 @@ export function postingSource(options: { file?: string; dataDir: string; roleId:
   const lineStart = source.text.split('\n')[at.line - 1] ?? '';
   const first = /^[|>]/.test(lineStart.slice(at.col - 1)) ? at.line + 1 : at.line;
   return { name: `${source.file} posting`, text: value, at: (line) => ({ file: source.file, line: first + line - 1, col: 1 }) };
+}
+
+/** Where a path leads, its links followed; as it is when it cannot be followed (not there: the reader says so). */
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 function readPosting(file: string): PostingSource {

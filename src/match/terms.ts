@@ -43,7 +43,9 @@ const KOREAN_STOP = new Set(
     '지원 지원자 채용 포지션 합니다 입니다 주세요 바랍니다 환영 우대합니다 좋습니다 있으면 계신 가지신 갖추신 보신 해보신 ' +
     '있는 있으신 없는 가진 갖춘 위한 통한 대한 관한 같은 높은 깊은 넓은 빠른 좋은 새로운 능한 다룰 다루어 다뤄 ' +
     '업무를 주요 담당업무 자격 요건 자격요건 우대사항 근무 형태 정규직 계약직 연봉 협의 모집 부문 인원 명 기타 등등 외 ' +
-    '제품 고객 사용자 요구사항 커리어 성장 방법 과정 기회 이슈 관리'
+    '제품 고객 사용자 요구사항 커리어 성장 방법 과정 기회 이슈 관리 ' +
+    // `또는 그에 준하는 역량` (or the equivalent), `…을 이용한`, `… 도구`: the frame of a requirement, no skill.
+    '신입 그에 이에 준하 준하는 상응 상응하는 동등 동등한 해당 이용 이용한 사용한 활용한 도구 툴'
   ).split(' '),
 );
 
@@ -143,7 +145,9 @@ export function extractTerms(text: string, aliases: AliasTable): ExtractedTerms 
       continue;
     }
     const noun = nounOf(word);
-    if (noun.length < 2 || KOREAN_STOP.has(noun) || KOREAN_STOP.has(word)) continue;
+    // One syllable is no term (큐, 툴), unless its other name follows in brackets (`뷰(Vue)`: see withGlosses).
+    const glossed = /^\s*[(（]\s*[A-Za-z][^()（）]*[)）]/.test(text.slice(end));
+    if ((noun.length < 2 && !glossed) || KOREAN_STOP.has(noun) || KOREAN_STOP.has(word)) continue;
     spans.push({ start, end: start + noun.length, word: noun });
   }
   spans.sort((a, b) => a.start - b.start);
@@ -154,7 +158,29 @@ export function extractTerms(text: string, aliases: AliasTable): ExtractedTerms 
     if (terms.some((t) => nameKey(t.shown) === nameKey(shown))) continue;
     terms.push({ shown, names: span.group?.names ?? [span.word!], offset: span.start, length: span.end - span.start });
   }
-  return { groups: groupAlternatives(text, terms), years };
+  return { groups: groupAlternatives(text, withGlosses(text, terms)), years };
+}
+
+/**
+ * `리액트(React)`, `쿠버네티스 (k8s)`: a term with its other name in brackets right after it is one
+ * term, written either way (it was two, and broke the `또는` after it). Shown by the name in brackets,
+ * which postings give as the common one.
+ */
+function withGlosses(text: string, terms: readonly Term[]): Term[] {
+  const out: Term[] = [];
+  for (const term of terms) {
+    const previous = out.at(-1);
+    const opened = previous && /^\s*[(（]\s*$/.test(text.slice(previous.offset + previous.length, term.offset));
+    if (previous && opened && /^\s*[)）]/.test(text.slice(term.offset + term.length))) {
+      out[out.length - 1] = {
+        shown: term.shown,
+        names: [...new Set([...term.names, ...previous.names])],
+        offset: previous.offset,
+        length: term.offset + term.length - previous.offset,
+      };
+    } else out.push(term);
+  }
+  return out;
 }
 
 /** Chains of terms joined by commas and `또는` / `or`; a chain with an `or`, or marked as "any of", is one group. */

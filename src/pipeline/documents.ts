@@ -75,6 +75,17 @@ export const resumeExports = (ctx: RoleContext, formats: readonly ExportFormat[]
 /** The formats a build writes beside a role's resume PDF: `--format`'s and the role's `formats:`, in a fixed order. */
 const formatsOf = (ctx: RoleContext): ExportFormat[] => EXPORT_FORMATS.filter((f) => ctx.formats?.includes(f) || ctx.role?.formats?.includes(f));
 
+/**
+ * A document's file-name words, from the model as tailored, not as drawn: the drawn copy leaves out
+ * what no font has (an emoji), and the answers, named from the data, keep it; one role's files share a name.
+ */
+const namingOf = (model: { person: { name: string }; target?: { company?: string; position?: string }; lang: Lang }) => ({
+  name: model.person.name,
+  company: model.target?.company,
+  position: model.target?.position,
+  lang: model.lang,
+});
+
 export const makeResume = (ctx: RoleContext): ComposedDocument => {
   const tailored = tailoredResume(ctx);
   const { decisions } = tailored;
@@ -86,7 +97,7 @@ export const makeResume = (ctx: RoleContext): ComposedDocument => {
     content: model,
     drawn: drawnTexts(model),
     outline: resumeOutline(model, ctx.theme),
-    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
+    naming: namingOf(tailored.model),
     pageBudget: ctx.role?.pages?.resume,
     fit: ctx.fit === true || ctx.role?.pages?.fit === true,
     decisions,
@@ -116,7 +127,7 @@ export const makePortfolio: DocumentMaker = (ctx) => {
     fit: ctx.fit === true || ctx.role?.pages?.fit === true,
     drawn: drawnTexts(model),
     outline: portfolioOutline(model),
-    naming: { name: model.person.name, company: model.target?.company, position: model.target?.position, lang: model.lang },
+    naming: namingOf(tailored.model),
     decisions,
   };
 };

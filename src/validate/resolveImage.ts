@@ -131,9 +131,11 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
     });
   }
   if (!drawable) return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height } };
-  let data: Buffer | undefined;
+  let data: Buffer;
   try {
-    if (sniffed.format === 'png') data = drawableCopy(bytes, budget);
+    // A PNG that needs no copy is drawn from its own bytes too: given the path, React-PDF would open it again, and the path
+    // in the model is the drawable text's (a folder named with an emoji comes out without it, and the image went missing).
+    if (sniffed.format === 'png') data = drawableCopy(bytes, budget) ?? bytes;
     // A JPEG is drawn as it is, but from its bytes, not its path: the model holds what it draws (see compose/shared/imageSource.ts).
     else data = sniffed.orientation ? uprightJpegCopy(bytes, sniffed.orientation, budget) : bytes;
   } catch (err) {
@@ -144,7 +146,7 @@ export function resolveImage(url: string, roots: ImageRoots, at: SourceLocation,
       hint: 'export or download the image again (--strict makes this an error)',
     });
   }
-  return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height, ...(data ? { data } : {}) } };
+  return { image: { kind: 'file', path: file, width: sniffed.width, height: sniffed.height, data } };
 }
 
 /** Markdown percent-encodes non-ASCII in URLs (`이미지.png` → `%EC%9D%B4…`): file names want the characters. */

@@ -181,9 +181,9 @@ function describe(issue: Issue, site: Site): string {
     case 'unrecognized_keys':
       return `unknown key "${issue.keys.join('", "')}"`;
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`;
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${quoted(value)}`;
     case 'invalid_format':
-      return `${issue.message}${value !== undefined ? `, got ${JSON.stringify(value)}` : ''}`;
+      return `${issue.message}${value !== undefined ? `, got ${quoted(value)}` : ''}`;
     default:
       return issue.message;
   }
@@ -208,6 +208,9 @@ function hintFor(issue: Issue, site: Site): string | undefined {
     const first = Object.values(value as object)[0];
     return `this takes the same text in every language: write one, e.g. ${lead(key)}${shown(first)}`;
   }
+  // The file as a whole (`null`, `[1, 2]`, a line of text): no "- " item or key to fix, the file holds the wrong thing.
+  if (key === undefined && value !== undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union'))
+    return 'write the file as a mapping of its fields, one `key: value` per line (in JSON: { "key": … })';
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
     // What was got says best what to do: nothing, an empty value, a number YAML read, a list or a mapping.
     if (value === undefined && typeof key === 'string' && (issue.code === 'invalid_union' || issue.expected === 'string'))
@@ -231,7 +234,10 @@ function hintFor(issue: Issue, site: Site): string | undefined {
     case 'too_small':
     case 'too_big':
       if (issue.origin !== 'number') return undefined;
-      return issue.code === 'too_small' ? `write a number of at least ${issue.minimum}` : `write a number of at most ${issue.maximum}`;
+      // `positive()` is a minimum of 0 that 0 itself fails.
+      if (issue.code === 'too_small')
+        return issue.inclusive === false ? `write a number above ${issue.minimum}` : `write a number of at least ${issue.minimum}`;
+      return issue.inclusive === false ? `write a number below ${issue.maximum}` : `write a number of at most ${issue.maximum}`;
     case 'invalid_type':
       return issue.expected === 'array'
         ? `write a list: one "- item" per line under ${lead(key).trim()}`
@@ -239,7 +245,8 @@ function hintFor(issue: Issue, site: Site): string | undefined {
           ? `write plain text, e.g. ${lead(key)}"…" (quote it if it looks like a number or date)`
           : undefined;
     case 'invalid_format':
-      return 'or write a placeholder like "[TODO: what is missing]" and fill it in later';
+      // A placeholder passes the formats of facts (a URL, an email), which take one; an id or a size is no fact to fill in later.
+      return issue.format === 'regex' ? undefined : 'or write a placeholder like "[TODO: what is missing]" and fill it in later';
     default:
       return undefined;
   }
@@ -252,7 +259,14 @@ function kindOf(value: unknown, written?: string): string {
   if (Array.isArray(value)) return `a list (${value.length} item${value.length === 1 ? '' : 's'})`;
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${written ?? JSON.stringify(value)}`;
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quoted(value)}`;
+}
+
+/** A value as the message quotes it: a long text cut (a whole file pasted where a mapping goes made a 3 KB message), with its length. */
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  if (typeof value !== 'string' || value.length <= 80) return text;
+  return `${JSON.stringify(Array.from(value).slice(0, 60).join('')).slice(0, -1)}…" (${value.length.toLocaleString('en-US')} characters)`;
 }
 
 /** The value at a data path of parsed data, or undefined. */

@@ -56,14 +56,25 @@ export function roleFileName(
  */
 export function templateFileName(template: string, values: Parameters<typeof fillFileName>[1], ext: string): string {
   const cleaned = Object.fromEntries(Object.entries(values).map(([field, value]) => [field, value ? clean(value) : undefined]));
-  const filled = fillFileName(template, cleaned)
+  // The kind is what tells a role's files apart: a name too long is cut before it, never through it (the three files got one name).
+  const kind = cleaned.kind ?? '';
+  const filled = fillFileName(template, { ...cleaned, kind: kind ? KIND_MARK : undefined })
     .replace(REJECTED, '')
     .replace(/^[.\s_-]+|[.\s_-]+$/g, '')
     .replace(/\s+/g, '_');
-  const head = fitBytes(filled, MAX_NAME_BYTES - bytes(`.${ext}`)) || 'file';
-  const name = `${head}.${ext}`;
+  const budget = MAX_NAME_BYTES - bytes(`.${ext}`);
+  const at = filled.indexOf(KIND_MARK);
+  const tail = at < 0 ? '' : fitBytes(filled.slice(at).replaceAll(KIND_MARK, kind), budget);
+  const before = at < 0 ? filled : filled.slice(0, at);
+  // The separator before the kind stays, however much of the words before it is cut.
+  const separator = at > 0 ? (/[-_.]$/.exec(before)?.[0] ?? '') : '';
+  const head = fitBytes(before.slice(0, before.length - separator.length), budget - bytes(tail) - bytes(separator));
+  const name = `${(head ? head + separator : '') + tail || 'file'}.${ext}`;
   return reserved(name) ? `_${name}` : name;
 }
+
+/** Where the kind goes while the name is cut (a private-use character: no user's word holds it, REJECTED keeps it). */
+const KIND_MARK = '\ue000';
 
 /** Windows refuses CON, NUL, COM1… as the part of a name before its first dot (`CON.x-resume.pdf`). */
 const reserved = (name: string): boolean => WINDOWS_RESERVED.test(name.split('.')[0]!);

@@ -16,8 +16,8 @@ function realLocation(target: string): string {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const parent = path.dirname(existing);
-      // Not there yet (ENOENT), or under a file (ENOTDIR, reported when writing): look one level up.
-      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || parent === existing) throw err;
+      // Not there yet (ENOENT), under a file (ENOTDIR) or a name too long to exist (ENAMETOOLONG), reported when writing: look one level up.
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG') || parent === existing) throw err;
       missing.unshift(path.basename(existing));
       existing = parent;
     }
@@ -41,6 +41,25 @@ export function confine(outDir: string, target: string): void {
       code: 'outside-out',
       message: `refusing to write ${displayPath(path.resolve(target))}: it leads to ${real}, outside the output folder ${displayPath(realOut)}`,
       hint: 'a folder on the way is a symbolic link out of the output folder: remove the link, or pick another --out',
+    },
+  ]);
+}
+
+/**
+ * Refuses a file a command would write into the data folder (an `export --out resume.yaml` replaced
+ * the resume with its own text), once links are followed: only its output folder, `out/` in it, may
+ * be written there. `outDir` is that folder.
+ */
+export function confineOutsideData(dataDir: string, outDir: string, file: string): void {
+  const real = realLocation(file);
+  const realData = realLocation(dataDir);
+  if (!isInside(realData, real) || isInside(realLocation(outDir), real)) return;
+  throw new UserDataError([
+    {
+      severity: 'error',
+      code: 'inside-data',
+      message: `refusing to write ${displayPath(path.resolve(file))}: it ${real === path.resolve(file) ? 'is' : `leads to ${real},`} in the data folder ${displayPath(realData)}, which careerpdf only reads`,
+      hint: `write it elsewhere, e.g. --out ${displayPath(path.join(outDir, path.basename(file)))}`,
     },
   ]);
 }
@@ -109,17 +128,21 @@ const REASONS: Record<string, { why: string; hint: string }> = {
   ENAMETOOLONG: { why: 'the path is longer than the file system takes', hint: 'pick a shorter --out' },
   EMLINK: { why: 'the folder holds too many entries', hint: 'pick another --out' },
   ELOOP: { why: 'a symbolic link on the way loops', hint: 'remove the link, or pick another --out' },
+  ENOENT: { why: 'a folder on the way is a symbolic link to nothing', hint: 'remove the link or point it at a folder, or pick another --out' },
   EIO: { why: 'the disk reported an input/output error', hint: 'check the disk, or pick an --out on another disk' },
 };
 
-/** The problem for a failed write, or the error itself (rethrown) when it is no situation of the user's. */
-export function writeProblem(err: unknown, file: string, doing = 'cannot write'): Problem {
+/**
+ * The problem for a failed write, or the error itself (rethrown) when it is no situation of the user's.
+ * `folder` names what the user picks instead (init takes its folder as an argument, not --out).
+ */
+export function writeProblem(err: unknown, file: string, doing = 'cannot write', folder = '--out'): Problem {
   const reason = REASONS[(err as NodeJS.ErrnoException)?.code ?? ''];
   if (!reason) throw err;
   return {
     severity: 'error',
     code: 'cannot-write',
     message: `${doing} ${displayPath(file)}: ${reason.why} (${(err as NodeJS.ErrnoException).code})`,
-    hint: reason.hint,
+    hint: reason.hint.replaceAll('--out', folder),
   };
 }

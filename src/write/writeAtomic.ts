@@ -27,7 +27,11 @@ export function writeAtomic(outDir: string, file: string, bytes: Buffer | string
     }
     fs.renameSync(temp, file);
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // It fails too when the write did (ENOTDIR under a file, EACCES): the write's error is the one to tell.
+    }
     throw new UserDataError([writeProblem(err, file)]);
   }
 }

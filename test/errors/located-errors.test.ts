@@ -90,3 +90,14 @@ describe('exit codes', () => {
     expect((await runCliInProcess(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+test('a long text where a mapping goes (a whole file pasted) is quoted short in the message, with its length', async () => {
+  const dir = tempDir('careerpdf-broken-');
+  fs.writeFileSync(path.join(dir, 'resume.yaml'), `${'경력 요약 '.repeat(500)}🎉\n`);
+  const run = await runCliInProcess(['check', '--data', dir]);
+  expect(run.code).toBe(1);
+  const message = run.stderr.split('\n').find((line) => line.startsWith('error'))!;
+  expect(message).toBe(`error ${path.join(dir, 'resume.yaml')}:1:1: expected a mapping, got string "${'경력 요약 '.repeat(10)}…" (3,002 characters)`);
+  // The file as a whole is wrong: no "- " item or key to fix.
+  expect(run.stderr).toContain('hint: write the file as a mapping of its fields, one `key: value` per line (in JSON: { "key": … })');
+});

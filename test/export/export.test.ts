@@ -191,3 +191,27 @@ describe('export --format markdown and text', () => {
     expect(text).toContain('======== Experience');
   });
 });
+
+describe('export --out never writes into the data folder', () => {
+  it('refuses --out resume.yaml, a role file, the folder itself, a link into it; writes into its out/ and elsewhere', async () => {
+    const data = path.join(tempDir('careerpdf-export-'), 'minji');
+    fs.cpSync(path.join(repoRoot, 'test/fixtures/people/minji-frontend-ko-en'), data, { recursive: true });
+    const before = fs.readFileSync(path.join(data, 'resume.yaml'));
+    const args = ['export', '--data', data, '--role', 'stripe-frontend', '--format', 'text', '--out'];
+    fs.mkdirSync(path.join(data, 'linked'));
+    fs.symlinkSync(path.join(data, 'roles'), path.join(path.dirname(data), 'roles-link'));
+    for (const out of ['resume.yaml', 'roles/stripe-frontend.yaml', '.', 'linked/x.txt', '../roles-link/new.txt']) {
+      const r = await runCliInProcess([...args, path.join(data, out)]);
+      expect(r.code, `${out}: ${r.stderr}`).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`refusing to write .*in the data folder ${data}, which careerpdf only reads`));
+      expect(r.stderr).toContain(`hint: write it elsewhere, e.g. --out ${path.join(data, 'out')}/`);
+    }
+    expect(fs.readFileSync(path.join(data, 'resume.yaml'))).toEqual(before);
+    expect(fs.readdirSync(path.join(data, 'roles')).sort()).toEqual(['stripe-frontend.yaml', 'toss-frontend.yaml']);
+    for (const out of [path.join(data, 'out', 'stripe.txt'), path.join(path.dirname(data), 'stripe.txt')]) {
+      const written = await runCliInProcess([...args, out]);
+      expect(written.code, written.stderr).toBe(0);
+      expect(fs.readFileSync(out, 'utf8')).toMatch(/^======== /);
+    }
+  });
+});

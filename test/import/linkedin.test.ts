@@ -206,4 +206,47 @@ describe('import linkedin refuses bad input: a clear message, exit 1, nothing wr
     refuse('export.zip', makeZip([{ name: 'Skills.csv', data: Buffer.alloc(3 * 1024 * 1024, 0x41), declaredSize: 1000 }]), /is damaged: Skills\.csv/));
 
   it('a path that does not exist', () => refuse('missing.zip', undefined, /missing\.zip does not exist/));
+
+  it('a zip with an entry that climbs out (../../Positions.csv) is refused, nothing read or written', () =>
+    refuse('export.zip', makeZip([...linkedInFiles(), { name: '../../Positions.csv', data: 'Company Name,Title\nEvil,x\n' }]), /invalid relative path/));
+
+  it('an --out that is a file, or under one; a resume.yaml that is a folder: said as it is, not "already exists"', async () => {
+    const dir = tempDir('careerpdf-linkedin-bad-');
+    const zip = path.join(dir, 'export.zip');
+    fs.writeFileSync(zip, linkedInZip());
+    fs.writeFileSync(path.join(dir, 'afile'), 'mine');
+    for (const out of ['afile', path.join('afile', 'data')]) {
+      const r = await runCliInProcess(['import', 'linkedin', zip, '--out', path.join(dir, out)]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`cannot write into ${path.join(dir, out)}: ${path.join(dir, 'afile')} is a file, not a folder`);
+      expect(r.stderr).not.toContain('already exists');
+    }
+    fs.mkdirSync(path.join(dir, 'data', 'resume.yaml'), { recursive: true });
+    const folder = await runCliInProcess(['import', 'linkedin', zip, '--out', path.join(dir, 'data'), '--merge']);
+    expect(folder.code, folder.stderr).toBe(1);
+    expect(folder.stderr).toContain(`${path.join(dir, 'data', 'resume.yaml')} is a folder, not a data file`);
+    expect(fs.readFileSync(path.join(dir, 'afile'), 'utf8')).toBe('mine');
+  });
+});
+
+it('a folder whose Positions.csv is over 2 MB: refused as a LinkedIn CSV, with a hint for one, nothing written', async () => {
+  const dir = tempDir('careerpdf-linkedin-big-');
+  fs.mkdirSync(path.join(dir, 'export'));
+  fs.writeFileSync(path.join(dir, 'export', 'Positions.csv'), `Company Name,Title\n${'Acme,Engineer\n'.repeat(220_000)}`);
+  const r = await runCliInProcess(['import', 'linkedin', path.join(dir, 'export'), '--out', path.join(dir, 'data')]);
+  expect(r.code, r.stderr).toBe(1);
+  expect(r.stderr).toContain('Positions.csv:1:1: the file is 2.9 MB, over the limit of 2.0 MB for a LinkedIn CSV');
+  expect(r.stderr).toContain("hint: LinkedIn's CSVs are a few KB: export the data again, or leave this file out of the folder");
+  expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
+});
+
+it('a row with more cells than the header (an unquoted comma) is imported with a warning naming the cells it drops', async () => {
+  const dir = tempDir('careerpdf-linkedin-ragged-');
+  const zip = path.join(dir, 'export.zip');
+  fs.writeFileSync(zip, makeZip([{ name: 'Positions.csv', data: 'Company Name,Title,Location\r\nAcme,Engineer,Seoul, Korea\r\nBeta,Dev\r\n' }]));
+  const r = await runCliInProcess(['import', 'linkedin', zip, '--out', path.join(dir, 'data')]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toContain('export.zip › Positions.csv:2:1: this row has 4 fields, the header 3: "Korea" under no column, not imported');
+  // A short row is no loss: its missing cells are empty.
+  expect(r.stderr).not.toContain('Positions.csv:3:1');
 });

@@ -11,7 +11,7 @@ import { checkUploadSize } from '../../src/verify/checkUpload.js';
 import { roleFileName, templateFileName } from '../../src/write/fileName.js';
 import { manifestEntry, type Manifest } from '../../src/write/manifest.js';
 import { pdfPagesText, squash } from '../helpers/pdf.js';
-import { copyData, repoRoot, tempDir } from '../helpers/cli.js';
+import { copyData, repoRoot, runCliInProcess, tempDir } from '../helpers/cli.js';
 
 /** An invented school for the example data (whose education is a placeholder). */
 const SCHOOL = '한빛대학교';
@@ -150,9 +150,30 @@ describe("upload: the form's file rules", () => {
     expect(role({ maxBytes: '10MB' }).data?.upload?.maxBytes).toBe(10_000_000);
     expect(role({ maxBytes: '500 KB' }).data?.upload?.maxBytes).toBe(500_000);
     expect(role({ maxBytes: 1234 }).data?.upload?.maxBytes).toBe(1234);
-    expect(role({ maxBytes: 'ten megs' }).error?.issues[0]?.message).toMatch(/expected a size such as 10MB/);
+    expect(role({ maxBytes: 'ten megs' }).error?.issues[0]?.message).toMatch(/expected a size above 0 such as 10MB/);
     expect(role({ fileName: '{name}_{position}' }).error?.issues[0]?.message).toMatch(/needs \{kind\}/);
     expect(role({ fileName: '{name}_{team}_{kind}' }).error?.issues[0]?.message).toMatch(/unknown field \{team\}/);
+  });
+
+  it('refuses a limit of 0 however written (0, -1, 0MB, 0.0001KB), each with a hint that fits, in one run', async () => {
+    const dir = copyData(path.join(repoRoot, 'test/fixtures/people/hyunwoo-short-ko'));
+    const sizes = ['0', '-1', '0MB', '0.0001KB', 'abc'];
+    sizes.forEach((size, i) => fs.writeFileSync(path.join(dir, 'roles', `r${i}.yaml`), `target: { company: A, position: B }\nupload: { maxBytes: ${size} }\n`));
+    const check = await runCliInProcess(['check', '--all', '--data', dir]);
+    expect(check.code).toBe(1);
+    const errors = check.stderr.split('\n').filter((line) => /^error|^ {2}hint/.test(line));
+    expect(errors).toEqual([
+      ...['0', '-1'].flatMap((_, i) => [
+        `error ${path.join(dir, `roles/r${i}.yaml`)}:2:21  upload.maxBytes: expected a size above 0 such as 10MB, 500KB or a number of bytes`,
+        '  hint: write a number above 0',
+      ]),
+      ...[2, 3].flatMap((i) => [
+        `error ${path.join(dir, `roles/r${i}.yaml`)}:2:21  upload.maxBytes: expected a size above 0 such as 10MB, 500KB or a number of bytes: that is less than 1 byte`,
+        '  hint: write a number above 0',
+      ]),
+      // No "or write a placeholder": a placeholder is no size either.
+      `error ${path.join(dir, 'roles/r4.yaml')}:2:21  upload.maxBytes: expected a size above 0 such as 10MB, 500KB or a number of bytes, got "abc"`,
+    ]);
   });
 
   it("fills the template with the words of the data, cleaned, and names the kind in the role's language", () => {
@@ -162,5 +183,18 @@ describe("upload: the form's file rules", () => {
     expect(roleFileName(naming, 'resume', 'pdf', 'de', {})).toBe('Jane_Doe-Acme-DataEngineer-resume.pdf');
     // A field with no value goes with its separator; a path in a name is no path.
     expect(templateFileName('{name}_{position}_{kind}', { name: '../../etc', position: undefined, kind: '이력서' }, 'pdf')).toBe('etc_이력서.pdf');
+  });
+
+  it('cuts a name too long before the kind, never through it: the files of a role keep their own names', () => {
+    const position = '가'.repeat(200);
+    const names = ['이력서', '포트폴리오', '자기소개서'].map((kind) =>
+      templateFileName('{company}_{position}_{kind}_2026', { company: 'A', position, kind }, 'pdf'),
+    );
+    expect(new Set(names).size).toBe(3);
+    for (const [i, kind] of ['이력서', '포트폴리오', '자기소개서'].entries()) {
+      expect(names[i]).toMatch(new RegExp(`^A_가+_${kind}_2026\\.pdf$`));
+      expect(Buffer.byteLength(names[i]!)).toBeLessThanOrEqual(255);
+      expect(Buffer.byteLength(names[i]!)).toBeGreaterThan(250);
+    }
   });
 });

@@ -203,4 +203,15 @@ describe('match: the command', () => {
     fs.appendFileSync(path.join(dir, 'roles/data-engineer.yaml'), 'posting: ../../etc/passwd.txt\n');
     expect(() => run(dir, 'data-engineer')).toThrow(UserDataError);
   });
+
+  it('refuses a posting in the data folder that is a link out of it, without reading it', () => {
+    const dir = copyData(path.join(repoRoot, 'test/fixtures/people/daniel-backend-en'));
+    const outside = path.join(tempDir('careerpdf-outside-'), 'secret.txt');
+    fs.writeFileSync(outside, 'Requirements\n- the secret line\n');
+    fs.mkdirSync(path.join(dir, 'postings'));
+    fs.symlinkSync(outside, path.join(dir, 'postings', 'linked.txt'));
+    fs.appendFileSync(path.join(dir, 'roles/staff-backend.yaml'), '\nposting: postings/linked.txt\n');
+    const problems = problemsOf(() => (run(dir, 'staff-backend'), []));
+    expect(problems.map((p) => p.message)).toEqual([`the posting postings/linked.txt is outside the data folder (it links to ${outside}); it is not read`]);
+  });
 });

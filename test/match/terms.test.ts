@@ -32,6 +32,19 @@ describe('terms of a requirement', () => {
     expect(shown('Hands-on CI/CD and k8s; Node.js or C++')).toEqual([['CI/CD'], ['Kubernetes'], ['Node.js', 'C++']]);
   });
 
+  it("takes no term from a requirement's frame: 그에 준하는 (the equivalent), 이용한, 도구", () => {
+    expect(shown('10년 이상 경력 또는 그에 준하는 역량')).toEqual([]);
+    expect(shown('PostgreSQL을 이용한 데이터 모델링')).toEqual([['PostgreSQL'], ['데이터'], ['모델링']]);
+    expect(shown('Terraform 등 IaC 도구 사용 경험')).toEqual([['Terraform'], ['IaC']]);
+  });
+
+  it('takes a name with its other name in brackets as one term, written either way: 리액트(React) 또는 뷰(Vue)', () => {
+    const [group] = extractTerms('리액트(React) 또는 뷰 (Vue) 경험', aliases).groups;
+    expect(group!.terms.map((t) => t.shown)).toEqual(['React', 'Vue']);
+    expect(group!.terms.map((t) => t.names)).toEqual([expect.arrayContaining(['React', '리액트']), expect.arrayContaining(['Vue', '뷰'])]);
+    expect(shown('5년 이상 (신입 지원 가능)')).toEqual([]);
+  });
+
   it('makes one group of alternatives: 또는, A나 B, 중 하나 이상, one of, or', () => {
     expect(shown('Kafka 또는 Kinesis 기반 경험')).toEqual([['Kafka', 'Kinesis']]);
     expect(shown('Spark나 Flink로 스트리밍 처리')).toEqual([['Spark', 'Flink'], ['streaming']]);

@@ -6,6 +6,8 @@ import { resumeExports } from '../../pipeline/documents.js';
 import { MASTER, prepare } from '../../pipeline/prepare.js';
 import { roleContext } from '../../pipeline/renderRole.js';
 import type { Lang } from '../../validate/schema/primitives.js';
+import { findDataFolder } from '../../load/findDataFolder.js';
+import { confineOutsideData } from '../../write/outputFolder.js';
 import { writeAtomic } from '../../write/writeAtomic.js';
 import { summarizeProblems } from '../formatProblems.js';
 
@@ -33,6 +35,7 @@ export async function exportCommand(flags: ExportFlags): Promise<void> {
     return;
   }
   const file = path.resolve(flags.out);
+  confineOutsideData(flags.data, findDataFolder({ data: flags.data }).outDir, file);
   writeAtomic(path.dirname(file), file, exported!.content);
   process.stderr.write(`wrote ${displayPath(file)} (${Buffer.byteLength(exported!.content).toLocaleString('en-US')} bytes, ${roleId})\n`);
 }

@@ -25,7 +25,7 @@ export async function initCommand(dir: string | undefined, flags: { lang: Lang; 
     const first = PURPOSES.find(([prefix]) => file.startsWith(prefix) && relative.find((f) => f.startsWith(prefix)) === file);
     lines.push(`  ${file.padEnd(width)}${first && purpose ? `  ${purpose}` : ''}`);
   }
-  const cd = path.resolve(process.cwd()) === root ? [] : [`  cd ${displayPath(root)}`];
+  const cd = path.resolve(process.cwd()) === root ? [] : [`  cd ${shellWord(displayPath(root))}`];
   lines.push(
     '',
     'next:',
@@ -36,3 +36,6 @@ export async function initCommand(dir: string | undefined, flags: { lang: Lang; 
   );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
+
+/** `path` as one word of a POSIX shell, to be pasted as it is: quoted when it holds a space, a quote, `$`, `*`… (or an emoji). */
+const shellWord = (word: string): string => (/^[\p{L}\p{M}\p{N}_./@%+=:,-]+$/u.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);

@@ -8,18 +8,22 @@ const UNIT_BYTES: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9 };
 export const FILE_NAME_FIELDS = ['name', 'company', 'position', 'kind', 'role'] as const;
 const FIELD_PATTERN = /\{([^{}]*)\}/g;
 
+const SIZE_EXPECTED = 'expected a size above 0 such as 10MB, 500KB or a number of bytes';
+
+/** Bytes, or `10MB`: above 0 either way (a limit of 0 bytes — `0`, `0MB`, `0.0001KB` — fails every build). */
 export const byteSize = z.union(
   [
-    z.int().positive(),
+    z.int().positive({ error: SIZE_EXPECTED }),
     z
       .string()
-      .regex(SIZE_PATTERN, { message: 'expected a size such as 10MB, 500KB or a number of bytes' })
+      .regex(SIZE_PATTERN, { message: SIZE_EXPECTED })
       .transform((size) => {
         const [, amount, unit] = SIZE_PATTERN.exec(size.trim())!;
         return Math.floor(Number(amount) * UNIT_BYTES[unit!.toUpperCase()]!);
-      }),
+      })
+      .pipe(z.int().positive({ error: `${SIZE_EXPECTED}: that is less than 1 byte` })),
   ],
-  { error: 'expected a size such as 10MB, 500KB or a number of bytes' },
+  { error: SIZE_EXPECTED },
 );
 
 export const uploadSchema = z
