@@ -1,9 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LANGS, type Lang } from '../core/langs.js';
-import { EXIT, runCommand } from './run.js';
+import { type CommandKind, EXIT, runCommand } from './run.js';
 import { DPI_RANGE } from '../preview/options.js';
 import { version } from './version.js';
 import { EXPORT_FORMATS } from '../export/formats.js';
+
+/** check, explain, answers and match read the data and write nothing. */
+const READS_ONLY: CommandKind = { writes: false };
 
 /**
  * The command line only wires options to the pipeline; every decision lives in the steps.
@@ -108,7 +111,7 @@ function createProgram(): Command {
     .addOption(dataOption())
     .addOption(langOption())
     .action((flags: { role: string; data?: string; lang?: Lang }) =>
-      exit(runCommand(async () => (await import('./commands/explain.js')).explainCommand(await withFolders(flags)))),
+      exit(runCommand(async () => (await import('./commands/explain.js')).explainCommand(await withFolders(flags)), READS_ONLY)),
     );
 
   program
@@ -121,7 +124,7 @@ function createProgram(): Command {
     .option('--json', 'the result as JSON, for scripts')
     .addOption(dataOption())
     .addOption(langOption())
-    .action((flags) => exit(runCommand(async () => (await import('./commands/match.js')).matchCommand(await withDataFolder(flags)))));
+    .action((flags) => exit(runCommand(async () => (await import('./commands/match.js')).matchCommand(await withDataFolder(flags)), READS_ONLY)));
 
   program
     .command('answers')
@@ -129,7 +132,7 @@ function createProgram(): Command {
     .requiredOption('-r, --role <id>', 'a role in <data>/roles/ with application questions')
     .addOption(dataOption())
     .action((flags: { role: string; data?: string }) =>
-      exit(runCommand(async () => (await import('./commands/answers.js')).answersCommand(await withFolders(flags)))),
+      exit(runCommand(async () => (await import('./commands/answers.js')).answersCommand(await withFolders(flags)), READS_ONLY)),
     );
 
   program
@@ -143,7 +146,7 @@ function createProgram(): Command {
       '--ats',
       "also render each role's resume and read it as an applicant-tracking system does: name, contacts, section titles, every entry's title, organisation and dates whole and in order",
     )
-    .action((flags) => exit(runCommand(async () => (await import('./commands/check.js')).checkCommand(await withFolders(flags)))));
+    .action((flags) => exit(runCommand(async () => (await import('./commands/check.js')).checkCommand(await withFolders(flags)), READS_ONLY)));
 
   program
     .command('export')

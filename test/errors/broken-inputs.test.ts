@@ -100,6 +100,8 @@ describe('broken files: each refused with a located message, exit 1, nothing wri
     const wrong = await check(broken('wrong-type'));
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/wrong-type\/resume\.yaml:9:22 {2}skills\[0\]\.keywords\[1\]: expected text, got number 17/);
+    // check writes nothing ever: its refusal does not announce that nothing was written.
+    expect(wrong.stderr).not.toContain('nothing was written');
     const date = await check(broken('bad-date'));
     expect(date.code).toBe(1);
     expect(date.stderr).toMatch(/bad-date\/resume\.yaml:6:16 {2}work\[0\]\.startDate: February 2021 has 28 days, so there is no day 30/);

@@ -174,6 +174,8 @@ describe('match: the command', () => {
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(/no-sections\.txt:1:1.*no requirement section found in the posting/);
     expect(cli.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
+    // match only reads: the refusal ends with its count, not a claim about writing.
+    expect(cli.stderr).toMatch(/1 error, 0 warnings\.\n$/);
     const big = path.join(tempDir(), 'big.txt');
     fs.writeFileSync(big, '자격요건\n- Python 경험\n'.repeat(100_000));
     const aliases = loadAliases(example, []);
