@@ -57,7 +57,9 @@ export function checkGlyphs(texts: readonly DrawnText[]): Problem[] {
       if (missing.formatOnly) continue;
       const at = text.locate(missing.offset, missing.cluster.length);
       const key = `${at.file}\u0000${missing.cluster}`;
-      found.set(key, [...(found.get(key) ?? []), { at, path: text.path, cluster: missing.cluster, emoji: missing.emoji, stacks: text.stacks }]);
+      const uses = found.get(key) ?? [];
+      if (uses.length === 0) found.set(key, uses);
+      uses.push({ at, path: text.path, cluster: missing.cluster, emoji: missing.emoji, stacks: text.stacks });
     }
   }
   const problems: Problem[] = [];
