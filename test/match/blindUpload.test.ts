@@ -62,6 +62,17 @@ describe('blind: true on the example data', () => {
     expect(text).not.toContain('거주도시');
   });
 
+  it("explain shows the form's rules: the size once in bytes beside its round figure, the file names", async () => {
+    const shown = await runCliInProcess(['explain', '--role', 'data-engineer', '--data', dir]);
+    expect(shown.stdout).toMatch(
+      /^upload: each file at most 10 MB \(10,000,000 bytes; the build fails over it\); files named 신춘호_데이터엔지니어_이력서\.pdf/m,
+    );
+    const small = blindExample({ upload: 'upload: { maxBytes: 500 }\n' });
+    expect((await runCliInProcess(['explain', '--role', 'data-engineer', '--data', small])).stdout).toMatch(
+      /^upload: each file at most 500 bytes \(the build fails over it\)/m,
+    );
+  });
+
   it('names the file as the form asks and keeps it under the limit', () => {
     expect(path.basename(file)).toBe('신춘호_데이터엔지니어_이력서.pdf');
     expect(pdf.length).toBeLessThan(10_000_000);

@@ -74,7 +74,7 @@ function uploadLine(upload: Upload, model: ResumeModel, roleId: string, portfoli
   const size =
     upload.maxBytes === undefined
       ? 'no size limit'
-      : `each file at most ${formatBytes(upload.maxBytes)} (${upload.maxBytes.toLocaleString('en-US')} bytes; the build fails over it)`;
+      : `each file at most ${formatBytes(upload.maxBytes)} (${upload.maxBytes < 1e3 ? '' : `${upload.maxBytes.toLocaleString('en-US')} bytes; `}the build fails over it)`;
   return `upload: ${size}; ${names}`;
 }
 
