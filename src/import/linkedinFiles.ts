@@ -117,6 +117,13 @@ async function readZip(file: string, shown: string): Promise<LinkedInExport> {
       `${shown} is damaged: ${what}`,
       'download the export from LinkedIn again (an interrupted download leaves a broken zip), or pass the folder it unpacks to',
     );
+  // yauzl refuses a name that climbs out of the archive or starts at the root: made to write where it should not, not damaged.
+  const unsafe = (what: string): never =>
+    fail(
+      `${shown} holds an entry whose name leads out of the archive (${what.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}); a LinkedIn export has none, and careerpdf reads no file of it`,
+      "pass LinkedIn's data export as downloaded from LinkedIn; do not unpack this archive with other tools either",
+      'unsafe-archive',
+    );
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
@@ -139,7 +146,7 @@ async function readZip(file: string, shown: string): Promise<LinkedInExport> {
       );
     const result: LinkedInExport = { shown, files: new Map(), unused: [], empty: [] };
     const problems: Problem[] = [];
-    for await (const entry of entries(zip, damaged)) {
+    for await (const entry of entries(zip, damaged, unsafe)) {
       // Names are printed: control characters (a terminal's escape sequences) are shown as `?`.
       const name = entry.fileName.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
       if (name.endsWith('/')) continue;
@@ -185,8 +192,11 @@ async function readZip(file: string, shown: string): Promise<LinkedInExport> {
   }
 }
 
+/** yauzl's messages for an entry name that is absolute or climbs out with `..`. */
+const UNSAFE_NAME = /^(absolute path|invalid relative path): /;
+
 /** The archive's entries one by one (yauzl reads the next central directory record only when asked). */
-async function* entries(zip: yauzl.ZipFile, damaged: (what: string) => never): AsyncGenerator<yauzl.Entry> {
+async function* entries(zip: yauzl.ZipFile, damaged: (what: string) => never, unsafe: (what: string) => never): AsyncGenerator<yauzl.Entry> {
   for (;;) {
     const next = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
       const cleanup = () => zip.removeAllListeners('entry').removeAllListeners('end').removeAllListeners('error');
@@ -194,7 +204,7 @@ async function* entries(zip: yauzl.ZipFile, damaged: (what: string) => never): A
       zip.once('end', () => (cleanup(), resolve(undefined)));
       zip.once('error', (err: Error) => (cleanup(), reject(err)));
       zip.readEntry();
-    }).catch((err: Error) => damaged(err.message));
+    }).catch((err: Error) => (UNSAFE_NAME.test(err.message) ? unsafe(err.message) : damaged(err.message)));
     if (!next) return;
     yield next;
   }

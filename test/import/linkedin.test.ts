@@ -208,7 +208,15 @@ describe('import linkedin refuses bad input: a clear message, exit 1, nothing wr
   it('a path that does not exist', () => refuse('missing.zip', undefined, /missing\.zip does not exist/));
 
   it('a zip with an entry that climbs out (../../Positions.csv) is refused, nothing read or written', () =>
-    refuse('export.zip', makeZip([...linkedInFiles(), { name: '../../Positions.csv', data: 'Company Name,Title\nEvil,x\n' }]), /invalid relative path/));
+    refuse(
+      'export.zip',
+      makeZip([...linkedInFiles(), { name: '../../Positions.csv', data: 'Company Name,Title\nEvil,x\n' }]),
+      // Said as what it is, not as a damaged download.
+      /holds an entry whose name leads out of the archive \(invalid relative path: \.\.\/\.\.\/Positions\.csv\)/,
+    ));
+
+  it('a zip with an absolute entry name (/etc/cron.d/x) is refused the same way', () =>
+    refuse('export.zip', makeZip([...linkedInFiles(), { name: '/etc/cron.d/x', data: 'x' }]), /leads out of the archive \(absolute path: \/etc\/cron\.d\/x\)/));
 
   it('an --out that is a file, or under one; a resume.yaml that is a folder: said as it is, not "already exists"', async () => {
     const dir = tempDir('careerpdf-linkedin-bad-');
