@@ -146,7 +146,8 @@ async function readZip(file: string, shown: string): Promise<LinkedInExport> {
       );
     const result: LinkedInExport = { shown, files: new Map(), unused: [], empty: [] };
     const problems: Problem[] = [];
-    for await (const entry of entries(zip, damaged, unsafe)) {
+    // An entry yauzl cannot read: a name leading out of the archive is said as such, anything else is damage.
+    for await (const entry of entries(zip, (what) => (UNSAFE_NAME.test(what) ? unsafe(what) : damaged(what)))) {
       // Names are printed: control characters (a terminal's escape sequences) are shown as `?`.
       const name = entry.fileName.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
       if (name.endsWith('/')) continue;
@@ -196,7 +197,7 @@ async function readZip(file: string, shown: string): Promise<LinkedInExport> {
 const UNSAFE_NAME = /^(absolute path|invalid relative path): /;
 
 /** The archive's entries one by one (yauzl reads the next central directory record only when asked). */
-async function* entries(zip: yauzl.ZipFile, damaged: (what: string) => never, unsafe: (what: string) => never): AsyncGenerator<yauzl.Entry> {
+async function* entries(zip: yauzl.ZipFile, refuse: (what: string) => never): AsyncGenerator<yauzl.Entry> {
   for (;;) {
     const next = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
       const cleanup = () => zip.removeAllListeners('entry').removeAllListeners('end').removeAllListeners('error');
@@ -204,7 +205,7 @@ async function* entries(zip: yauzl.ZipFile, damaged: (what: string) => never, un
       zip.once('end', () => (cleanup(), resolve(undefined)));
       zip.once('error', (err: Error) => (cleanup(), reject(err)));
       zip.readEntry();
-    }).catch((err: Error) => (UNSAFE_NAME.test(err.message) ? unsafe(err.message) : damaged(err.message)));
+    }).catch((err: Error) => refuse(err.message));
     if (!next) return;
     yield next;
   }
