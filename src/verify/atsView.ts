@@ -1,5 +1,6 @@
 import type { Problem } from '../core/problems.js';
 import type { PageText, TextRun } from './pdfText.js';
+import { squash } from './squash.js';
 
 /*
  * The resume as an applicant-tracking system reads it. A parser takes the text layer either in
@@ -17,17 +18,6 @@ export interface AtsItem {
 }
 
 export type AtsOrder = 'content order' | 'layout order';
-
-/**
- * Whitespace (and NBSP) is not compared: a parser may put a space or a line break anywhere
- * between words; nor is case: a theme may draw section titles in capitals, and parsers match
- * without case.
- */
-const squash = (text: string): string =>
-  text
-    .normalize('NFC')
-    .replace(/[\s\u00a0]+/g, '')
-    .toLowerCase();
 
 /** A page's runs grouped into lines: the same top within 2 pt. */
 function linesOf(runs: readonly TextRun[]): TextRun[][] {

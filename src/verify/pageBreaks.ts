@@ -3,6 +3,7 @@ import { KEPT_HOST_LENGTH, URL_HOST } from '../render/breakPoints.js';
 import type { DocumentOutline, OutlineBlock } from '../compose/documentOutline.js';
 import type { PageText, TextRun } from './pdfText.js';
 import type { TextArea } from './verifyText.js';
+import { squashSeparators } from './squash.js';
 
 /**
  * Bad page breaks, found by reading a document back: what a recruiter notices first. Each defect
@@ -112,12 +113,12 @@ export function checkPageBreaks(pages: readonly PageText[], outline: DocumentOut
  * is found by its head (`PROJECT 02` + title), page by page.
  */
 export function checkProjectTails(pages: readonly PageText[], outline: DocumentOutline, area: TextArea, file: string): Problem[] {
-  const pageTexts = pages.map((p) => squash(p.runs.map((r) => r.text).join('')));
+  const pageTexts = pages.map((p) => squashSeparators(p.runs.map((r) => r.text).join('')));
   const starts: { label: string; page: number }[] = [];
   let from = 0;
   for (const block of outline.blocks) {
     if (!block.startsPage) continue;
-    const head = squash(block.head.join(''));
+    const head = squashSeparators(block.head.join(''));
     const page = pageTexts.findIndex((text, i) => i >= from && text.includes(head));
     if (page === -1) continue;
     starts.push({ label: block.label, page });
@@ -194,7 +195,7 @@ function bodyLines(pages: readonly PageText[], area: TextArea, column: 'main' | 
         .join(' ')
         .replace(/\s+/g, ' ')
         .trim();
-      const squashed = squash(text);
+      const squashed = squashSeparators(text);
       const top = Math.min(...group.map((r) => r.top));
       // The run's height is not read; its top and the line's font size are close enough: a body line is ~10 pt.
       lines.push({ page: p, top, bottom: Math.max(...group.map((r) => r.top)) + LINE_HEIGHT, text, squashed, start });
@@ -223,13 +224,13 @@ function emptyShare(pages: readonly PageText[], lines: readonly Line[], page: nu
 
 /** Where a block's strings are in the squashed text from `from` on: its first and last character, and where its head ends. */
 function locate(text: string, strings: Pick<OutlineBlock, 'head' | 'body'>, from: number): { start: number; headEnd: number; end: number } | undefined {
-  const title = squash(strings.head[0]!);
+  const title = squashSeparators(strings.head[0]!);
   const start = text.indexOf(title, from);
   if (start === -1 || title === '') return undefined;
   let end = start + title.length;
   let headEnd = end;
   for (const [i, s] of [...strings.head.slice(1), ...strings.body].entries()) {
-    const wanted = squash(s);
+    const wanted = squashSeparators(s);
     // A string of the entry is near: within its own length and a line or two of what comes before it.
     const at = text.indexOf(wanted, end);
     if (wanted === '' || at === -1 || at - end > 200) continue;
@@ -247,7 +248,7 @@ function splitTokens(lines: readonly Line[], outline: DocumentOutline, warn: (co
     const kept = token.url ? urlHost(token.text) : token.text;
     // A longer host may break (it may not fit a narrow column): see render/breakPoints.ts.
     if (token.url && kept.length > KEPT_HOST_LENGTH) continue;
-    const wanted = squash(kept);
+    const wanted = squashSeparators(kept);
     if (wanted.length < 4 || !all.includes(wanted) || lines.some((l) => l.squashed.includes(wanted))) continue;
     problems.push(warn('break-split-token', `the ${token.what} "${shorten(kept)}" is split across two lines`));
   }
@@ -255,11 +256,6 @@ function splitTokens(lines: readonly Line[], outline: DocumentOutline, warn: (co
 }
 
 const urlHost = (url: string): string => URL_HOST.exec(url)?.[0] ?? '';
-const squash = (text: string): string =>
-  text
-    .normalize('NFC')
-    .replace(/[\s\u00a0\u2060·]+/g, '')
-    .toLowerCase();
 const shorten = (text: string): string => {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 50 ? `${line.slice(0, 47)}…` : line;

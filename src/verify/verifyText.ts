@@ -1,6 +1,7 @@
 import type { DocumentOutline } from '../compose/documentOutline.js';
 import type { Problem } from '../core/problems.js';
 import type { PageText, TextRun } from './pdfText.js';
+import { squash } from './squash.js';
 
 /** The page's text area: everything but the margins (and the footer band under the bottom margin line). */
 export interface TextArea {
@@ -160,7 +161,6 @@ function whereItDiffers(text: string, wanted: string, haystacks: readonly string
   return `…${text.slice(Math.max(0, at - 20), at)}‸${text.slice(at, at + 20)}…`.replace(/\s+/g, ' ');
 }
 
-const squash = (text: string): string => text.normalize('NFC').replace(/\s+/g, '').toLowerCase();
 const shorten = (text: string): string => {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 50 ? `${line.slice(0, 47)}…` : line;
